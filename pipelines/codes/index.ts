@@ -1,0 +1,3 @@
+export * from './ethnicity.ts';
+export * from './treatment-functions.ts';
+export * from './age-bands.ts';

@@ -1,0 +1,44 @@
+import { defineDataset } from './dataset-schema.ts';
+import { demographicColumns, patientId } from './demographics.ts';
+
+const electives = ['11', '12', '13'];
+const emergencies = ['21', '22', '23', '24', '25', '2A', '2B', '2C', '2D', '28'];
+
+export default defineDataset({
+  id: 'admissions',
+  title: 'Admitted patient care spells',
+  description: 'One row per hospital spell.',
+  grain: 'hospital spell',
+  key: ['spell_id'],
+  periodColumn: 'admission_date',
+  patientLevel: true,
+  columns: [
+    { name: 'spell_id', kind: 'id', required: true, description: 'Hospital provider spell number.', aliases: ['hospital_provider_spell_number', 'spell_number', 'admission_id', 'episode_id'] },
+    patientId,
+    { name: 'admission_date', kind: 'date', required: true, description: 'Start date of the spell.', aliases: ['admit_date', 'date_of_admission', 'start_date_hospital_provider_spell', 'spell_start_date'] },
+    {
+      name: 'admission_method',
+      kind: 'code',
+      required: true,
+      description: 'Admission method: 11–13 elective, 21–28 and 2A–2D emergency, 31–32 maternity, 81–83 other.',
+      aliases: ['admission_method_code', 'admimeth', 'method_of_admission'],
+      codes: [
+        ...electives.map((code) => ({ code, label: `Elective (${code})` })),
+        ...emergencies.map((code) => ({ code, label: `Emergency (${code})` })),
+        { code: '31', label: 'Maternity, before delivery' },
+        { code: '32', label: 'Maternity, after delivery' },
+        { code: '81', label: 'Transfer from another provider' },
+        { code: '82', label: 'Baby born in this provider' },
+        { code: '83', label: 'Baby born outside the provider' },
+      ],
+    },
+    { name: 'discharge_date', kind: 'date', required: false, description: 'End date of the spell.', aliases: ['disch_date', 'date_of_discharge', 'spell_end_date'] },
+    { name: 'treatment_function_code', kind: 'treatment_function', required: false, description: 'Treatment function code of the spell.', aliases: ['tfc', 'treatment_function', 'specialty_code'] },
+    { name: 'primary_diagnosis', kind: 'icd10', required: false, description: 'Primary diagnosis (ICD-10).', aliases: ['diagnosis', 'primary_diagnosis_code', 'diag_01', 'diag1', 'icd10'] },
+    { name: 'primary_procedure', kind: 'opcs4', required: false, description: 'Primary procedure (OPCS-4).', aliases: ['procedure', 'primary_procedure_code', 'opertn_01', 'proc1', 'opcs4'] },
+    ...demographicColumns,
+  ],
+});
+
+export const ELECTIVE_METHODS = electives;
+export const EMERGENCY_METHODS = emergencies;

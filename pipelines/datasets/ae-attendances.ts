@@ -1,0 +1,35 @@
+import { defineDataset } from './dataset-schema.ts';
+import { demographicColumns, patientId } from './demographics.ts';
+
+export default defineDataset({
+  id: 'ae_attendances',
+  title: 'A&E attendances',
+  description: 'One row per emergency care attendance.',
+  grain: 'A&E attendance',
+  key: ['attendance_id'],
+  periodColumn: 'arrival_datetime',
+  patientLevel: true,
+  columns: [
+    { name: 'attendance_id', kind: 'id', required: true, description: 'Attendance identifier.', aliases: ['ec_attendance_id', 'ae_attendance_id', 'attendance_number', 'attendance_ref'] },
+    patientId,
+    { name: 'arrival_datetime', kind: 'datetime', required: true, description: 'Arrival date and time.', aliases: ['arrival_date_time', 'arrival_time', 'arrival', 'arrival_date'] },
+    { name: 'departure_datetime', kind: 'datetime', required: false, description: 'Departure date and time.', aliases: ['departure_date_time', 'departure_time', 'departure', 'discharge_datetime'] },
+    {
+      name: 'department_type',
+      kind: 'code',
+      required: false,
+      description: 'Emergency care department type 01–05.',
+      aliases: ['dept_type', 'ec_department_type', 'ae_department_type'],
+      codes: [
+        { code: '01', label: 'Type 1: consultant-led 24-hour' },
+        { code: '02', label: 'Type 2: single specialty' },
+        { code: '03', label: 'Type 3: other A&E / minor injury' },
+        { code: '04', label: 'Type 4: NHS walk-in centre' },
+        { code: '05', label: 'Type 5: urgent treatment centre' },
+      ],
+      synonyms: { '1': '01', '2': '02', '3': '03', '4': '04', '5': '05' },
+    },
+    { name: 'admitted', kind: 'boolean', required: false, description: 'Admitted to hospital from A&E (Y/N).', aliases: ['admitted_flag', 'admitted_yn', 'admission'] },
+    ...demographicColumns,
+  ],
+});

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+/**
+ * How a column's text is parsed and normalised on load. Each kind has one SQL normaliser in
+ * `pipelines/ingest/normalise-sql.ts` and one browser-side check in `preview-schema.ts`.
+ */
+export const columnKind = z.enum([
+  'id', // non-empty text identifier
+  'text',
+  'integer',
+  'number',
+  'date', // ISO or UK day-first date
+  'datetime', // ISO date-time or UK day-first date-time
+  'boolean', // Y/N, Yes/No, 1/0, True/False
+  'code', // one of a code list, with word synonyms
+  'ethnic_category',
+  'sex',
+  'lsoa_code',
+  'treatment_function',
+  'icd10',
+  'opcs4',
+]);
+export type ColumnKind = z.infer<typeof columnKind>;
+
+export const codeEntry = z.object({ code: z.string(), label: z.string() });
+
+export const columnSpec = z.object({
+  name: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  kind: columnKind,
+  required: z.boolean(),
+  description: z.string().min(1),
+  /** Other headers trusts use for this column; matched case- and punctuation-insensitively. */
+  aliases: z.array(z.string()).default([]),
+  /** For `code` columns: the accepted codes and their labels. */
+  codes: z.array(codeEntry).optional(),
+  /** For `code` columns: words accepted for a code, e.g. "DNA" → "3". Keys are matched normalised. */
+  synonyms: z.record(z.string(), z.string()).optional(),
+  /** For `integer` and `number` columns: the accepted range, inclusive. */
+  min: z.number().optional(),
+  max: z.number().optional(),
+});
+export type ColumnSpec = z.infer<typeof columnSpec>;
+
+export const datasetSpec = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z_]*$/),
+    title: z.string(),
+    description: z.string(),
+    /** What one row is, e.g. "outpatient appointment". */
+    grain: z.string(),
+    /** Columns that identify a row; a second row with the same key is quarantined. */
+    key: z.array(z.string()).min(1),
+    /** The date column used for periods, if any. */
+    periodColumn: z.string().nullable(),
+    /** Patient-level datasets carry the demographic columns and their derived fields. */
+    patientLevel: z.boolean(),
+    columns: z.array(columnSpec).min(1),
+  })
+  .superRefine((d, ctx) => {
+    const names = new Set(d.columns.map((c) => c.name));
+    for (const k of d.key) if (!names.has(k)) ctx.addIssue({ code: 'custom', message: `key column ${k} is not declared` });
+    if (d.periodColumn && !names.has(d.periodColumn))
+      ctx.addIssue({ code: 'custom', message: `period column ${d.periodColumn} is not declared` });
+    for (const c of d.columns)
+      if (c.kind === 'code' && !c.codes?.length) ctx.addIssue({ code: 'custom', message: `code column ${c.name} has no codes` });
+  });
+export type DatasetSpec = z.infer<typeof datasetSpec>;
+export type DatasetInput = z.input<typeof datasetSpec>;
+
+export function defineDataset(input: DatasetInput): DatasetSpec {
+  return datasetSpec.parse(input);
+}

@@ -1,0 +1,72 @@
+import type { DatasetInput } from './dataset-schema.ts';
+
+type ColumnInput = DatasetInput['columns'][number];
+
+/** The columns every patient-level extract carries (data-model.md, "Demographic columns"). */
+export const patientId: ColumnInput = {
+  name: 'patient_id',
+  kind: 'id',
+  required: true,
+  description: 'Pseudonymised patient identifier.',
+  aliases: ['patient', 'pseudo_id', 'nhs_pseudo_id', 'pseudonymised_id', 'person_id', 'patient_pseudonym', 'local_patient_id'],
+};
+
+export const demographicColumns: ColumnInput[] = [
+  {
+    name: 'age',
+    kind: 'integer',
+    required: false,
+    min: 0,
+    max: 120,
+    description: 'Age in whole years at the event (0–120).',
+    aliases: ['age_at_event', 'age_years', 'age_at_activity', 'age_at_appointment', 'age_on_admission', 'age_at_arrival'],
+  },
+  {
+    name: 'sex',
+    kind: 'sex',
+    required: false,
+    description: 'Person stated gender code: 1 male, 2 female, 9 indeterminate, X not known.',
+    aliases: ['gender', 'person_stated_gender', 'person_stated_gender_code', 'sex_code', 'gender_code'],
+  },
+  {
+    name: 'ethnic_category',
+    kind: 'ethnic_category',
+    required: false,
+    description: 'NHS Data Dictionary ethnic category A–S, Z not stated, 99 not known.',
+    aliases: ['ethnicity', 'ethnic_group_code', 'ethnic_category_code', 'ethnic_origin', 'ethnicity_code', 'ethnic_code'],
+  },
+  {
+    name: 'lsoa_code',
+    kind: 'lsoa_code',
+    required: false,
+    description: 'Lower-layer super output area of residence (2011 or 2021 code).',
+    aliases: ['lsoa', 'lsoa11', 'lsoa21', 'lsoa_2011', 'lsoa_2021', 'lsoa11cd', 'lsoa21cd', 'lsoa_of_residence'],
+  },
+  {
+    name: 'imd_decile',
+    kind: 'integer',
+    required: false,
+    min: 1,
+    max: 10,
+    description: 'IMD decile (1 most deprived), when the extract already carries it.',
+    aliases: ['imd', 'deprivation_decile', 'index_of_multiple_deprivation_decile'],
+  },
+  {
+    name: 'site_code',
+    kind: 'text',
+    required: false,
+    description: 'Site (organisation site code or name).',
+    aliases: ['site', 'hospital', 'site_name', 'location', 'hospital_site'],
+  },
+];
+
+/** Columns derived on load for every patient-level dataset, in storage order. */
+export const derivedDemographicColumns = [
+  { name: 'age_band', type: 'VARCHAR', description: 'ESP 5-year band (0-4 … 90+) or Unknown.' },
+  { name: 'age_band_broad', type: 'VARCHAR', description: '0-17, 18-64, 65+ or Unknown.' },
+  { name: 'ethnic_group', type: 'VARCHAR', description: 'Five groups (2001 scheme) or Not stated / Not known / Missing / Invalid.' },
+  { name: 'ethnicity_status', type: 'VARCHAR', description: 'valid, not_stated, not_known, missing or invalid.' },
+  { name: 'imd_quintile', type: 'INTEGER', description: 'ceil(decile / 2); 1 = most deprived 20% (Core20).' },
+  { name: 'imd_edition', type: 'VARCHAR', description: 'IoD2025 (2021 LSOA), IoD2019 (2011-only LSOA) or supplied.' },
+  { name: 'core20', type: 'BOOLEAN', description: 'IMD quintile 1.' },
+] as const;

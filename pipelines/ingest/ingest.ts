@@ -1,0 +1,188 @@
+// One upload, start to finish: inspect the file, match its headers, then stage → validate →
+// commit in a single transaction. A refusal at any step leaves the database exactly as it was.
+import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { type Database, type Session, ident, literal, transaction } from '../../server/db/database.ts';
+import type { DatasetSpec } from '../datasets/dataset-schema.ts';
+import { DATASET_IDS, findDataset } from '../datasets/index.ts';
+import { RAW_REJECTS, REJECTS, STAGE, TYPED, compileInsert, compileTypedTable } from './compile-load.ts';
+import { FileRefusal, inspectFile } from './inspect-file.ts';
+import { matchHeaders } from './match-headers.ts';
+import { fileMessages } from './messages.ts';
+import { readHeader } from './read-header.ts';
+import { findDuplicates } from './find-duplicates.ts';
+import { type IngestSummary, rejectedSummary, splitReason } from './summary.ts';
+import { transcodeToUtf8 } from './transcode.ts';
+
+export interface IngestRequest {
+  /** The file on disk. */
+  path: string;
+  dataset: string;
+  /** The name the user knows the file by (defaults to the path's base name). */
+  fileName?: string;
+  /** Canonical column → header in the file. */
+  mapping?: Record<string, string>;
+  /** Extract to swap out in the same transaction. */
+  replace?: string;
+  uploadedBy?: string;
+}
+
+export interface IngestOptions {
+  maxBytes: number;
+  chineseGroup: '2001' | '2021';
+}
+
+const MAX_ERRORS = 100;
+
+/** Unique, non-empty keys for the quarantined row's JSON, in file order. */
+function jsonKeys(headers: string[]): string[] {
+  const seen = new Map<string, number>();
+  return headers.map((h, i) => {
+    const base = h || `column ${i + 1}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n > 1 ? `${base} (${n})` : base;
+  });
+}
+
+async function stageFile(session: Session, path: string, headerCount: number, delimiter: string): Promise<void> {
+  const columns = Array.from({ length: headerCount }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+  await session.run(`CREATE OR REPLACE TEMP TABLE ${STAGE} AS SELECT * FROM read_csv(${literal(path)},
+    header = true, auto_detect = false, columns = {${columns}}, delim = ${literal(delimiter)}, quote = '"', escape = '"',
+    store_rejects = true, rejects_table = '${RAW_REJECTS}', rejects_scan = 'stage_reject_scans')`);
+  // DuckDB may record several errors for one line; keep the first, in words an analyst can act on.
+  await session.run(`CREATE OR REPLACE TEMP TABLE ${REJECTS} AS
+    SELECT line::INTEGER AS line, arg_min(csv_line, column_idx) AS csv_line,
+      arg_min(CASE WHEN error_type IN ('MISSING COLUMNS', 'TOO MANY COLUMNS')
+        THEN regexp_replace(error_message, '^Expected Number of Columns: ([0-9]+) Found: ([0-9]+).*$',
+          'has \\2 fields but the header has \\1 (look for an unquoted separator or a line cut short)')
+        ELSE error_message END, column_idx) AS error_message
+    FROM ${RAW_REJECTS} GROUP BY line`);
+}
+
+async function count(session: Session, sql: string, params?: Record<string, string>): Promise<number> {
+  const [row] = await session.all<{ n: number }>(sql, params);
+  return Number(row?.n ?? 0);
+}
+
+async function checkReplace(session: Session, dataset: DatasetSpec, replace: string): Promise<void> {
+  const [old] = await session.all<{ dataset: string }>(`SELECT dataset FROM extracts WHERE id = ? AND status = 'loaded'`, [replace]);
+  if (!old) throw new FileRefusal(fileMessages.replaceNotFound(replace));
+  if (old.dataset !== dataset.id) throw new FileRefusal(fileMessages.replaceWrongDataset(replace, old.dataset));
+  await session.run(`DELETE FROM ${ident(dataset.id)} WHERE extract_id = ?`, [replace]);
+  await session.run(`UPDATE extracts SET status = 'replaced' WHERE id = ?`, [replace]);
+}
+
+async function collectErrors(session: Session): Promise<IngestSummary['errors']> {
+  const rows = await session.all<{ row: number; reason: string }>(`
+    SELECT row, reason FROM (
+      SELECT source_row AS row, unnest(_reasons) AS reason FROM ${TYPED} WHERE len(_reasons) > 0
+      UNION ALL SELECT line::INTEGER, 'row: ' || error_message FROM ${REJECTS})
+    ORDER BY row LIMIT ${MAX_ERRORS}`);
+  return rows.map((r) => splitReason(r.row, r.reason));
+}
+
+async function quarantineRows(session: Session, extractId: string, headers: string[]): Promise<void> {
+  const pairs = jsonKeys(headers).map((k, i) => `${literal(k)}, s.c${i}`).join(', ');
+  await session.run(
+    `INSERT INTO quarantine SELECT $id, t.source_row, json_object(${pairs})::VARCHAR, t._reasons
+     FROM ${TYPED} t JOIN ${STAGE} s ON s.rowid = t._rowid WHERE len(t._reasons) > 0`,
+    { id: extractId },
+  );
+  await session.run(
+    `INSERT INTO quarantine SELECT $id, line::INTEGER, json_object('line', csv_line)::VARCHAR, ['row: ' || error_message] FROM ${REJECTS}`,
+    { id: extractId },
+  );
+}
+
+async function dataQuality(session: Session): Promise<Record<string, number>> {
+  const rows = await session.all<{ column: string; n: number }>(
+    `SELECT flag AS column, count(*)::INTEGER AS n FROM (SELECT unnest(dq_flags) AS flag FROM ${TYPED} WHERE len(_reasons) = 0) GROUP BY flag ORDER BY flag`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.column, r.n]));
+}
+
+async function commonestReason(session: Session): Promise<string> {
+  const [row] = await session.all<{ reason: string }>(
+    `SELECT reason FROM (SELECT unnest(_reasons) AS reason FROM ${TYPED} UNION ALL SELECT 'row: ' || error_message FROM ${REJECTS})
+     GROUP BY regexp_replace(reason, '''.*''', ''), reason ORDER BY count(*) OVER (PARTITION BY regexp_replace(reason, '''.*''', '')) DESC LIMIT 1`,
+  );
+  return row?.reason ?? 'unknown';
+}
+
+/** Loads one extract. Never throws for a bad file: a refusal comes back as status "rejected". */
+export async function ingestFile(db: Database, request: IngestRequest, options: IngestOptions): Promise<IngestSummary> {
+  const dataset = findDataset(request.dataset);
+  if (!dataset) return rejectedSummary(request.dataset, fileMessages.unknownDataset(request.dataset, DATASET_IDS));
+  let transcoded: string | null = null;
+  try {
+    const facts = await inspectFile(request.path, options.maxBytes);
+    const header = readHeader(facts.head);
+    if (!header.hasDataRows) throw new FileRefusal(fileMessages.headerOnly());
+    const match = matchHeaders(dataset, header.headers, request.mapping);
+    const columnMapping = Object.fromEntries([...match].map(([column, index]) => [column, header.headers[index]]));
+    const base = { dataset: dataset.id, encoding: facts.encoding, delimiter: header.delimiter, columnMapping, fileError: null };
+
+    const [existing] = await db.all<{ id: string; rows_read: number; rows_loaded: number; rows_quarantined: number }>(
+      `SELECT id, rows_read, rows_loaded, rows_quarantined FROM extracts WHERE dataset = ? AND sha256 = ? AND status = 'loaded'`,
+      [dataset.id, facts.sha256],
+    );
+    if (existing) {
+      return { ...base, extractId: existing.id, status: 'duplicate', rowsRead: existing.rows_read, rowsLoaded: existing.rows_loaded,
+        rowsQuarantined: existing.rows_quarantined, errors: [], dataQuality: {}, replaced: null };
+    }
+
+    let path = request.path;
+    if (facts.encoding === 'windows-1252') {
+      transcoded = join(tmpdir(), `parity-utf8-${randomUUID()}.csv`);
+      await transcodeToUtf8(request.path, transcoded);
+      path = transcoded;
+    }
+    const extractId = `${dataset.id.replaceAll('_', '-')}-${randomUUID().slice(0, 8)}`;
+
+    return await db.withSession(async (session) => {
+      // Staged outside the transaction: a temporary table touches nothing in the database file, and
+      // rows created inside a transaction carry provisional row ids, which the row numbering needs.
+      await stageFile(session, path, header.headers.length, header.delimiter);
+      return transaction(session, async () => {
+      if (request.replace) await checkReplace(session, dataset, request.replace);
+      const rejected = await count(session, `SELECT count(*)::INTEGER AS n FROM ${REJECTS}`);
+      await session.run(compileTypedTable(dataset, match, { hasRejects: rejected > 0, chineseGroup: options.chineseGroup }));
+      await findDuplicates(session, dataset);
+      const staged = await count(session, `SELECT count(*)::INTEGER AS n FROM ${STAGE}`);
+      const rowsLoaded = await count(session, `SELECT count(*)::INTEGER AS n FROM ${TYPED} WHERE len(_reasons) = 0`);
+      const rowsRead = staged + rejected;
+      if (rowsLoaded === 0) throw new FileRefusal(fileMessages.noRowLoaded(rowsRead, await commonestReason(session)));
+
+      await session.run(compileInsert(dataset), { extract_id: extractId });
+      await quarantineRows(session, extractId, header.headers);
+      const quality = await dataQuality(session);
+      const errors = await collectErrors(session);
+      const period = dataset.periodColumn
+        ? `SELECT min(${ident(dataset.periodColumn)})::DATE AS f, max(${ident(dataset.periodColumn)})::DATE AS t FROM ${TYPED} WHERE len(_reasons) = 0`
+        : `SELECT NULL::DATE AS f, NULL::DATE AS t`;
+      const [range] = await session.all<{ f: string | null; t: string | null }>(period);
+      await session.run(
+        `INSERT INTO extracts VALUES ($id, $dataset, $file, $sha, $by, current_timestamp::TIMESTAMP, $read, $loaded, $quarantined, 'loaded',
+           $replaces, $mapping, $encoding, $delimiter, $from::DATE, $to::DATE, $quality)`,
+        {
+          id: extractId, dataset: dataset.id, file: request.fileName ?? basename(request.path), sha: facts.sha256,
+          by: request.uploadedBy ?? 'cli', read: rowsRead, loaded: rowsLoaded, quarantined: rowsRead - rowsLoaded,
+          replaces: request.replace ?? null, mapping: JSON.stringify(columnMapping), encoding: facts.encoding,
+          delimiter: header.delimiter, from: range?.f ?? null, to: range?.t ?? null, quality: JSON.stringify(quality),
+        },
+      );
+      await session.run(`UPDATE meta SET value = (value::INTEGER + 1)::VARCHAR WHERE key = 'data_version'`);
+      return { ...base, extractId, status: 'loaded' as const, rowsRead, rowsLoaded, rowsQuarantined: rowsRead - rowsLoaded,
+        errors, dataQuality: quality, replaced: request.replace ?? null };
+      });
+    });
+  } catch (error) {
+    if (error instanceof FileRefusal) return rejectedSummary(dataset.id, error.message);
+    throw error;
+  } finally {
+    if (transcoded) await rm(transcoded, { force: true });
+  }
+}

@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { fileMessages } from './messages.ts';
+
+export type Encoding = 'utf-8' | 'windows-1252';
+
+export interface FileFacts {
+  bytes: number;
+  sha256: string;
+  encoding: Encoding;
+  /** The start of the file, decoded, for the header and the delimiter. */
+  head: string;
+}
+
+/** A whole-file refusal: nothing is loaded and the message says what to fix. */
+export class FileRefusal extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FileRefusal';
+  }
+}
+
+const HEAD_BYTES = 64 * 1024;
+
+function refuseBinaryHead(head: Buffer): void {
+  if (head.length === 0) return;
+  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) throw new FileRefusal(fileMessages.spreadsheet());
+  if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) throw new FileRefusal(fileMessages.spreadsheet());
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) throw new FileRefusal(fileMessages.utf16());
+  const nulls = head.subarray(0, 4096).filter((b) => b === 0).length;
+  if (nulls > 0) throw new FileRefusal(nulls > 16 && head.length > 1 && (head[1] === 0 || head[0] === 0) ? fileMessages.utf16() : fileMessages.binary());
+}
+
+/**
+ * Reads the file once: size, SHA-256, whether it is valid UTF-8 (else it is read as Windows-1252,
+ * the encoding Excel uses for "CSV" on English Windows), and the decoded head.
+ */
+export async function inspectFile(path: string, maxBytes: number): Promise<FileFacts> {
+  const { size } = await stat(path);
+  if (size > maxBytes) throw new FileRefusal(fileMessages.tooLarge(size, maxBytes));
+
+  const hash = createHash('sha256');
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  let validUtf8 = true;
+  let head = Buffer.alloc(0);
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    if (head.length < HEAD_BYTES) {
+      head = Buffer.concat([head, chunk.subarray(0, HEAD_BYTES - head.length)]);
+      refuseBinaryHead(head);
+    }
+    if (validUtf8) {
+      try {
+        utf8.decode(chunk, { stream: true });
+      } catch {
+        validUtf8 = false;
+      }
+    }
+  }
+  if (validUtf8) {
+    try {
+      utf8.decode();
+    } catch {
+      validUtf8 = false;
+    }
+  }
+  if (head.toString('latin1').trim() === '' || head.toString('utf8').replace(/^\uFEFF/, '').trim() === '')
+    throw new FileRefusal(fileMessages.empty());
+
+  const encoding: Encoding = validUtf8 ? 'utf-8' : 'windows-1252';
+  // The head may end inside a multi-byte character: decode leniently, only whole lines are used.
+  const text = new TextDecoder(encoding).decode(head).replace(/^\uFEFF/, '');
+  return { bytes: size, sha256: hash.digest('hex'), encoding, head: text };
+}

@@ -1,0 +1,62 @@
+// Every message a person sees about an upload, in one place. Each says what was wrong and what to do.
+
+const list = (names: string[]) => names.join(', ');
+
+export const fileMessages = {
+  empty: () => 'The file is empty. Export the extract again and check it has a header row and data rows.',
+  headerOnly: () => 'The file has a header row but no data rows. Check the export covered the period you wanted.',
+  tooLarge: (bytes: number, limit: number) =>
+    `The file is ${(bytes / 1048576).toFixed(1)} MB; the limit is ${(limit / 1048576).toFixed(0)} MB. Split it by month, or ask an administrator to raise PARITY_MAX_UPLOAD_MB.`,
+  spreadsheet: () =>
+    'This is an Excel workbook, not a CSV file. Open it in Excel and use "Save As → CSV UTF-8 (Comma delimited)", then upload the CSV.',
+  binary: () => 'This file is not a text CSV file (it contains binary data). Export the extract as CSV (comma-separated, UTF-8) and upload that.',
+  utf16: () =>
+    'The file is encoded as UTF-16, which Parity does not read. Save it as "CSV UTF-8" (or Windows-1252 CSV) and upload it again.',
+  notDelimited: () =>
+    'No column separator was found in the header row. Parity reads comma-, semicolon-, tab- or pipe-separated files with a header row.',
+  missingColumns: (missing: string[], closest: string[], found: string[]) =>
+    `Required column${missing.length > 1 ? 's' : ''} missing: ${list(missing)}.` +
+    (closest.length ? ` Closest headers in the file: ${list(closest)}.` : '') +
+    ` Headers found: ${list(found.slice(0, 30))}${found.length > 30 ? ', …' : ''}.` +
+    ' Rename the columns, or upload with a column mapping that says which header holds each column.',
+  mappingUnknownHeader: (column: string, header: string) =>
+    `The column mapping says ${column} is in a header "${header}", but the file has no such header.`,
+  mappingUnknownColumn: (column: string, dataset: string) => `The column mapping names "${column}", which is not a column of ${dataset}.`,
+  mappingNotFound: (name: string) => `No saved column mapping is called "${name}", and no such mapping file exists.`,
+  noRowLoaded: (rows: number, commonest: string) =>
+    `None of the ${rows} rows could be loaded. The commonest problem: ${commonest}. Fix it in the export and upload the file again.`,
+  replaceNotFound: (id: string) => `There is no loaded extract ${id} to replace. List the extracts with GET /api/extracts.`,
+  replaceWrongDataset: (id: string, dataset: string) => `Extract ${id} is a ${dataset} extract; a replacement must be of the same dataset.`,
+  unknownDataset: (id: string, known: string[]) => `Unknown dataset "${id}". Choose one of: ${list(known)}.`,
+};
+
+/** Row-level reasons, built in SQL: each is a SQL expression producing text, given the raw value `v`. */
+export const rowMessages = {
+  missing: (column: string) => `'${column}: missing (required)'`,
+  invalid: (column: string, expected: string, rawSql: string) =>
+    `'${column}: ' || chr(39) || ${rawSql} || chr(39) || ' ${expected.replaceAll("'", "''")}'`,
+  duplicateInFile: (column: string, firstRowSql: string) =>
+    `'${column}: duplicate of row ' || ${firstRowSql} || ' in this file'`,
+  alreadyLoaded: (column: string, extractSql: string) =>
+    `'${column}: already loaded in extract ' || ${extractSql} || ' (upload with replace to swap that extract)'`,
+  clockAfterCensus: () => `'clock_start_date: after the census date'`,
+  structural: (messageSql: string) => `'row: ' || ${messageSql}`,
+};
+
+/** What a value must look like, per column kind (appended to "'<value>' "). */
+export const expectations: Record<string, string> = {
+  id: 'is not a valid identifier',
+  text: 'is not valid text',
+  integer: 'is not a whole number in the allowed range',
+  number: 'is not a number',
+  date: 'is not a real date between 1900 and next year (use YYYY-MM-DD or DD/MM/YYYY)',
+  datetime: 'is not a real date and time (use YYYY-MM-DD HH:MM:SS or DD/MM/YYYY HH:MM)',
+  boolean: 'is not Y or N',
+  code: 'is not one of the allowed codes',
+  ethnic_category: 'is not an NHS ethnic category',
+  sex: 'is not a sex code (1, 2, 9, X, M or F)',
+  lsoa_code: 'is not an LSOA code (E01 and six digits)',
+  treatment_function: 'is not a treatment function code (three digits, e.g. 110)',
+  icd10: 'is not an ICD-10 code',
+  opcs4: 'is not an OPCS-4 code',
+};

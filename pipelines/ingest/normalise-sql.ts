@@ -1,0 +1,92 @@
+// SQL that turns the raw text of one column into its canonical value, one function per column
+// kind. Each returns an expression that is NULL when the raw value is missing or cannot be read.
+import type { ColumnSpec } from '../datasets/dataset-schema.ts';
+import { ETHNIC_CATEGORIES } from '../codes/ethnicity.ts';
+import { literal } from '../../server/db/database.ts';
+
+const key = (v: string) => `lower(regexp_replace(${v}, '[^A-Za-z0-9]', '', 'g'))`;
+const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+function caseLookup(keySql: string, pairs: [string, string][]): string {
+  const seen = new Set<string>();
+  const whens = pairs
+    .filter(([k]) => !seen.has(k) && seen.add(k))
+    .map(([k, code]) => `WHEN ${literal(k)} THEN ${literal(code)}`)
+    .join(' ');
+  return `CASE ${keySql} ${whens} END`;
+}
+
+const DATE_FORMATS = ['%Y-%m-%d', '%d/%m/%Y', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M', '%Y-%m-%d %H:%M', '%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d-%m-%Y', '%d.%m.%Y'];
+const formats = `[${DATE_FORMATS.map(literal).join(', ')}]`;
+/** Dates from 1900 to a year from today are believable; anything else is a typing or export error. */
+const inRange = (ts: string) => `CASE WHEN ${ts} >= TIMESTAMP '1900-01-01' AND ${ts} < current_date + INTERVAL 1 YEAR THEN ${ts} END`;
+// ISO date-times may carry fractional seconds or a zone suffix that no format above reads.
+const trimTime = (v: string) => `regexp_replace(${v}, '(\\.[0-9]+)?(Z|[+-][0-9]{2}:?[0-9]{2})?$', '')`;
+
+const ethnicPairs: [string, string][] = [
+  ...ETHNIC_CATEGORIES.map((c) => [c.code.toLowerCase(), c.code] as [string, string]),
+  ...ETHNIC_CATEGORIES.flatMap((c) => [c.label, ...c.words].map((w) => [squash(w), c.code] as [string, string])),
+];
+const VALID_ETHNIC = ETHNIC_CATEGORIES.map((c) => literal(c.code)).join(', ');
+
+const sexPairs: [string, string][] = [
+  ['1', '1'], ['m', '1'], ['male', '1'], ['man', '1'],
+  ['2', '2'], ['f', '2'], ['female', '2'], ['woman', '2'],
+  ['9', '9'], ['i', '9'], ['indeterminate', '9'],
+  ['x', 'X'], ['0', 'X'], ['u', 'X'], ['notknown', 'X'], ['unknown', 'X'], ['notstated', 'X'],
+];
+
+const booleanPairs: [string, string][] = [
+  ['y', 'true'], ['yes', 'true'], ['1', 'true'], ['true', 'true'], ['t', 'true'],
+  ['n', 'false'], ['no', 'false'], ['0', 'false'], ['false', 'false'], ['f', 'false'],
+];
+
+function codeColumn(column: ColumnSpec, v: string): string {
+  const pairs: [string, string][] = [
+    ...(column.codes ?? []).map((c) => [squash(c.code), c.code] as [string, string]),
+    ...(column.codes ?? []).map((c) => [squash(c.label), c.code] as [string, string]),
+    ...Object.entries(column.synonyms ?? {}).map(([word, code]) => [squash(word), code] as [string, string]),
+  ];
+  return caseLookup(key(v), pairs);
+}
+
+/** The canonical value of `column` from its trimmed raw text `v` (NULL when missing or unreadable). */
+export function normaliseSql(column: ColumnSpec, v: string): string {
+  const between = (value: string) => {
+    const conditions = [
+      column.min !== undefined ? `${value} >= ${column.min}` : null,
+      column.max !== undefined ? `${value} <= ${column.max}` : null,
+    ].filter(Boolean);
+    return conditions.length ? `CASE WHEN ${conditions.join(' AND ')} THEN ${value} END` : value;
+  };
+  switch (column.kind) {
+    case 'id':
+    case 'text':
+      return v;
+    case 'integer':
+      return between(`CASE WHEN regexp_full_match(${v}, '[+-]?[0-9]{1,9}(\\.0*)?') THEN CAST(split_part(${v}, '.', 1) AS INTEGER) END`);
+    case 'number':
+      return between(`TRY_CAST(replace(${v}, ',', '') AS DOUBLE)`);
+    case 'date':
+      return `CAST(${inRange(`try_strptime(${v}, ${formats})`)} AS DATE)`;
+    case 'datetime':
+      return inRange(`try_strptime(${trimTime(v)}, ${formats})`);
+    case 'boolean':
+      return `CAST(${caseLookup(key(v), booleanPairs)} AS BOOLEAN)`;
+    case 'code':
+      return codeColumn(column, v);
+    case 'sex':
+      return caseLookup(key(v), sexPairs);
+    case 'ethnic_category':
+      // Most rows already hold a code: test that first so the label lookup runs only for the rest.
+      return `CASE WHEN upper(${v}) IN (${VALID_ETHNIC}) THEN upper(${v}) ELSE ${caseLookup(key(v), ethnicPairs)} END`;
+    case 'lsoa_code':
+      return `CASE WHEN regexp_full_match(upper(${v}), 'E01[0-9]{6}') THEN upper(${v}) END`;
+    case 'treatment_function':
+      return `CASE WHEN regexp_full_match(upper(${v}), '[0-9]{3}|X0[1-6]') THEN upper(${v}) END`;
+    case 'icd10':
+      return `CASE WHEN regexp_full_match(upper(replace(${v}, '.', '')), '[A-Z][0-9]{2}[0-9A-Z]{0,4}') THEN upper(replace(${v}, '.', '')) END`;
+    case 'opcs4':
+      return `CASE WHEN regexp_full_match(upper(replace(${v}, '.', '')), '[A-Z][0-9]{2}[0-9]{0,2}') THEN upper(replace(${v}, '.', '')) END`;
+  }
+}

@@ -1,0 +1,17 @@
+import { loadConfig } from '../../config.ts';
+import { startServer } from '../../server.ts';
+import { type Command, EXIT } from '../command.ts';
+import { parseCommand } from '../parse.ts';
+
+export const serveCommand: Command = async (args, ctx) => {
+  const parsed = parseCommand(args, { port: { type: 'string' }, db: { type: 'string' } });
+  if (!parsed.ok) {
+    ctx.stderr(`${parsed.message}\nUsage: parity serve [--port N] [--db PATH]`);
+    return EXIT.usage;
+  }
+  const env = { ...process.env, ...(parsed.values.port ? { PORT: parsed.values.port } : {}), ...(parsed.values.db ? { PARITY_DB: parsed.values.db } : {}) };
+  await startServer(loadConfig(env));
+  // Keep running until a signal closes the server.
+  await new Promise(() => undefined);
+  return EXIT.ok;
+};

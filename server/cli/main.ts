@@ -1,0 +1,44 @@
+import type { CliContext, Command } from './command.ts';
+import { EXIT } from './command.ts';
+
+const USAGE = `Usage: parity <command> [options]
+
+Commands:
+  serve [--port N] [--db PATH]           serve the web app and API (loads the sample trust on first start)
+  sample [--out DIR] [--seed N] [--patients N]
+                                         write the synthetic sample trust, one CSV per dataset
+  ingest FILE --dataset ID [--db PATH] [--mapping NAME|FILE] [--replace EXTRACT_ID] [--json]
+                                         load an extract
+  metrics [--json]                       list the indicator catalogue
+  report METRIC_ID --by BREAKDOWN [--by2 B] [--from DATE] [--to DATE] [--json]
+                                         one indicator broken down
+
+Exit codes: 0 loaded or duplicate, 1 rejected, 2 usage error.`;
+
+/** Commands load lazily so `parity ingest` does not pay for the web server's imports. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  serve: async () => (await import('./commands/serve.ts')).serveCommand,
+  sample: async () => (await import('./commands/sample.ts')).sampleCommand,
+  ingest: async () => (await import('./commands/ingest.ts')).ingestCommand,
+  metrics: async () => (await import('./commands/metrics.ts')).metricsCommand,
+  report: async () => (await import('./commands/report.ts')).reportCommand,
+};
+
+const processContext: CliContext = {
+  stdout: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
+  stderr: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
+};
+
+export async function main(argv: string[], ctx: CliContext = processContext): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    ctx.stdout(USAGE);
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    ctx.stderr(`Unknown command "${name}".\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  return (await load())(args, ctx);
+}

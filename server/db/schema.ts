@@ -1,0 +1,81 @@
+import { fileURLToPath } from 'node:url';
+import { TREATMENT_FUNCTIONS } from '../../pipelines/codes/treatment-functions.ts';
+import { DATASETS } from '../../pipelines/datasets/index.ts';
+import { storageColumns } from '../../pipelines/datasets/storage.ts';
+import { type Database, ident, literal } from './database.ts';
+
+/** Bumped when a table's layout changes; stored in `meta`. */
+export const SCHEMA_VERSION = 1;
+
+const referenceDir = fileURLToPath(new URL('../../sample-data/reference/', import.meta.url));
+
+const META_TABLES = `
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+CREATE TABLE IF NOT EXISTS extracts (
+  id VARCHAR PRIMARY KEY,
+  dataset VARCHAR NOT NULL,
+  file_name VARCHAR NOT NULL,
+  sha256 VARCHAR NOT NULL,
+  uploaded_by VARCHAR NOT NULL,
+  uploaded_at TIMESTAMP NOT NULL,
+  rows_read INTEGER NOT NULL,
+  rows_loaded INTEGER NOT NULL,
+  rows_quarantined INTEGER NOT NULL,
+  status VARCHAR NOT NULL,            -- loaded | replaced | deleted
+  replaces VARCHAR,                   -- the extract this one replaced
+  column_mapping VARCHAR NOT NULL,    -- JSON: canonical column -> header in the file
+  encoding VARCHAR NOT NULL,
+  delimiter VARCHAR NOT NULL,
+  period_from DATE,
+  period_to DATE,
+  data_quality VARCHAR NOT NULL       -- JSON: optional column -> count of invalid values kept as NULL
+);
+CREATE TABLE IF NOT EXISTS quarantine (
+  extract_id VARCHAR NOT NULL,
+  source_row INTEGER NOT NULL,
+  raw_row VARCHAR NOT NULL,           -- JSON object of the row as it was in the file
+  reasons VARCHAR[] NOT NULL
+);
+CREATE TABLE IF NOT EXISTS column_mappings (
+  name VARCHAR PRIMARY KEY,
+  dataset VARCHAR NOT NULL,
+  mapping VARCHAR NOT NULL,           -- JSON: canonical column -> header in the file
+  saved_at TIMESTAMP NOT NULL
+);`;
+
+function datasetTableDdl(): string {
+  return DATASETS.map((d) => {
+    const cols = storageColumns(d).map((c) => `${ident(c.name)} ${c.type}`).join(',\n  ');
+    return `CREATE TABLE IF NOT EXISTS ${ident(d.id)} (\n  ${cols}\n);`;
+  }).join('\n');
+}
+
+async function loadReferenceTables(db: Database): Promise<void> {
+  const csv = (file: string) => literal(referenceDir + file);
+  await db.run(`
+    CREATE TABLE IF NOT EXISTS ref_imd2025 AS
+      SELECT lsoa21_code AS lsoa_code, imd_score::DOUBLE AS imd_score, imd_rank::INTEGER AS imd_rank, imd_decile::INTEGER AS imd_decile
+      FROM read_csv(${csv('imd2025_lsoa21.csv')}, header = true, all_varchar = true);
+    CREATE TABLE IF NOT EXISTS ref_imd2019 AS
+      SELECT lsoa11_code AS lsoa_code, imd_rank::INTEGER AS imd_rank, imd_decile::INTEGER AS imd_decile
+      FROM read_csv(${csv('imd2019_lsoa11.csv')}, header = true, all_varchar = true);
+    CREATE TABLE IF NOT EXISTS ref_esp2013 AS
+      SELECT ageband AS age_band, esp2013::DOUBLE AS weight
+      FROM read_csv(${csv('esp2013.csv')}, header = true, all_varchar = true);`);
+  const functions = Object.entries(TREATMENT_FUNCTIONS).map(([code, name]) => `(${literal(code)}, ${literal(name)})`);
+  await db.run(`CREATE OR REPLACE TABLE ref_treatment_functions AS SELECT * FROM (VALUES ${functions.join(', ')}) t(code, name)`);
+}
+
+/** Creates every table that does not exist yet. Safe to run at every start. */
+export async function ensureSchema(db: Database): Promise<void> {
+  await db.run(META_TABLES);
+  await db.run(datasetTableDdl());
+  await loadReferenceTables(db);
+  await db.run(`INSERT OR IGNORE INTO meta VALUES ('schema_version', ?), ('data_version', '0')`, [String(SCHEMA_VERSION)]);
+}
+
+/** A counter bumped by every change to the loaded data, so caches can key on it. */
+export async function dataVersion(db: Database): Promise<number> {
+  const [row] = await db.all<{ value: string }>(`SELECT value FROM meta WHERE key = 'data_version'`);
+  return Number(row?.value ?? 0);
+}

@@ -1,0 +1,36 @@
+// Wires the process: opens the database, loads the sample trust on first start, listens, and
+// closes cleanly on SIGINT/SIGTERM. The app itself is built in app.ts.
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { Database } from './db/database.ts';
+import { ensureSchema } from './db/schema.ts';
+import { loadSampleIfEmpty } from './sample-on-first-start.ts';
+
+/** Where a running server says it holds the database, so the CLI can hand it uploads. */
+export const serverInfoPath = (dbPath: string) => `${dbPath}.server.json`;
+
+export async function startServer(config: Config): Promise<() => Promise<void>> {
+  await mkdir(dirname(config.dbPath), { recursive: true });
+  const db = await Database.open(config.dbPath);
+  await ensureSchema(db);
+  await loadSampleIfEmpty(db, config, (line) => process.stderr.write(line + '\n'));
+
+  const app = await buildApp({ db, config, logger: { level: config.logLevel } });
+  await app.listen({ port: config.port, host: config.host });
+  await writeFile(serverInfoPath(config.dbPath), JSON.stringify({ pid: process.pid, url: `http://127.0.0.1:${config.port}` }));
+  process.stderr.write(`Parity is serving http://localhost:${config.port} (database ${config.dbPath})\n`);
+
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= (async () => {
+      await app.close();
+      await rm(serverInfoPath(config.dbPath), { force: true });
+      db.close();
+    })());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void close().then(() => process.exit(0)));
+  }
+  return close;
+}

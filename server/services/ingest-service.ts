@@ -1,0 +1,39 @@
+import type { Config } from '../config.ts';
+import { type Database, ident } from '../db/database.ts';
+import { type IngestRequest, ingestFile } from '../../pipelines/ingest/ingest.ts';
+import type { IngestSummary } from '../../pipelines/ingest/summary.ts';
+
+/**
+ * Serialises uploads: DuckDB allows one writer, and two loads of the same dataset must not
+ * both pass the duplicate check. Reads carry on meanwhile on their own connections.
+ */
+export class IngestService {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly db: Database,
+    private readonly config: Pick<Config, 'maxUploadBytes' | 'chineseGroup'>,
+  ) {}
+
+  ingest(request: IngestRequest): Promise<IngestSummary> {
+    const run = this.queue.then(() =>
+      ingestFile(this.db, request, { maxBytes: this.config.maxUploadBytes, chineseGroup: this.config.chineseGroup }),
+    );
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Removes an extract's rows; the extract stays listed as deleted. Serialised like uploads. */
+  remove(extractId: string, dataset: string): Promise<void> {
+    const run = this.queue.then(() =>
+      this.db.transaction(async (s) => {
+        await s.run(`DELETE FROM ${ident(dataset)} WHERE extract_id = ?`, [extractId]);
+        await s.run(`DELETE FROM quarantine WHERE extract_id = ?`, [extractId]);
+        await s.run(`UPDATE extracts SET status = 'deleted' WHERE id = ?`, [extractId]);
+        await s.run(`UPDATE meta SET value = (value::INTEGER + 1)::VARCHAR WHERE key = 'data_version'`);
+      }),
+    );
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}
