@@ -14,6 +14,8 @@ const envSchema = z.object({
   PARITY_CHINESE_GROUP: z.enum(['2001', '2021']).default('2001'),
   /** Local target for ethnicity coding completeness, percent. */
   PARITY_COMPLETENESS_TARGET: z.coerce.number().min(0).max(100).default(95),
+  /** DuckDB's memory budget; beyond it, temporary tables spill to disk beside the database. */
+  PARITY_MEMORY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*(MB|GB|MiB|GiB)$/i).default('1GB'),
   PARITY_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
 });
 
@@ -25,6 +27,7 @@ export interface Config {
   disclosure: 'nhs-secondary-use' | 'threshold-10' | 'none';
   chineseGroup: '2001' | '2021';
   completenessTarget: number;
+  memoryLimit: string;
   logLevel: string;
 }
 
@@ -38,6 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     disclosure: e.PARITY_DISCLOSURE,
     chineseGroup: e.PARITY_CHINESE_GROUP,
     completenessTarget: e.PARITY_COMPLETENESS_TARGET,
+    memoryLimit: e.PARITY_MEMORY_LIMIT,
     logLevel: e.PARITY_LOG_LEVEL,
     ...overrides,
   };

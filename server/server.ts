@@ -13,7 +13,7 @@ export const serverInfoPath = (dbPath: string) => `${dbPath}.server.json`;
 
 export async function startServer(config: Config): Promise<() => Promise<void>> {
   await mkdir(dirname(config.dbPath), { recursive: true });
-  const db = await Database.open(config.dbPath);
+  const db = await Database.open(config.dbPath, { memoryLimit: config.memoryLimit });
   await ensureSchema(db);
   await loadSampleIfEmpty(db, config, (line) => process.stderr.write(line + '\n'));
 

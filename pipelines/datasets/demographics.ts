@@ -59,14 +59,3 @@ export const demographicColumns: ColumnInput[] = [
     aliases: ['site', 'hospital', 'site_name', 'location', 'hospital_site'],
   },
 ];
-
-/** Columns derived on load for every patient-level dataset, in storage order. */
-export const derivedDemographicColumns = [
-  { name: 'age_band', type: 'VARCHAR', description: 'ESP 5-year band (0-4 … 90+) or Unknown.' },
-  { name: 'age_band_broad', type: 'VARCHAR', description: '0-17, 18-64, 65+ or Unknown.' },
-  { name: 'ethnic_group', type: 'VARCHAR', description: 'Five groups (2001 scheme) or Not stated / Not known / Missing / Invalid.' },
-  { name: 'ethnicity_status', type: 'VARCHAR', description: 'valid, not_stated, not_known, missing or invalid.' },
-  { name: 'imd_quintile', type: 'INTEGER', description: 'ceil(decile / 2); 1 = most deprived 20% (Core20).' },
-  { name: 'imd_edition', type: 'VARCHAR', description: 'IoD2025 (2021 LSOA), IoD2019 (2011-only LSOA) or supplied.' },
-  { name: 'core20', type: 'BOOLEAN', description: 'IMD quintile 1.' },
-] as const;

@@ -1,11 +1,19 @@
+import { ESP_AGE_BANDS } from '../codes/age-bands.ts';
+import { TREATMENT_FUNCTIONS } from '../codes/treatment-functions.ts';
 import type { ColumnKind, ColumnSpec, DatasetSpec } from './dataset-schema.ts';
-import { derivedDemographicColumns } from './demographics.ts';
 
 /** A column of a canonical DuckDB table. */
 export interface StorageColumn {
   name: string;
   type: 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'DATE' | 'TIMESTAMP' | 'BOOLEAN' | 'VARCHAR[]';
   description: string;
+  /**
+   * SQL over the row's other columns. Such a column is VIRTUAL: computed when read, never
+   * written — cheap expressions cost less to evaluate than to store, and loads stay fast.
+   */
+  generated?: string;
+  /** SQL over the row's canonical columns, computed once on load and stored. */
+  onLoad?: string;
 }
 
 const TYPE_OF_KIND: Record<ColumnKind, StorageColumn['type']> = {
@@ -25,27 +33,78 @@ const TYPE_OF_KIND: Record<ColumnKind, StorageColumn['type']> = {
   boolean: 'BOOLEAN',
 };
 
+const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
+const specialtyMap = Object.entries(TREATMENT_FUNCTIONS).map(([code, name]) => `${quote(code)}: ${quote(name)}`).join(', ');
+const VALID_ETHNIC = `('A','B','C','D','E','F','G','H','J','K','L','M','N','P','R','S')`;
+
+/** Derived on load for every patient-level dataset (data-model.md), in storage order. */
+const DEMOGRAPHIC_DERIVED: StorageColumn[] = [
+  {
+    name: 'age_band',
+    type: 'VARCHAR',
+    description: 'ESP 5-year band (0-4 … 90+) or Unknown.',
+    generated: `CASE WHEN age IS NULL THEN 'Unknown' ELSE [${ESP_AGE_BANDS.map(quote).join(', ')}][least(age // 5, 18) + 1] END`,
+  },
+  {
+    name: 'age_band_broad',
+    type: 'VARCHAR',
+    description: '0-17, 18-64, 65+ or Unknown.',
+    generated: `CASE WHEN age IS NULL THEN 'Unknown' WHEN age < 18 THEN '0-17' WHEN age < 65 THEN '18-64' ELSE '65+' END`,
+  },
+  { name: 'ethnic_group', type: 'VARCHAR', description: 'Five groups or Not stated / Not known / Missing / Invalid (Chinese placement is a setting applied on load).' },
+  {
+    name: 'ethnicity_status',
+    type: 'VARCHAR',
+    description: 'valid, not_stated, not_known, missing or invalid.',
+    generated: `CASE WHEN ethnic_category IS NULL THEN 'missing' WHEN ethnic_category = 'Z' THEN 'not_stated'
+      WHEN ethnic_category = '99' THEN 'not_known' WHEN ethnic_category IN ${VALID_ETHNIC} THEN 'valid' ELSE 'invalid' END`,
+  },
+  { name: 'imd_quintile', type: 'INTEGER', description: 'ceil(decile / 2); 1 = most deprived 20% (Core20).', generated: `(imd_decile + 1) // 2` },
+  { name: 'imd_edition', type: 'VARCHAR', description: 'IoD2025 (2021 LSOA), IoD2019 (2011-only LSOA) or supplied.' },
+  { name: 'core20', type: 'BOOLEAN', description: 'IMD quintile 1 (NULL when the quintile is unknown).', generated: `imd_decile <= 2` },
+];
+
 /** Fields computed on load that belong to one dataset only. */
-export const DATASET_DERIVED_COLUMNS: Record<string, StorageColumn[]> = {
-  waiting_list: [{ name: 'days_waited', type: 'INTEGER', description: 'Days from clock start to census date.' }],
-  admissions: [{ name: 'admission_type', type: 'VARCHAR', description: 'elective, emergency, maternity or other, from the admission method.' }],
+const DATASET_DERIVED: Record<string, StorageColumn[]> = {
+  waiting_list: [{ name: 'days_waited', type: 'INTEGER', description: 'Days from clock start to census date.', generated: `(census_date - clock_start_date)::INTEGER` }],
+  admissions: [
+    {
+      name: 'admission_type',
+      type: 'VARCHAR',
+      description: 'elective, emergency, maternity or other, from the admission method.',
+      generated: `CASE WHEN admission_method IN ('11','12','13') THEN 'elective'
+        WHEN admission_method IN ('21','22','23','24','25','2A','2B','2C','2D','28') THEN 'emergency'
+        WHEN admission_method IN ('31','32') THEN 'maternity' WHEN admission_method IS NOT NULL THEN 'other' END`,
+    },
+  ],
 };
 
 function declaredColumn(c: ColumnSpec): StorageColumn[] {
   const own: StorageColumn = { name: c.name, type: TYPE_OF_KIND[c.kind], description: c.description };
-  if (c.kind === 'treatment_function')
-    return [own, { name: 'specialty_name', type: 'VARCHAR', description: 'Name of the treatment function.' }];
-  return [own];
+  if (c.kind !== 'treatment_function') return [own];
+  return [
+    own,
+    {
+      name: 'specialty_name',
+      type: 'VARCHAR',
+      description: 'Name of the treatment function.',
+      // Stored, not virtual: DuckDB evaluates a MAP literal in a generated column very slowly on insert.
+      onLoad: `CASE WHEN ${c.name} IS NOT NULL THEN coalesce(MAP {${specialtyMap}}[${c.name}], 'Treatment function ' || ${c.name}) END`,
+    },
+  ];
 }
 
 /** The columns of a dataset's canonical table, in storage order. */
 export function storageColumns(dataset: DatasetSpec): StorageColumn[] {
   return [
     ...dataset.columns.flatMap(declaredColumn),
-    ...(dataset.patientLevel ? derivedDemographicColumns.map((c) => ({ ...c })) : []),
-    ...(DATASET_DERIVED_COLUMNS[dataset.id] ?? []),
+    ...(dataset.patientLevel ? DEMOGRAPHIC_DERIVED : []),
+    ...(DATASET_DERIVED[dataset.id] ?? []),
     { name: 'extract_id', type: 'VARCHAR', description: 'The extract this row was loaded from.' },
     { name: 'source_row', type: 'INTEGER', description: 'Row number in the uploaded file (header = row 1).' },
     { name: 'dq_flags', type: 'VARCHAR[]', description: 'Optional columns whose value was present but invalid (kept as NULL).' },
   ];
 }
+
+/** The columns a load writes (everything but the virtual ones). */
+export const storedColumns = (dataset: DatasetSpec) => storageColumns(dataset).filter((c) => !c.generated);

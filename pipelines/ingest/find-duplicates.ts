@@ -1,6 +1,6 @@
 import { type Session, ident } from '../../server/db/database.ts';
 import type { DatasetSpec } from '../datasets/dataset-schema.ts';
-import { TYPED } from './compile-load.ts';
+import { VERDICT as TYPED } from './compile-load.ts';
 import { rowMessages } from './messages.ts';
 
 /**
@@ -18,9 +18,9 @@ export async function findDuplicates(session: Session, dataset: DatasetSpec): Pr
   );
   if (repeats > 0) {
     await session.run(`UPDATE ${TYPED} t SET _reasons = list_append(t._reasons, ${rowMessages.duplicateInFile(keyText, 'd.first_row::VARCHAR')})
-      FROM (SELECT _rowid, first_value(source_row) OVER w AS first_row, row_number() OVER w AS n
-            FROM ${TYPED} WHERE len(_reasons) = 0 WINDOW w AS (PARTITION BY ${key.join(', ')} ORDER BY _rowid)) d
-      WHERE t._rowid = d._rowid AND d.n > 1`);
+      FROM (SELECT source_row AS at, first_value(source_row) OVER w AS first_row, row_number() OVER w AS n
+            FROM ${TYPED} WHERE len(_reasons) = 0 WINDOW w AS (PARTITION BY ${key.join(', ')} ORDER BY source_row)) d
+      WHERE t.source_row = d.at AND d.n > 1`);
   }
 
   const [{ n: loaded }] = await session.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (SELECT 1 FROM ${ident(dataset.id)} LIMIT 1)`);

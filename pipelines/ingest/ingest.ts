@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
 import { type Database, type Session, ident, literal, transaction } from '../../server/db/database.ts';
 import type { DatasetSpec } from '../datasets/dataset-schema.ts';
 import { DATASET_IDS, findDataset } from '../datasets/index.ts';
-import { RAW_REJECTS, REJECTS, STAGE, TYPED, compileInsert, compileTypedTable } from './compile-load.ts';
+import { RAW_REJECTS, REJECTS, STAGE, VERDICT, compileInsert, compileVerdict } from './compile-load.ts';
 import { FileRefusal, inspectFile } from './inspect-file.ts';
 import { matchHeaders } from './match-headers.ts';
 import { fileMessages } from './messages.ts';
@@ -35,6 +35,17 @@ export interface IngestOptions {
 }
 
 const MAX_ERRORS = 100;
+
+/** PARITY_TRACE=1 prints how long each step of a load took, to stderr. */
+function tracer(): (step: string) => void {
+  if (!process.env.PARITY_TRACE) return () => undefined;
+  let last = performance.now();
+  return (step) => {
+    const now = performance.now();
+    process.stderr.write(`ingest ${step}: ${(now - last).toFixed(0)} ms\n`);
+    last = now;
+  };
+}
 
 /** Unique, non-empty keys for the quarantined row's JSON, in file order. */
 function jsonKeys(headers: string[]): string[] {
@@ -78,7 +89,7 @@ async function checkReplace(session: Session, dataset: DatasetSpec, replace: str
 async function collectErrors(session: Session): Promise<IngestSummary['errors']> {
   const rows = await session.all<{ row: number; reason: string }>(`
     SELECT row, reason FROM (
-      SELECT source_row AS row, unnest(_reasons) AS reason FROM ${TYPED} WHERE len(_reasons) > 0
+      SELECT source_row AS row, unnest(_reasons) AS reason FROM ${VERDICT} WHERE len(_reasons) > 0
       UNION ALL SELECT line::INTEGER, 'row: ' || error_message FROM ${REJECTS})
     ORDER BY row LIMIT ${MAX_ERRORS}`);
   return rows.map((r) => splitReason(r.row, r.reason));
@@ -87,8 +98,8 @@ async function collectErrors(session: Session): Promise<IngestSummary['errors']>
 async function quarantineRows(session: Session, extractId: string, headers: string[]): Promise<void> {
   const pairs = jsonKeys(headers).map((k, i) => `${literal(k)}, s.c${i}`).join(', ');
   await session.run(
-    `INSERT INTO quarantine SELECT $id, t.source_row, json_object(${pairs})::VARCHAR, t._reasons
-     FROM ${TYPED} t JOIN ${STAGE} s ON s.rowid = t._rowid WHERE len(t._reasons) > 0`,
+    `INSERT INTO quarantine SELECT $id, v.source_row, json_object(${pairs})::VARCHAR, v._reasons
+     FROM ${VERDICT} v JOIN ${STAGE} s ON s.rowid = v._rowid WHERE len(v._reasons) > 0`,
     { id: extractId },
   );
   await session.run(
@@ -97,16 +108,18 @@ async function quarantineRows(session: Session, extractId: string, headers: stri
   );
 }
 
-async function dataQuality(session: Session): Promise<Record<string, number>> {
+async function dataQuality(session: Session, dataset: DatasetSpec, extractId: string): Promise<Record<string, number>> {
   const rows = await session.all<{ column: string; n: number }>(
-    `SELECT flag AS column, count(*)::INTEGER AS n FROM (SELECT unnest(dq_flags) AS flag FROM ${TYPED} WHERE len(_reasons) = 0) GROUP BY flag ORDER BY flag`,
+    `SELECT flag AS column, count(*)::INTEGER AS n FROM (SELECT unnest(dq_flags) AS flag FROM ${ident(dataset.id)} WHERE extract_id = ?)
+     GROUP BY flag ORDER BY flag`,
+    [extractId],
   );
   return Object.fromEntries(rows.map((r) => [r.column, r.n]));
 }
 
 async function commonestReason(session: Session): Promise<string> {
   const [row] = await session.all<{ reason: string }>(
-    `SELECT reason FROM (SELECT unnest(_reasons) AS reason FROM ${TYPED} UNION ALL SELECT 'row: ' || error_message FROM ${REJECTS})
+    `SELECT reason FROM (SELECT unnest(_reasons) AS reason FROM ${VERDICT} UNION ALL SELECT 'row: ' || error_message FROM ${REJECTS})
      GROUP BY regexp_replace(reason, '''.*''', ''), reason ORDER BY count(*) OVER (PARTITION BY regexp_replace(reason, '''.*''', '')) DESC LIMIT 1`,
   );
   return row?.reason ?? 'unknown';
@@ -117,8 +130,10 @@ export async function ingestFile(db: Database, request: IngestRequest, options: 
   const dataset = findDataset(request.dataset);
   if (!dataset) return rejectedSummary(request.dataset, fileMessages.unknownDataset(request.dataset, DATASET_IDS));
   let transcoded: string | null = null;
+  const trace = tracer();
   try {
     const facts = await inspectFile(request.path, options.maxBytes);
+    trace('inspect');
     const header = readHeader(facts.head);
     if (!header.hasDataRows) throw new FileRefusal(fileMessages.headerOnly());
     const match = matchHeaders(dataset, header.headers, request.mapping);
@@ -146,24 +161,31 @@ export async function ingestFile(db: Database, request: IngestRequest, options: 
       // Staged outside the transaction: a temporary table touches nothing in the database file, and
       // rows created inside a transaction carry provisional row ids, which the row numbering needs.
       await stageFile(session, path, header.headers.length, header.delimiter);
+      trace('stage');
       return transaction(session, async () => {
       if (request.replace) await checkReplace(session, dataset, request.replace);
       const rejected = await count(session, `SELECT count(*)::INTEGER AS n FROM ${REJECTS}`);
-      await session.run(compileTypedTable(dataset, match, { hasRejects: rejected > 0, chineseGroup: options.chineseGroup }));
+      const compileOptions = { hasRejects: rejected > 0, chineseGroup: options.chineseGroup };
+      await session.run(compileVerdict(dataset, match, compileOptions));
+      trace('verdict');
       await findDuplicates(session, dataset);
+      trace('duplicates');
       const staged = await count(session, `SELECT count(*)::INTEGER AS n FROM ${STAGE}`);
-      const rowsLoaded = await count(session, `SELECT count(*)::INTEGER AS n FROM ${TYPED} WHERE len(_reasons) = 0`);
+      const rowsLoaded = await count(session, `SELECT count(*)::INTEGER AS n FROM ${VERDICT} WHERE len(_reasons) = 0`);
       const rowsRead = staged + rejected;
       if (rowsLoaded === 0) throw new FileRefusal(fileMessages.noRowLoaded(rowsRead, await commonestReason(session)));
 
-      await session.run(compileInsert(dataset), { extract_id: extractId });
+      await session.run(compileInsert(dataset, match, compileOptions), { extract_id: extractId });
+      trace('insert');
       await quarantineRows(session, extractId, header.headers);
-      const quality = await dataQuality(session);
+      trace('quarantine');
+      const quality = await dataQuality(session, dataset, extractId);
       const errors = await collectErrors(session);
+      trace('summary');
       const period = dataset.periodColumn
-        ? `SELECT min(${ident(dataset.periodColumn)})::DATE AS f, max(${ident(dataset.periodColumn)})::DATE AS t FROM ${TYPED} WHERE len(_reasons) = 0`
+        ? `SELECT min(${ident(dataset.periodColumn)})::DATE AS f, max(${ident(dataset.periodColumn)})::DATE AS t FROM ${ident(dataset.id)} WHERE extract_id = $id`
         : `SELECT NULL::DATE AS f, NULL::DATE AS t`;
-      const [range] = await session.all<{ f: string | null; t: string | null }>(period);
+      const [range] = await session.all<{ f: string | null; t: string | null }>(period, dataset.periodColumn ? { id: extractId } : undefined);
       await session.run(
         `INSERT INTO extracts VALUES ($id, $dataset, $file, $sha, $by, current_timestamp::TIMESTAMP, $read, $loaded, $quarantined, 'loaded',
            $replaces, $mapping, $encoding, $delimiter, $from::DATE, $to::DATE, $quality)`,

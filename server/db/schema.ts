@@ -45,7 +45,9 @@ CREATE TABLE IF NOT EXISTS column_mappings (
 
 function datasetTableDdl(): string {
   return DATASETS.map((d) => {
-    const cols = storageColumns(d).map((c) => `${ident(c.name)} ${c.type}`).join(',\n  ');
+    const cols = storageColumns(d)
+      .map((c) => `${ident(c.name)} ${c.type}${c.generated ? ` GENERATED ALWAYS AS (${c.generated}) VIRTUAL` : ''}`)
+      .join(',\n  ');
     return `CREATE TABLE IF NOT EXISTS ${ident(d.id)} (\n  ${cols}\n);`;
   }).join('\n');
 }

@@ -53,7 +53,7 @@ export const ingestCommand: Command = async (args, ctx) => {
   let summary: IngestSummary;
   let db: Database | null = null;
   try {
-    db = await Database.open(config.dbPath);
+    db = await Database.open(config.dbPath, { memoryLimit: config.memoryLimit });
   } catch (error) {
     if (!isLockError(error)) throw error;
   }
