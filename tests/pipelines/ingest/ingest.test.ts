@@ -1,0 +1,208 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../../server/db/database.ts';
+import { ingestFile } from '../../../pipelines/ingest/ingest.ts';
+import { tempDatabase, writeFixture } from '../../helpers/temp-db.ts';
+
+const OPTIONS = { maxBytes: 10 * 1024 * 1024, chineseGroup: '2001' as const };
+const HEADER = 'appointment_id,patient_id,appointment_date,treatment_function_code,attendance_status,first_attendance,age,sex,ethnic_category,lsoa_code,site_code';
+
+let db: Database;
+let dir: string;
+let cleanup: () => void;
+beforeEach(async () => ({ db, dir, cleanup } = await tempDatabase()));
+afterEach(() => cleanup());
+
+const load = (name: string, content: string | Buffer, dataset = 'outpatients', extra: Partial<Parameters<typeof ingestFile>[1]> = {}) =>
+  ingestFile(db, { path: writeFixture(dir, name, content), dataset, ...extra }, OPTIONS);
+const count = async (sql: string) => (await db.all<{ n: number }>(sql))[0].n;
+const snapshot = async () =>
+  db.all(`SELECT (SELECT count(*) FROM outpatients)::INT AS rows, (SELECT count(*) FROM extracts)::INT AS extracts, (SELECT count(*) FROM quarantine)::INT AS quarantine`);
+
+describe('loading a clean extract', () => {
+  it('loads every row with its extract id and source row, and derives IMD from the right IoD edition', async () => {
+    const csv = [HEADER, 'A1,P1,2025-04-01,110,5,1,34,1,A,E01008881,RRK02', 'A2,P2,01/04/2025,330,3,2,70,2,N,E01000001,RRK02'].join('\n');
+    const summary = await load('op.csv', csv);
+    expect(summary).toMatchObject({ status: 'loaded', rowsRead: 2, rowsLoaded: 2, rowsQuarantined: 0, fileError: null });
+    const rows = await db.all(`SELECT appointment_id, appointment_date::VARCHAR AS d, specialty_name, imd_decile, imd_quintile, imd_edition, core20, age_band, extract_id, source_row
+      FROM outpatients ORDER BY source_row`);
+    expect(rows).toEqual([
+      { appointment_id: 'A1', d: '2025-04-01', specialty_name: 'Trauma & Orthopaedics', imd_decile: 2, imd_quintile: 1, imd_edition: 'IoD2025', core20: true, age_band: '30-34', extract_id: summary.extractId, source_row: 2 },
+      { appointment_id: 'A2', d: '2025-04-01', specialty_name: 'Dermatology', imd_decile: 8, imd_quintile: 4, imd_edition: 'IoD2025', core20: false, age_band: '70-74', extract_id: summary.extractId, source_row: 3 },
+    ]);
+  });
+
+  it('uses IoD2019 for a 2011 LSOA that has no 2021 equivalent, and the supplied decile when the extract has one', async () => {
+    const { head2011Only } = await db.all<{ head2011Only: string }>(
+      `SELECT lsoa_code AS "head2011Only" FROM ref_imd2019 WHERE lsoa_code NOT IN (SELECT lsoa_code FROM ref_imd2025) ORDER BY 1 LIMIT 1`,
+    ).then((r) => r[0]);
+    const csv = [`${HEADER},imd_decile`, `A1,P1,2025-04-01,110,5,1,34,1,A,${head2011Only},RRK02,`, `A2,P2,2025-04-01,110,5,1,34,1,A,,RRK02,3`].join('\n');
+    await load('op.csv', csv);
+    const rows = await db.all(`SELECT imd_edition, imd_decile FROM outpatients ORDER BY source_row`);
+    const [expected] = await db.all<{ d: number }>(`SELECT imd_decile AS d FROM ref_imd2019 WHERE lsoa_code = ?`, [head2011Only]);
+    expect(rows).toEqual([{ imd_edition: 'IoD2019', imd_decile: expected.d }, { imd_edition: 'supplied', imd_decile: 3 }]);
+  });
+});
+
+describe('normalising NHS codes', () => {
+  it('reads ethnicity codes, lower case, legacy 9 and 2001 census labels, and keeps unknown text flagged invalid', async () => {
+    const values = ['a', 'White - British', 'Indian', 'Black African', '9', 'Z', '99', '', 'Martian', 'r'];
+    const csv = [HEADER, ...values.map((v, i) => `A${i},P${i},2025-04-01,110,5,1,34,1,"${v}",,S`)].join('\n');
+    const summary = await load('op.csv', csv);
+    expect(summary.rowsLoaded).toBe(values.length);
+    const rows = await db.all<{ c: string | null; g: string; s: string }>(
+      `SELECT ethnic_category AS c, ethnic_group AS g, ethnicity_status AS s FROM outpatients ORDER BY source_row`,
+    );
+    expect(rows.map((r) => r.c)).toEqual(['A', 'A', 'H', 'N', '99', 'Z', '99', null, 'Martian', 'R']);
+    expect(rows.map((r) => r.s)).toEqual(['valid', 'valid', 'valid', 'valid', 'not_known', 'not_stated', 'not_known', 'missing', 'invalid', 'valid']);
+    expect(rows[9].g).toBe('Other ethnic group');
+    expect(summary.dataQuality).toEqual({ ethnic_category: 1 });
+  });
+
+  it('reads sex codes and words, and turns blanks into X (not known)', async () => {
+    const values = ['1', '2', 'M', 'female', 'F', '9', 'X', '', 'Q'];
+    const csv = [HEADER, ...values.map((v, i) => `A${i},P${i},2025-04-01,110,5,1,34,${v},A,,S`)].join('\n');
+    const summary = await load('op.csv', csv);
+    const rows = await db.all<{ sex: string }>(`SELECT sex FROM outpatients ORDER BY source_row`);
+    expect(rows.map((r) => r.sex)).toEqual(['1', '2', '1', '2', '2', '9', 'X', 'X', 'X']);
+    expect(summary.dataQuality).toEqual({ sex: 1 });
+  });
+
+  it('reads attendance words and keeps invalid optional values as blanks counted as data quality', async () => {
+    const csv = [HEADER, 'A1,P1,2025-04-01,110,Attended,1,abc,1,A,E01XYZ,S', 'A2,P2,2025-04-01,110,Did not attend,7,130,1,A,,S', 'A3,P3,2025-04-01,110,DNA,1,12.0,1,A,,S'].join('\n');
+    const summary = await load('op.csv', csv);
+    expect(summary).toMatchObject({ rowsLoaded: 3, rowsQuarantined: 0, dataQuality: { age: 2, first_attendance: 1, lsoa_code: 1 } });
+    const rows = await db.all(`SELECT attendance_status AS s, age, age_band, first_attendance AS f FROM outpatients ORDER BY source_row`);
+    expect(rows).toEqual([
+      { s: '5', age: null, age_band: 'Unknown', f: '1' },
+      { s: '3', age: null, age_band: 'Unknown', f: null },
+      { s: '3', age: 12, age_band: '10-14', f: '1' },
+    ]);
+  });
+});
+
+describe('quarantining rows', () => {
+  it('quarantines required-field problems with the row number and reason, and accounts for every row', async () => {
+    const csv = [
+      HEADER,
+      'A1,P1,2025-04-01,110,5,1,34,1,A,,S', // row 2: fine
+      'A2,,2025-04-01,110,5,1,34,1,A,,S', // row 3: no patient
+      'A3,P3,31/02/2025,110,5,1,34,1,A,,S', // row 4: impossible date
+      'A4,P4,04/13/2025,110,5,1,34,1,A,,S', // row 5: month-first date
+      'A5,P5,2025-04-01,ABC,5,1,34,1,A,,S', // row 6: bad treatment function
+      'A6,P6,1850-01-01,110,5,1,34,1,A,,S', // row 7: out of range
+      'A1,P7,2025-04-02,110,5,1,34,1,A,,S', // row 8: duplicate id
+      'A8,P8,2025-04-02,110,5,1', // row 9: too few fields
+    ].join('\n');
+    const summary = await load('op.csv', csv);
+    expect(summary.status).toBe('loaded');
+    expect(summary.rowsRead).toBe(8);
+    expect(summary.rowsLoaded + summary.rowsQuarantined).toBe(summary.rowsRead);
+    expect(summary.rowsLoaded).toBe(1);
+    expect(summary.errors.map((e) => [e.row, e.column])).toEqual([
+      [3, 'patient_id'],
+      [4, 'appointment_date'],
+      [5, 'appointment_date'],
+      [6, 'treatment_function_code'],
+      [7, 'appointment_date'],
+      [8, 'appointment_id'],
+      [9, 'row'],
+    ]);
+    expect(summary.errors[1].message).toContain("'31/02/2025'");
+    expect(summary.errors[5].message).toContain('duplicate of row 2');
+    expect(await count(`SELECT count(*)::INT AS n FROM quarantine WHERE extract_id = '${summary.extractId}'`)).toBe(7);
+    const [q] = await db.all<{ raw: string }>(`SELECT raw_row AS raw FROM quarantine WHERE source_row = 4`);
+    expect(JSON.parse(q.raw)).toMatchObject({ appointment_id: 'A3', appointment_date: '31/02/2025' });
+  });
+
+  it('quarantines a row already loaded from another extract, so overlapping extracts never double count', async () => {
+    await load('first.csv', [HEADER, 'A1,P1,2025-04-01,110,5,1,34,1,A,,S'].join('\n'));
+    const second = await load('second.csv', [HEADER, 'A1,P1,2025-04-01,110,5,1,34,1,A,,S', 'A2,P2,2025-04-01,110,5,1,34,1,A,,S'].join('\n'));
+    expect(second).toMatchObject({ status: 'loaded', rowsLoaded: 1, rowsQuarantined: 1 });
+    expect(second.errors[0].message).toMatch(/already loaded in extract outpatients-/);
+    expect(await count(`SELECT count(*)::INT AS n FROM outpatients`)).toBe(2);
+  });
+});
+
+describe('refusing whole files', () => {
+  const refusals: [string, string | Buffer, RegExp][] = [
+    ['an empty file', '', /empty/],
+    ['a header with no rows', HEADER + '\n', /no data rows/],
+    ['missing required columns', 'appointment_id,patient_id,appt_dt,tfc\nA1,P1,2025-04-01,110\n', /Required columns missing: appointment_date, attendance_status.*"appt_dt"/s],
+    ['an Excel workbook', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]), /Excel workbook/],
+    ['a UTF-16 file', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(HEADER, 'utf16le')]), /UTF-16/],
+    ['a file with no separator', 'just some text\nmore text\n', /separator/],
+    ['a file where no row is valid', [HEADER, 'A1,P1,13/13/2025,110,5,1,34,1,A,,S', 'A2,P2,14/13/2025,110,5,1,34,1,A,,S'].join('\n'), /None of the 2 rows.*appointment_date/],
+  ];
+  for (const [what, content, message] of refusals) {
+    it(`refuses ${what} with a message and leaves the database unchanged`, async () => {
+      await load('ok.csv', [HEADER, 'A0,P0,2025-04-01,110,5,1,34,1,A,,S'].join('\n'));
+      const before = await snapshot();
+      const summary = await load('bad.csv', content);
+      expect(summary.status).toBe('rejected');
+      expect(summary.fileError).toMatch(message);
+      expect(await snapshot()).toEqual(before);
+    });
+  }
+
+  it('refuses a file over the size limit', async () => {
+    const path = writeFixture(dir, 'big.csv', HEADER + '\n' + 'A1,P1,2025-04-01,110,5,1,34,1,A,,S\n'.repeat(100));
+    const summary = await ingestFile(db, { path, dataset: 'outpatients' }, { ...OPTIONS, maxBytes: 1000 });
+    expect(summary.fileError).toMatch(/limit is/);
+  });
+});
+
+describe('encodings, delimiters and headers', () => {
+  it('loads Windows-1252 with £, accents and curly quotes intact', async () => {
+    const text = `${HEADER}\nA1,P1,2025-04-01,110,5,1,34,1,A,,Caf\xe9 \xa3 St Mary\x92s\n`;
+    const summary = await load('cp1252.csv', Buffer.from(text, 'latin1'));
+    expect(summary).toMatchObject({ status: 'loaded', encoding: 'windows-1252' });
+    const [row] = await db.all<{ site: string }>(`SELECT site_code AS site FROM outpatients`);
+    expect(row.site).toBe('Café £ St Mary’s');
+  });
+
+  it('loads UTF-8 with a byte-order mark, semicolons and quoted separators', async () => {
+    const text = '\uFEFF' + HEADER.replaceAll(',', ';') + '\nA1;P1;2025-04-01;110;5;1;34;1;A;;"Ward 1; North"\n';
+    const summary = await load('semi.csv', text);
+    expect(summary).toMatchObject({ status: 'loaded', delimiter: ';', rowsLoaded: 1 });
+    expect((await db.all<{ s: string }>(`SELECT site_code AS s FROM outpatients`))[0].s).toBe('Ward 1; North');
+  });
+
+  it('matches headers by alias, case and punctuation, and honours an explicit mapping', async () => {
+    const csv = ['Appt ID,PATIENT,Appt. Date,T.F.C.,Outcome Status,My Ethnicity', 'A1,P1,2025-04-01,110,5,H'].join('\n');
+    const summary = await load('alias.csv', csv, 'outpatients', { mapping: { ethnic_category: 'My Ethnicity' } });
+    expect(summary.columnMapping).toMatchObject({ appointment_id: 'Appt ID', patient_id: 'PATIENT', appointment_date: 'Appt. Date', treatment_function_code: 'T.F.C.', attendance_status: 'Outcome Status', ethnic_category: 'My Ethnicity' });
+    expect(summary.rowsLoaded).toBe(1);
+  });
+});
+
+describe('idempotence and replacement', () => {
+  const csv = [HEADER, 'A1,P1,2025-04-01,110,5,1,34,1,A,,S'].join('\n');
+
+  it('reports the same file loaded twice as a duplicate and changes nothing', async () => {
+    const first = await load('a.csv', csv);
+    const before = await snapshot();
+    const second = await load('b.csv', csv);
+    expect(second).toMatchObject({ status: 'duplicate', extractId: first.extractId });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('swaps an extract for its replacement in one step', async () => {
+    const first = await load('a.csv', csv);
+    const corrected = [HEADER, 'A1,P1,2025-04-01,110,3,1,34,1,A,,S', 'A2,P2,2025-04-01,110,5,1,34,1,A,,S'].join('\n');
+    const second = await load('b.csv', corrected, 'outpatients', { replace: first.extractId! });
+    expect(second).toMatchObject({ status: 'loaded', rowsLoaded: 2, replaced: first.extractId });
+    expect(await db.all(`SELECT appointment_id AS id, attendance_status AS s, extract_id = '${second.extractId}' AS mine FROM outpatients ORDER BY 1`)).toEqual([
+      { id: 'A1', s: '3', mine: true },
+      { id: 'A2', s: '5', mine: true },
+    ]);
+    expect(await db.all(`SELECT status FROM extracts WHERE id = ?`, [first.extractId!])).toEqual([{ status: 'replaced' }]);
+  });
+
+  it('refuses to replace an extract that does not exist, leaving the data as it was', async () => {
+    await load('a.csv', csv);
+    const before = await snapshot();
+    const summary = await load('b.csv', csv.replace('A1', 'B1'), 'outpatients', { replace: 'outpatients-00000000' });
+    expect(summary.fileError).toMatch(/no loaded extract outpatients-00000000/);
+    expect(await snapshot()).toEqual(before);
+  });
+});
