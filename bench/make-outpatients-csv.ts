@@ -9,6 +9,7 @@ export async function makeOutpatientsCsv(path: string, rows: number): Promise<vo
   try {
     await ensureSchema(db);
     await db.run(`CREATE TABLE lsoas AS SELECT row_number() OVER (ORDER BY lsoa_code) - 1 AS i, lsoa_code FROM ref_imd2025 WHERE lsoa_code BETWEEN 'E01008881' AND 'E01009520'`);
+    const [{ n }] = await db.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM lsoas`);
     await db.run(`COPY (
       SELECT 'OP' || lpad(r::VARCHAR, 9, '0') AS appointment_id,
         'P' || lpad((hash(r) % 200000)::VARCHAR, 7, '0') AS patient_id,
@@ -22,7 +23,7 @@ export async function makeOutpatientsCsv(path: string, rows: number): Promise<vo
         ['A','A','A','A','B','C','H','J','K','M','N','R','S','Z','99','','White - British','Pakistani'][(1 + hash(r * 17) % 18)::BIGINT] AS ethnic_category,
         l.lsoa_code,
         ['RRK02','RRK97','RRK15'][(1 + hash(r * 19) % 3)::BIGINT] AS site_code
-      FROM range(${rows}) t(r) JOIN lsoas l ON l.i = (hash(r * 23) % (SELECT count(*) FROM lsoas))::BIGINT
+      FROM range(${rows}) t(r) JOIN lsoas l ON l.i = (hash(r * 23) % ${n})::BIGINT
     ) TO ${literal(path)} (HEADER, DELIMITER ',')`);
   } finally {
     db.close();

@@ -7,9 +7,8 @@ import type { Config } from './config.ts';
 import { Database } from './db/database.ts';
 import { ensureSchema } from './db/schema.ts';
 import { loadSampleIfEmpty } from './sample-on-first-start.ts';
+import { type ServerInfo, serverInfoPath } from './server-info.ts';
 
-/** Where a running server says it holds the database, so the CLI can hand it uploads. */
-export const serverInfoPath = (dbPath: string) => `${dbPath}.server.json`;
 
 export async function startServer(config: Config): Promise<() => Promise<void>> {
   await mkdir(dirname(config.dbPath), { recursive: true });
@@ -19,7 +18,8 @@ export async function startServer(config: Config): Promise<() => Promise<void>> 
 
   const app = await buildApp({ db, config, logger: { level: config.logLevel } });
   await app.listen({ port: config.port, host: config.host });
-  await writeFile(serverInfoPath(config.dbPath), JSON.stringify({ pid: process.pid, url: `http://127.0.0.1:${config.port}` }));
+  const info: ServerInfo = { pid: process.pid, url: `http://127.0.0.1:${config.port}` };
+  await writeFile(serverInfoPath(config.dbPath), JSON.stringify(info));
   process.stderr.write(`Parity is serving http://localhost:${config.port} (database ${config.dbPath})\n`);
 
   let closing: Promise<void> | null = null;

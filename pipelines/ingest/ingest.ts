@@ -13,7 +13,7 @@ import { matchHeaders } from './match-headers.ts';
 import { fileMessages } from './messages.ts';
 import { readHeader } from './read-header.ts';
 import { findDuplicates } from './find-duplicates.ts';
-import { type IngestSummary, rejectedSummary, splitReason } from './summary.ts';
+import { type IngestSummary, ingestSummary, rejectedSummary, splitReason } from './summary.ts';
 import { transcodeToUtf8 } from './transcode.ts';
 
 export interface IngestRequest {
@@ -127,6 +127,11 @@ async function commonestReason(session: Session): Promise<string> {
 
 /** Loads one extract. Never throws for a bad file: a refusal comes back as status "rejected". */
 export async function ingestFile(db: Database, request: IngestRequest, options: IngestOptions): Promise<IngestSummary> {
+  // Parsing puts the keys in the documented order and checks the shape.
+  return ingestSummary.parse(await load(db, request, options));
+}
+
+async function load(db: Database, request: IngestRequest, options: IngestOptions): Promise<IngestSummary> {
   const dataset = findDataset(request.dataset);
   if (!dataset) return rejectedSummary(request.dataset, fileMessages.unknownDataset(request.dataset, DATASET_IDS));
   let transcoded: string | null = null;

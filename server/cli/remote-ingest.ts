@@ -1,7 +1,7 @@
 import { existsSync, openAsBlob, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { IngestSummary } from '../../pipelines/ingest/summary.ts';
-import { serverInfoPath } from '../server.ts';
+import { type ServerInfo, serverInfoPath } from '../server-info.ts';
 
 interface RemoteRequest {
   path: string;
@@ -19,7 +19,7 @@ export async function uploadToRunningServer(dbPath: string, request: RemoteReque
   if (!existsSync(infoFile)) {
     return { error: `The database ${dbPath} is locked by another process that is not a Parity server. Stop it, or upload through that process.` };
   }
-  const { url } = JSON.parse(readFileSync(infoFile, 'utf8')) as { url: string };
+  const { url } = JSON.parse(readFileSync(infoFile, 'utf8')) as ServerInfo;
   const form = new FormData();
   form.set('dataset', request.dataset);
   if (request.mapping) form.set('mapping', existsSync(request.mapping) ? readFileSync(request.mapping, 'utf8') : request.mapping);
