@@ -8,9 +8,7 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
     return reply.status(error.status).send({ error: { code: error.code, message: error.message } });
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const detail = error.validation
-      .map((v) => `${v.instancePath.replace(/^\//, '') || v.params?.issue?.path?.join('.') || 'request'}: ${v.message}`)
-      .join('; ');
+    const detail = error.validation.map((v) => `${v.instancePath.replace(/^\//, '') || 'request'}: ${v.message}`).join('; ');
     return reply.status(400).send({ error: { code: 'invalid_request', message: `The request is not valid — ${detail}.` } });
   }
   const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;

@@ -11,6 +11,7 @@ import { type IngestSummary, rejectedSummary } from '../../../pipelines/ingest/s
 import { type Command, EXIT } from '../command.ts';
 import { parseCommand } from '../parse.ts';
 import { uploadToRunningServer } from '../remote-ingest.ts';
+import { serverInfoPath } from '../../server-info.ts';
 
 const USAGE = 'Usage: parity ingest FILE --dataset ID [--db PATH] [--mapping NAME|FILE] [--replace EXTRACT_ID] [--json]';
 
@@ -25,6 +26,25 @@ function describe(summary: IngestSummary): string {
   const quality = Object.entries(summary.dataQuality);
   if (quality.length) lines.push(`Kept with blanks (invalid optional values): ${quality.map(([c, n]) => `${c} ${n}`).join(', ')}`);
   return lines.join('\n');
+}
+
+const LOCK_WAIT_MS = 60_000;
+
+/**
+ * Opens the database, or returns null when a Parity server holds it (the upload then goes to the
+ * server). Another `parity ingest` holding it is waited for, so two CLI loads run one after the other.
+ */
+async function openUnlessServed(dbPath: string, memoryLimit: string): Promise<Database | null> {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      return await Database.open(dbPath, { memoryLimit });
+    } catch (error) {
+      if (!isLockError(error)) throw error;
+      if (existsSync(serverInfoPath(dbPath)) || Date.now() > deadline) return null;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 }
 
 export const ingestCommand: Command = async (args, ctx) => {
@@ -51,12 +71,7 @@ export const ingestCommand: Command = async (args, ctx) => {
   const request = { path, dataset, replace: parsed.values.replace, uploadedBy: `cli:${process.env.USER ?? 'unknown'}` };
 
   let summary: IngestSummary;
-  let db: Database | null = null;
-  try {
-    db = await Database.open(config.dbPath, { memoryLimit: config.memoryLimit });
-  } catch (error) {
-    if (!isLockError(error)) throw error;
-  }
+  const db = await openUnlessServed(config.dbPath, config.memoryLimit);
   if (db) {
     try {
       await ensureSchema(db);
