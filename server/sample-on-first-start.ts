@@ -11,7 +11,7 @@ import { generateSample } from '../pipelines/sample/index.ts';
 export async function loadSampleIfEmpty(db: Database, config: Config, log: (line: string) => void): Promise<void> {
   const [row] = await db.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM extracts`);
   if (row.n > 0) return;
-  log('First start: generating and loading the sample trust (about a minute)…');
+  log('First start: generating and loading the sample trust (about 15 seconds)…');
   const dir = await mkdtemp(join(tmpdir(), 'parity-sample-'));
   try {
     const { files } = await generateSample({ outDir: dir });
