@@ -70,6 +70,8 @@ export async function inspectFile(path: string, maxBytes: number): Promise<FileF
 
   const encoding: Encoding = validUtf8 ? 'utf-8' : 'windows-1252';
   // The head may end inside a multi-byte character: decode leniently, only whole lines are used.
-  const text = new TextDecoder(encoding).decode(head).replace(/^\uFEFF/, '');
+  // `stream: true` also sidesteps a Node 20 bug where a one-shot windows-1252 decode maps
+  // bytes 0x80–0x9F (€, curly quotes) to control characters.
+  const text = new TextDecoder(encoding).decode(head, { stream: true }).replace(/^\uFEFF/, '');
   return { bytes: size, sha256: hash.digest('hex'), encoding, head: text };
 }
