@@ -69,8 +69,9 @@ FROM (
 )${opts.hasRejects ? ' ORDER BY _rowid' : ''}`;
 }
 
+/** Five groups from the parsed code (NULL when unreadable → Invalid, blank → Missing). */
 const ethnicGroupSql = (chineseGroup: '2001' | '2021') => `CASE
-  WHEN ethnic_category IS NULL THEN 'Missing'
+  WHEN raw_ethnic_category IS NULL THEN 'Missing'
   WHEN ethnic_category IN ('A','B','C') THEN 'White'
   WHEN ethnic_category IN ('D','E','F','G') THEN 'Mixed'
   WHEN ethnic_category IN ('H','J','K','L') THEN 'Asian or Asian British'
@@ -83,7 +84,8 @@ const ethnicGroupSql = (chineseGroup: '2001' | '2021') => `CASE
 
 /** Step 2: canonical rows for everything the verdict passed, with the stored derived fields. */
 export function compileInsert(dataset: DatasetSpec, match: ColumnMatch, opts: CompileOptions): string {
-  const flags = dataset.columns.filter((c) => !c.required).map((c) => `CASE WHEN ${isInvalid(c)} THEN '${c.name}' END`);
+  // Values are parsed once, NULL when unreadable; the flags compare them with the raw text.
+  const flags = dataset.columns.filter((c) => !c.required).map((c) => `CASE WHEN ${raw(c)} IS NOT NULL AND ${col(c.name)} IS NULL THEN '${c.name}' END`);
   const derived: string[] = [];
   let joins = '';
   if (dataset.patientLevel) {
@@ -106,13 +108,16 @@ export function compileInsert(dataset: DatasetSpec, match: ColumnMatch, opts: Co
   const select = columns.map((c) => {
     if (c.name === 'extract_id') return '$extract_id';
     if (c.name === 'imd_decile' && dataset.patientLevel) return 'derived_decile';
+    const declared = dataset.columns.find((d) => d.name === c.name);
+    if (declared?.kind === 'sex') return `coalesce(${col(c.name)}, 'X')`; // blank and unreadable → not known
+    if (declared?.kind === 'ethnic_category') return `coalesce(${col(c.name)}, ${raw(declared)})`; // invalid text kept as written
     return c.onLoad ?? col(c.name);
   });
   return `INSERT INTO ${ident(dataset.id)} (${columns.map((c) => col(c.name)).join(', ')})
 SELECT ${select.join(', ')} FROM (
   SELECT p.*, ${derived.join(',\n    ')}
   FROM (
-    SELECT *, ${dataset.columns.map((c) => `${parsedValue(c)} AS ${col(c.name)}`).join(', ')}
+    SELECT *, ${dataset.columns.map((c) => `${normaliseSql(c, raw(c))} AS ${col(c.name)}`).join(', ')}
     FROM (SELECT ${sourceRow}, ${rawCells(dataset.columns, match)} FROM ${STAGE} s ${passed})
   ) p ${joins}
 )`;
