@@ -7,7 +7,6 @@ import { IngestService } from './services/ingest-service.ts';
 import datasetsRoutes from './routes/datasets/index.ts';
 import extractsRoutes from './routes/extracts/index.ts';
 import healthRoutes from './routes/health/index.ts';
-import metricsRoutes from './routes/metrics/index.ts';
 import webRoutes from './routes/web/index.ts';
 
 declare module 'fastify' {
@@ -37,7 +36,6 @@ export async function buildApp({ db, config, logger = false }: AppOptions): Prom
   await app.register(healthRoutes, { prefix: '/api' });
   await app.register(datasetsRoutes, { prefix: '/api' });
   await app.register(extractsRoutes, { prefix: '/api' });
-  await app.register(metricsRoutes, { prefix: '/api' });
   await app.register(webRoutes);
   return app;
 }

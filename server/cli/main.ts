@@ -9,9 +9,6 @@ Commands:
                                          write the synthetic sample trust, one CSV per dataset
   ingest FILE --dataset ID [--db PATH] [--mapping NAME|FILE] [--replace EXTRACT_ID] [--json]
                                          load an extract
-  metrics [--json]                       list the indicator catalogue
-  report METRIC_ID --by BREAKDOWN [--by2 B] [--from DATE] [--to DATE] [--json]
-                                         one indicator broken down
 
 Exit codes: 0 loaded or duplicate, 1 rejected, 2 usage error.`;
 
@@ -20,8 +17,6 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./commands/serve.ts')).serveCommand,
   sample: async () => (await import('./commands/sample.ts')).sampleCommand,
   ingest: async () => (await import('./commands/ingest.ts')).ingestCommand,
-  metrics: async () => (await import('./commands/metrics.ts')).metricsCommand,
-  report: async () => (await import('./commands/report.ts')).reportCommand,
 };
 
 const processContext: CliContext = {
