@@ -1,0 +1,58 @@
+// Routes. Every page is its own chunk (React.lazy), so the overview downloads only itself.
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
+import { Layout } from './components/Layout.tsx';
+import { Loading } from './components/Status.tsx';
+import { matchPath, useLocation } from './router.tsx';
+
+const OverviewPage = lazy(() => import('./pages/OverviewPage.tsx').then((m) => ({ default: m.OverviewPage })));
+const IndicatorsPage = lazy(() => import('./pages/IndicatorsPage.tsx').then((m) => ({ default: m.IndicatorsPage })));
+const IndicatorPage = lazy(() => import('./pages/IndicatorPage.tsx').then((m) => ({ default: m.IndicatorPage })));
+const CompletenessPage = lazy(() => import('./pages/CompletenessPage.tsx').then((m) => ({ default: m.CompletenessPage })));
+const SpecialtiesPage = lazy(() => import('./pages/SpecialtiesPage.tsx').then((m) => ({ default: m.SpecialtiesPage })));
+const SpecialtyPage = lazy(() => import('./pages/SpecialtyPage.tsx').then((m) => ({ default: m.SpecialtyPage })));
+const UploadPage = lazy(() => import('./pages/upload/UploadPage.tsx').then((m) => ({ default: m.UploadPage })));
+const ExtractsPage = lazy(() => import('./pages/extracts/ExtractsPage.tsx').then((m) => ({ default: m.ExtractsPage })));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })));
+
+interface Route {
+  path: string;
+  title: string;
+  // Pages take their route parameters as props.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  page: ComponentType<any>;
+}
+
+const routes: Route[] = [
+  { path: '/', title: 'Core20PLUS5 overview', page: OverviewPage },
+  { path: '/indicators', title: 'Indicators', page: IndicatorsPage },
+  { path: '/indicators/:id', title: 'Indicator', page: IndicatorPage },
+  { path: '/completeness', title: 'Recording completeness', page: CompletenessPage },
+  { path: '/specialties', title: 'Specialties', page: SpecialtiesPage },
+  { path: '/specialties/:code', title: 'Specialty', page: SpecialtyPage },
+  { path: '/upload', title: 'Upload an extract', page: UploadPage },
+  { path: '/extracts', title: 'Loaded extracts', page: ExtractsPage },
+];
+
+function resolve(pathname: string) {
+  for (const route of routes) {
+    const match = matchPath(route.path, pathname);
+    if (match) return { route, params: match.params };
+  }
+  return { route: { path: '*', title: 'Page not found', page: NotFoundPage }, params: {} };
+}
+
+export function App() {
+  const { pathname } = useLocation();
+  const { route, params } = resolve(pathname);
+  const Page = route.page;
+  useEffect(() => {
+    document.title = `${route.title} — Parity`;
+  }, [route.title]);
+  return (
+    <Layout>
+      <Suspense fallback={<Loading what="page" />}>
+        <Page {...params} />
+      </Suspense>
+    </Layout>
+  );
+}

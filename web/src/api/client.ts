@@ -1,0 +1,107 @@
+// Fetches JSON from the Parity API, parses it with the result's zod schema and turns every
+// failure into an ApiError whose message says what happened and what to do.
+import { useCallback, useEffect, useState } from 'react';
+
+interface Schema<T> {
+  safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+}
+
+export type ApiErrorKind = 'network' | 'http' | 'shape';
+
+export class ApiError extends Error {
+  constructor(
+    readonly kind: ApiErrorKind,
+    message: string,
+    readonly status: number | null = null,
+    readonly code: string | null = null,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Builds `/api/<path>?<query>` leaving out empty parameters. */
+export function apiUrl(path: string, query: Record<string, string | number | null | undefined> = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== null && value !== undefined && value !== '') params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return `/api/${path.replace(/^\/+/, '')}${qs ? `?${qs}` : ''}`;
+}
+
+const cache = new Map<string, unknown>();
+
+export async function fetchJson<T>(url: string, schema: Schema<T>, signal?: AbortSignal): Promise<T> {
+  if (cache.has(url)) return cache.get(url) as T;
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { accept: 'application/json' }, signal });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError('network', 'The Parity server did not answer. Check that it is running (npm start) and try again.');
+  }
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    body = null;
+  }
+  if (!response.ok) {
+    const err = (body as { error?: { code?: string; message?: string } } | null)?.error;
+    const message = err?.message
+      ?? (response.status === 404
+        ? 'This part of the API is not available on this server yet. Update Parity, or try again later.'
+        : `The server answered ${response.status}. Try again; if it keeps happening, check the server log.`);
+    throw new ApiError('http', message, response.status, err?.code ?? null);
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue ? issue.path.map(String).join('.') : '';
+    throw new ApiError('shape', `The server's answer was not in the expected shape${where ? ` (at ${where}: ${issue.message})` : ''}. The web app and the server may be different versions: rebuild with npm start.`);
+  }
+  cache.set(url, parsed.data);
+  return parsed.data;
+}
+
+export type ApiState<T> =
+  | { status: 'loading'; data: null; error: null }
+  | { status: 'ok'; data: T; error: null }
+  | { status: 'error'; data: null; error: ApiError };
+
+/** Loads `url` (or nothing while it is null) and re-loads when it changes. */
+export function useApi<T>(url: string | null, schema: Schema<T>): ApiState<T> & { retry: () => void } {
+  const [attempt, setAttempt] = useState(0);
+  const [state, setState] = useState<ApiState<T>>(() =>
+    url && cache.has(url) ? { status: 'ok', data: cache.get(url) as T, error: null } : { status: 'loading', data: null, error: null });
+  useEffect(() => {
+    if (!url) return;
+    if (cache.has(url)) {
+      setState({ status: 'ok', data: cache.get(url) as T, error: null });
+      return;
+    }
+    const controller = new AbortController();
+    setState({ status: 'loading', data: null, error: null });
+    fetchJson(url, schema, controller.signal).then(
+      (data) => setState({ status: 'ok', data, error: null }),
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        setState({ status: 'error', data: null, error: error instanceof ApiError ? error : new ApiError('network', String(error)) });
+      },
+    );
+    return () => controller.abort();
+    // `schema` is a module constant at every call site.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [url, attempt]);
+  const retry = useCallback(() => {
+    if (url) cache.delete(url);
+    setAttempt((n) => n + 1);
+  }, [url]);
+  return { ...state, retry };
+}
+
+/** Forgets every cached answer (after an upload or a deletion changes the data). */
+export function clearApiCache(): void {
+  cache.clear();
+}

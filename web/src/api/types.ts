@@ -1,0 +1,218 @@
+// Shapes of the API results the web app reads (docs/api.md), as zod schemas: every response is
+// parsed before a page uses it, so a server change shows up as a clear error, not a blank chart.
+// `zod/mini` keeps the first-load bundle small; types come from `z.infer`.
+import * as z from 'zod/mini';
+
+const num = z.number();
+const maybeNum = z.nullable(z.number());
+const str = z.string();
+const maybeStr = z.nullable(z.string());
+
+export const breakdowns = [
+  'overall', 'ethnic_group', 'ethnic_category', 'imd_quintile', 'imd_decile', 'core20',
+  'age_band', 'age_band_broad', 'sex', 'specialty', 'site',
+] as const;
+export type Breakdown = (typeof breakdowns)[number];
+
+export const Metric = z.object({
+  id: str,
+  title: str,
+  description: str,
+  definition: str,
+  domain: str,
+  area: maybeStr,
+  cohort: str,
+  kind: str,
+  dataset: str,
+  statistic: str,
+  unit: str,
+  multiplier: num,
+  polarity: z.enum(['higher', 'lower', 'context']),
+  method: str,
+  grain: str,
+  // Kept as strings: a trust's own PLUS groups may become breakdowns too.
+  breakdowns: z.array(str),
+  ageRange: z.nullable(z.object({ min: num, max: maybeNum })),
+  version: num,
+});
+export type Metric = z.infer<typeof Metric>;
+
+export const MetricList = z.object({ metrics: z.array(Metric) });
+
+export const Row = z.object({
+  group: str,
+  label: str,
+  group2: z.optional(str),
+  label2: z.optional(str),
+  numerator: maybeNum,
+  denominator: maybeNum,
+  value: maybeNum,
+  lower: maybeNum,
+  upper: maybeNum,
+  method: str,
+  suppressed: z.boolean(),
+  comparison: z.catch(z.nullable(z.enum(['higher', 'lower', 'similar'])), null),
+  ratio: z.optional(z.nullable(z.object({ value: maybeNum, lower: maybeNum, upper: maybeNum }))),
+});
+export type Row = z.infer<typeof Row>;
+
+const Period = z.object({ from: str, to: str });
+export type Period = z.infer<typeof Period>;
+
+export const Gap = z.object({
+  absolute: maybeNum,
+  relative: maybeNum,
+  sii: maybeNum,
+  siiLower: maybeNum,
+  siiUpper: maybeNum,
+  rii: maybeNum,
+  riiLower: maybeNum,
+  riiUpper: maybeNum,
+});
+export type Gap = z.infer<typeof Gap>;
+
+export const BreakdownResult = z.object({
+  metric: Metric,
+  by: str,
+  by2: z.optional(maybeStr),
+  period: Period,
+  level: num,
+  disclosure: str,
+  disclosureLabel: z.optional(str),
+  dataAsAt: z.optional(maybeStr),
+  filters: z.optional(z.object({ specialty: z.optional(maybeStr), site: z.optional(maybeStr) })),
+  overall: Row,
+  rows: z.array(Row),
+  reference: z.optional(z.nullable(z.object({ group: str, label: str }))),
+  gap: z.nullable(Gap),
+  notes: z.array(str),
+});
+export type BreakdownResult = z.infer<typeof BreakdownResult>;
+
+export const variations = [
+  'common-cause',
+  'special-cause-improvement-high', 'special-cause-improvement-low',
+  'special-cause-concern-high', 'special-cause-concern-low',
+  'special-cause-neither-high', 'special-cause-neither-low',
+] as const;
+export type Variation = (typeof variations)[number];
+const VariationSchema = z.catch(z.nullable(z.enum(variations)), null);
+
+export const Spc = z.object({
+  mean: num,
+  lower: num,
+  upper: num,
+  nearLower: z.optional(maybeNum),
+  nearUpper: z.optional(maybeNum),
+  points: z.array(z.object({
+    period: str,
+    value: maybeNum,
+    signal: z.catch(z.nullable(z.enum(['outside-limits', 'trend', 'two-of-three', 'shift'])), null),
+    kind: z.catch(z.nullable(z.enum(['improvement', 'concern', 'neither'])), null),
+  })),
+  variation: VariationSchema,
+  assurance: z.catch(z.nullable(z.enum(['pass', 'fail', 'inconsistent'])), null),
+  target: z.optional(maybeNum),
+  warning: z.optional(maybeStr),
+});
+export type Spc = z.infer<typeof Spc>;
+
+export const Point = z.object({
+  period: str,
+  numerator: maybeNum,
+  denominator: maybeNum,
+  value: maybeNum,
+  lower: maybeNum,
+  upper: maybeNum,
+  suppressed: z.boolean(),
+});
+export type Point = z.infer<typeof Point>;
+
+export const SeriesResult = z.object({
+  metric: Metric,
+  by: str,
+  grain: str,
+  period: Period,
+  level: z.optional(num),
+  disclosure: str,
+  disclosureLabel: z.optional(str),
+  dataAsAt: z.optional(maybeStr),
+  overall: z.object({ points: z.array(Point), spc: z.nullable(Spc) }),
+  groups: z.array(z.object({ group: str, label: str, points: z.array(Point) })),
+  gap: z.nullable(z.object({
+    points: z.array(z.object({ period: str, value: maybeNum })),
+    spc: z.nullable(Spc),
+  })),
+  notes: z.array(str),
+});
+export type SeriesResult = z.infer<typeof SeriesResult>;
+
+export const Tile = z.object({
+  metric: Metric,
+  core20: Row,
+  rest: Row,
+  overall: Row,
+  gap: z.nullable(z.object({ absolute: maybeNum, relative: maybeNum })),
+  gapVariation: VariationSchema,
+  section: z.enum(['adult', 'cyp', 'cross-cutting']),
+});
+export type Tile = z.infer<typeof Tile>;
+
+export const OverviewResult = z.object({
+  period: Period,
+  disclosure: str,
+  disclosureLabel: z.optional(str),
+  dataAsAt: z.optional(maybeStr),
+  tiles: z.array(Tile),
+});
+export type OverviewResult = z.infer<typeof OverviewResult>;
+
+const countsShape = {
+  total: num,
+  valid: num,
+  notStated: num,
+  notKnown: num,
+  missing: num,
+  invalid: num,
+  validPercent: maybeNum,
+  lower: z.optional(maybeNum),
+  upper: z.optional(maybeNum),
+};
+export const Counts = z.object(countsShape);
+export type Counts = z.infer<typeof Counts>;
+
+export const completenessFields = ['ethnicity', 'sex', 'age', 'imd'] as const;
+export type CompletenessField = (typeof completenessFields)[number];
+
+export const CompletenessResult = z.object({
+  dataset: str,
+  field: str,
+  grain: str,
+  by: z.optional(maybeStr),
+  target: num,
+  disclosure: z.optional(str),
+  overall: Counts,
+  periods: z.array(z.object({ ...countsShape, period: str })),
+  groups: z.array(z.object({ ...countsShape, group: str, label: str })),
+  spc: z.nullable(Spc),
+});
+export type CompletenessResult = z.infer<typeof CompletenessResult>;
+
+export const CompletenessSummary = z.object({
+  target: num,
+  rows: z.array(z.object({ ...countsShape, dataset: str, datasetTitle: str, field: str })),
+});
+export type CompletenessSummary = z.infer<typeof CompletenessSummary>;
+
+export const SpecialtyList = z.object({
+  specialties: z.array(z.object({ code: str, name: str, activity: num })),
+});
+export type Specialty = z.infer<typeof SpecialtyList>['specialties'][number];
+
+export const DatasetList = z.array(z.object({
+  id: str,
+  title: str,
+  patientLevel: z.optional(z.boolean()),
+  columns: z.array(z.object({ name: str })),
+}));
+export type DatasetInfo = z.infer<typeof DatasetList>[number];

@@ -1,0 +1,69 @@
+// Embeds one Vega-Lite spec (from specs.ts) as SVG, inside a figure with a caption and a data
+// table or text alternative. vega-embed is imported on first use, so pages without charts never
+// download it.
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { TopLevelSpec } from 'vega-lite';
+
+interface ChartProps {
+  spec: TopLevelSpec;
+  /** What the chart shows, read by screen readers in place of the drawing. */
+  label: string;
+  caption: ReactNode;
+  /** The chart's data as a table (or text): shown under "Show data table", or visible when `tableOpen`. */
+  table: ReactNode;
+  tableOpen?: boolean;
+  className?: string;
+}
+
+type EmbedModule = typeof import('vega-embed');
+let embedModule: Promise<EmbedModule> | null = null;
+const loadEmbed = () => (embedModule ??= import('vega-embed'));
+
+export function Chart({ spec, label, caption, table, tableOpen = false, className }: ChartProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [state, setState] = useState<'loading' | 'drawn' | 'failed'>('loading');
+  useEffect(() => {
+    let cancelled = false;
+    let finalize: (() => void) | null = null;
+    setState('loading');
+    loadEmbed()
+      .then(({ default: embed }) => {
+        if (cancelled || !ref.current) return;
+        return embed(ref.current, spec, { renderer: 'svg', actions: false, tooltip: { theme: 'custom' } }).then((result) => {
+          if (cancelled) {
+            result.finalize();
+            return;
+          }
+          finalize = () => result.finalize();
+          setState('drawn');
+        });
+      })
+      .catch((error: unknown) => {
+        if (cancelled) return;
+        console.warn('Chart could not be drawn', error);
+        setState('failed');
+      });
+    return () => {
+      cancelled = true;
+      finalize?.();
+    };
+  }, [spec]);
+  return (
+    <figure className={`chart ${className ?? ''}`}>
+      <div className="chart-canvas" role="img" aria-label={label} data-state={state}>
+        <div ref={ref} className="chart-target" />
+        {state === 'loading' && <p className="chart-placeholder">Drawing chart…</p>}
+        {state === 'failed' && <p className="chart-placeholder">The chart could not be drawn. The same figures are in the data table below.</p>}
+      </div>
+      <figcaption>{caption}</figcaption>
+      {tableOpen ? (
+        <div className="chart-table">{table}</div>
+      ) : (
+        <details className="chart-table">
+          <summary>Show data table</summary>
+          {table}
+        </details>
+      )}
+    </figure>
+  );
+}

@@ -1,0 +1,73 @@
+// The frame of every page: skip link, header with the main navigation, <main>, footer.
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Link, useLocation } from '../router.tsx';
+
+const nav = [
+  { href: '/', label: 'Overview', match: (p: string) => p === '/' },
+  { href: '/indicators', label: 'Indicators', match: (p: string) => p.startsWith('/indicators') },
+  { href: '/completeness', label: 'Completeness', match: (p: string) => p.startsWith('/completeness') },
+  { href: '/specialties', label: 'Specialties', match: (p: string) => p.startsWith('/specialties') },
+  { href: '/upload', label: 'Upload', match: (p: string) => p.startsWith('/upload') },
+  { href: '/extracts', label: 'Extracts', match: (p: string) => p.startsWith('/extracts') },
+];
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { pathname } = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  // After a client-side navigation, move focus to the new page so screen readers announce it.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus({ preventScroll: true });
+  }, [pathname]);
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <header className="site-header">
+        <div className="container header-inner">
+          <Link href="/" className="brand" aria-label="Parity home">
+            <svg width="28" height="28" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+              <rect width="32" height="32" rx="6" fill="#ffffff" />
+              <rect x="7" y="16" width="5" height="9" fill="#005EB8" />
+              <rect x="14" y="10" width="5" height="15" fill="#005EB8" />
+              <rect x="21" y="13" width="5" height="12" fill="#005EB8" />
+            </svg>
+            <span className="brand-name">Parity</span>
+            <span className="brand-tag">health inequalities</span>
+          </Link>
+          <nav aria-label="Main">
+            <ul className="nav-list">
+              {nav.map((item) => {
+                const current = item.match(pathname);
+                return (
+                  <li key={item.href}>
+                    <Link href={item.href} aria-current={current ? 'page' : undefined} className={current ? 'nav-link current' : 'nav-link'}>
+                      {item.label}
+                    </Link>
+                  </li>
+                );
+              })}
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main id="main" ref={main} tabIndex={-1} className="container">
+        {children}
+      </main>
+      <footer className="site-footer">
+        <div className="container">
+          <p>
+            Parity computes every figure from this trust's own extracts. Intervals are 95% unless stated; a difference is
+            described only when intervals do not overlap. Small numbers are suppressed under the disclosure profile shown on
+            each page.
+          </p>
+        </div>
+      </footer>
+    </>
+  );
+}

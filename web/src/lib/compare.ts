@@ -1,0 +1,52 @@
+// How a group compares with the trust overall, in words (pure). A difference is claimed only when
+// the server says the intervals do not overlap (`comparison`), and it is called better or worse
+// only when the indicator has a direction.
+
+export type Polarity = 'higher' | 'lower' | 'context';
+export type Comparison = 'higher' | 'lower' | 'similar' | null;
+export type Assessment = 'better' | 'worse' | 'higher' | 'lower' | 'similar' | 'suppressed' | 'not-compared';
+
+export function assess(row: { suppressed: boolean; comparison: Comparison; value: number | null }, polarity: Polarity): Assessment {
+  if (row.suppressed) return 'suppressed';
+  if (row.value === null) return 'not-compared';
+  if (row.comparison === null) return 'not-compared';
+  if (row.comparison === 'similar') return 'similar';
+  if (polarity === 'context') return row.comparison;
+  return row.comparison === polarity ? 'better' : 'worse';
+}
+
+export const assessmentLabels: Record<Assessment, string> = {
+  better: 'Better than trust overall',
+  worse: 'Worse than trust overall',
+  higher: 'Higher than trust overall',
+  lower: 'Lower than trust overall',
+  similar: 'No clear difference',
+  suppressed: 'Suppressed (small numbers)',
+  'not-compared': 'Not compared',
+};
+
+/** Do two intervals fail to overlap? (Used where the server gives no `comparison`.) */
+export function intervalsApart(a: { lower: number | null; upper: number | null }, b: { lower: number | null; upper: number | null }): 'higher' | 'lower' | 'similar' | null {
+  if (a.lower === null || a.upper === null || b.lower === null || b.upper === null) return null;
+  if (a.lower > b.upper) return 'higher';
+  if (a.upper < b.lower) return 'lower';
+  return 'similar';
+}
+
+export const breakdownTitles: Record<string, string> = {
+  overall: 'Trust overall',
+  ethnic_group: 'Ethnic group',
+  ethnic_category: 'Ethnic category',
+  imd_quintile: 'IMD quintile',
+  imd_decile: 'IMD decile',
+  core20: 'Core20 (most deprived 20%)',
+  age_band: 'Age band',
+  age_band_broad: 'Age group',
+  sex: 'Sex',
+  specialty: 'Specialty',
+  site: 'Site',
+};
+
+export function breakdownTitle(by: string): string {
+  return breakdownTitles[by] ?? by.replace(/_/g, ' ');
+}

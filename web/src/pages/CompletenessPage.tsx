@@ -1,0 +1,3 @@
+export function CompletenessPage() {
+  return <h1>Completeness</h1>;
+}

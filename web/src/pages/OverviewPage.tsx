@@ -1,0 +1,150 @@
+// `/` — the Core20PLUS5 overview: for each indicator, Core20 (the most deprived fifth, IMD
+// quintile 1) against everyone else, the gap, and the SPC variation of the monthly gap.
+import { apiUrl, useApi } from '../api/client.ts';
+import { OverviewResult, type Tile } from '../api/types.ts';
+import { colours } from '../charts/palette.ts';
+import { IntervalStrip } from '../components/IntervalStrip.tsx';
+import { Meta } from '../components/Meta.tsx';
+import { Empty, ErrorState, Loading } from '../components/Status.tsx';
+import { VariationBadge } from '../components/VariationBadge.tsx';
+import { describeCore20 } from '../lib/describe.ts';
+import { formatDifference, formatInterval, formatRatio, formatValue } from '../lib/format.ts';
+import { Link } from '../router.tsx';
+
+const sections: { id: Tile['section']; title: string; intro: string }[] = [
+  { id: 'adult', title: 'Adults — Core20PLUS5 clinical areas', intro: 'Maternity, severe mental illness, chronic respiratory disease, early cancer diagnosis and hypertension case-finding, with smoking cessation across all five.' },
+  { id: 'cyp', title: 'Children and young people', intro: 'Asthma, diabetes, epilepsy, oral health and mental health.' },
+  { id: 'cross-cutting', title: 'Across the trust', intro: 'Elective recovery, urgent and emergency care, digital inclusion and data quality.' },
+];
+
+const core20Colour = colours.concern;
+const restColour = colours.nhsBlue;
+
+function polarityText(polarity: string): string {
+  if (polarity === 'higher') return 'Higher is better';
+  if (polarity === 'lower') return 'Lower is better';
+  return 'No preferred direction';
+}
+
+function TileCard({ tile }: { tile: Tile }) {
+  const { metric, core20, rest, overall, gap } = tile;
+  const headingId = `tile-${metric.id}`;
+  const show = (row: Tile['core20']) => (row.suppressed ? '* (suppressed)' : formatValue(row.value, metric));
+  return (
+    <li className="tile" aria-labelledby={headingId}>
+      <div className="tile-head">
+        <h3 id={headingId}>
+          <Link href={`/indicators/${encodeURIComponent(metric.id)}`}>{metric.title}</Link>
+        </h3>
+        <p className="tile-tags">
+          {metric.area && <span className="tag">{metric.area}</span>}
+          <span className="tag tag-quiet">{polarityText(metric.polarity)}</span>
+          {metric.kind === 'external' && <span className="tag tag-quiet">National source</span>}
+        </p>
+      </div>
+      <dl className="tile-values">
+        <div>
+          <dt>
+            <span className="key-dot" style={{ background: core20Colour }} aria-hidden="true" />
+            Core20 (most deprived 20%)
+          </dt>
+          <dd>
+            <strong>{show(core20)}</strong>
+            {!core20.suppressed && <span className="ci">{formatInterval(core20.lower, core20.upper, metric)}</span>}
+          </dd>
+        </div>
+        <div>
+          <dt>
+            <span className="key-dot" style={{ background: restColour }} aria-hidden="true" />
+            Everyone else
+          </dt>
+          <dd>
+            <strong>{show(rest)}</strong>
+            {!rest.suppressed && <span className="ci">{formatInterval(rest.lower, rest.upper, metric)}</span>}
+          </dd>
+        </div>
+      </dl>
+      <IntervalStrip
+        title={`${metric.title}: Core20 ${show(core20)}, everyone else ${show(rest)}, trust overall ${formatValue(overall.value, metric)}; lines are 95% intervals.`}
+        reference={overall.suppressed ? null : overall.value}
+        items={[
+          { label: 'Core20', value: core20.value, lower: core20.lower, upper: core20.upper, colour: core20Colour },
+          { label: 'Rest', value: rest.value, lower: rest.lower, upper: rest.upper, colour: restColour },
+        ]}
+      />
+      <p className="tile-gap">
+        <span className="tile-gap-label">Gap (Core20 − rest):</span>{' '}
+        <strong>{formatDifference(gap?.absolute ?? null, metric)}</strong>
+        {gap?.relative !== null && gap?.relative !== undefined && <span className="ci"> ratio {formatRatio(gap.relative)}</span>}
+      </p>
+      <p className="tile-sentence">{describeCore20(tile)}</p>
+      <VariationBadge variation={tile.gapVariation} prefix="Monthly gap" />
+    </li>
+  );
+}
+
+export function OverviewPage() {
+  const state = useApi(apiUrl('overview'), OverviewResult);
+  return (
+    <>
+      <h1>Core20PLUS5 overview</h1>
+      <p className="lead">
+        For each indicator: the most deprived 20% of neighbourhoods in England (Core20, IMD quintile 1) compared with
+        everyone else treated by the trust, the gap between them, and whether the monthly gap is changing.
+      </p>
+      {state.status === 'loading' && <Loading what="the overview" />}
+      {state.status === 'error' && <ErrorState error={state.error} retry={state.retry} what="overview" />}
+      {state.status === 'ok' && <Overview data={state.data} />}
+    </>
+  );
+}
+
+function Overview({ data }: { data: OverviewResult }) {
+  if (data.tiles.length === 0) {
+    return (
+      <Empty title="No indicators to show yet">
+        <p>
+          None of the Core20PLUS5 indicators can be computed from the extracts loaded so far. Load outpatient, admission,
+          maternity or cancer extracts on the <Link href="/upload">Upload</Link> page, or check the{' '}
+          <Link href="/extracts">loaded extracts</Link> for quarantined rows.
+        </p>
+      </Empty>
+    );
+  }
+  return (
+    <>
+      <Meta period={data.period} dataAsAt={data.dataAsAt ?? null} disclosure={data.disclosure} disclosureLabel={data.disclosureLabel} />
+      <details className="how-to-read">
+        <summary>How to read this page</summary>
+        <ul>
+          <li>
+            <span className="key-dot" style={{ background: core20Colour }} aria-hidden="true" /> Core20: patients living in the
+            most deprived 20% of neighbourhoods in England (IMD quintile 1).{' '}
+            <span className="key-dot" style={{ background: restColour }} aria-hidden="true" /> Everyone else: quintiles 2–5.
+          </li>
+          <li>The figure under each value is its 95% confidence interval; the dashed line on each strip is the trust overall.</li>
+          <li>A difference is claimed only when the two intervals do not overlap.</li>
+          <li>
+            The variation icon is statistical process control (Making Data Count) on the monthly gap: orange means the gap is
+            changing in a concerning direction, blue an improving one, grey no significant change.
+          </li>
+        </ul>
+      </details>
+      {sections.map((section) => {
+        const tiles = data.tiles.filter((t) => t.section === section.id);
+        if (tiles.length === 0) return null;
+        return (
+          <section key={section.id} className="overview-section" aria-labelledby={`section-${section.id}`}>
+            <h2 id={`section-${section.id}`}>{section.title}</h2>
+            <p className="section-intro">{section.intro}</p>
+            <ul className="tiles">
+              {tiles.map((tile) => (
+                <TileCard key={tile.metric.id} tile={tile} />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,3 @@
+export function SpecialtyPage() {
+  return <h1>Specialty</h1>;
+}
