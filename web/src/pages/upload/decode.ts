@@ -1,0 +1,50 @@
+// Turns the first bytes of a chosen file into text for the preview: UTF-8 (with or without a
+// byte-order mark) when the bytes are valid UTF-8, else Windows-1252 (Excel's "CSV" on a UK PC).
+// The server makes the same decision on the whole file (pipelines/ingest/inspect-file.ts).
+
+export type Encoding = 'utf-8' | 'windows-1252';
+
+/** How much of a file the browser reads to preview it. */
+export const PREVIEW_BYTES = 64 * 1024;
+
+export interface DecodedHead {
+  text: string;
+  encoding: Encoding;
+  hadBom: boolean;
+  /** True when the file is longer than the bytes read, so the last line may be cut short. */
+  truncated: boolean;
+}
+
+/** What the first bytes say about a file that is not a CSV at all (null when it may be one). */
+export function sniffBinary(bytes: Uint8Array): 'spreadsheet' | 'utf16' | 'binary' | null {
+  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'spreadsheet';
+  if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'spreadsheet';
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return 'utf16';
+  const sample = bytes.subarray(0, 4096);
+  if (sample.includes(0)) return 'binary';
+  return null;
+}
+
+/**
+ * Decodes the head of a file. `stream: true` lets the head end inside a multi-byte character
+ * (and sidesteps a Node 20 one-shot windows-1252 decoding bug, for the tests).
+ */
+export function decodeHead(bytes: Uint8Array, truncated: boolean): DecodedHead {
+  let text: string;
+  let encoding: Encoding = 'utf-8';
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes, { stream: truncated });
+  } catch {
+    encoding = 'windows-1252';
+    text = new TextDecoder('windows-1252').decode(bytes, { stream: true });
+  }
+  const hadBom = text.charCodeAt(0) === 0xfeff;
+  if (hadBom) text = text.slice(1);
+  return { text, encoding, hadBom, truncated };
+}
+
+/** Reads and decodes the first PREVIEW_BYTES of a file. */
+export async function readHead(file: Blob): Promise<{ head: DecodedHead; bytes: Uint8Array }> {
+  const bytes = new Uint8Array(await file.slice(0, PREVIEW_BYTES).arrayBuffer());
+  return { head: decodeHead(bytes, file.size > PREVIEW_BYTES), bytes };
+}

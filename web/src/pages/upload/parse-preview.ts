@@ -1,0 +1,48 @@
+// Parses the decoded head of a file with papaparse: header row, the first rows, the separator.
+import Papa from 'papaparse';
+import type { DecodedHead } from './decode.ts';
+
+export const PREVIEW_ROWS = 20;
+
+export interface Preview {
+  headers: string[];
+  /** Data rows as read, each as long as `headers` (short rows padded with ''). */
+  rows: string[][];
+  /** File line of each row (the header is line 1), as the quarantine counts them. */
+  lines: number[];
+  delimiter: string;
+  /** Rows with more or fewer fields than the header (the server quarantines these). */
+  ragged: { line: number; fields: number }[];
+  /** True when the file may hold more rows than the preview shows. */
+  more: boolean;
+}
+
+const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
+export const delimiterName = (d: string) => DELIMITER_NAMES[d] ?? JSON.stringify(d);
+
+export function parsePreview(head: DecodedHead, maxRows = PREVIEW_ROWS): Preview {
+  let text = head.text;
+  // A head cut short ends mid-line: keep whole lines only.
+  if (head.truncated) {
+    const end = text.lastIndexOf('\n');
+    if (end > 0) text = text.slice(0, end + 1);
+  }
+  const result = Papa.parse<string[]>(text, {
+    preview: maxRows + 1,
+    skipEmptyLines: 'greedy',
+    delimitersToGuess: [',', ';', '\t', '|'],
+  });
+  const [headerRow = [], ...data] = result.data;
+  const headers = headerRow.map((h) => h.trim());
+  const ragged: Preview['ragged'] = [];
+  const lines: number[] = [];
+  // One number per record, header = 1: the server numbers quarantined rows the same way.
+  const rows = data.map((row, i) => {
+    const line = i + 2;
+    lines.push(line);
+    if (row.length !== headers.length) ragged.push({ line, fields: row.length });
+    return headers.map((_, c) => row[c] ?? '');
+  });
+  const more = head.truncated || result.data.length > maxRows;
+  return { headers, rows, lines, delimiter: result.meta.delimiter || ',', ragged, more };
+}

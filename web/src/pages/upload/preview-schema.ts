@@ -1,0 +1,170 @@
+// Checks the preview rows against the dataset's column declarations before anything is sent,
+// by the same rules the server applies on load (pipelines/ingest/normalise-sql.ts): a required
+// value that is missing or unreadable sends the row to the quarantine; an optional one that is
+// unreadable is kept as a blank and counted as a data-quality finding.
+import { z } from 'zod';
+import { ETHNIC_CATEGORIES } from '../../../../pipelines/codes/ethnicity.ts';
+import { expectations } from '../../../../pipelines/ingest/messages.ts';
+import type { Mapping } from './match-columns.ts';
+
+export interface CheckableColumn {
+  name: string;
+  kind: string;
+  required: boolean;
+  codes: { code: string; label: string }[] | null;
+  /** Words accepted for a code ("DNA" → "3"), keyed as written. */
+  synonyms?: Record<string, string>;
+  min: number | null;
+  max: number | null;
+}
+
+export type Severity = 'quarantine' | 'kept';
+
+export interface RowProblem {
+  line: number;
+  column: string;
+  value: string;
+  message: string;
+  severity: Severity;
+}
+
+const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+const ETHNIC_WORDS = new Set<string>([
+  ...ETHNIC_CATEGORIES.map((c) => c.code.toLowerCase()),
+  ...ETHNIC_CATEGORIES.flatMap((c) => [c.label, ...c.words].map(squash)),
+]);
+const SEX_WORDS = new Set(['1', 'm', 'male', 'man', '2', 'f', 'female', 'woman', '9', 'i', 'indeterminate', 'x', '0', 'u', 'notknown', 'unknown', 'notstated']);
+const BOOLEAN_WORDS = new Set(['y', 'yes', '1', 'true', 't', 'n', 'no', '0', 'false', 'f']);
+
+/** A real calendar date from 1900 to a year from `today`, from the formats the server reads. */
+export function parseDate(value: string, today = new Date()): Date | null {
+  const v = value.replace(/(\.[0-9]+)?(Z|[+-][0-9]{2}:?[0-9]{2})?$/, '');
+  const time = '(?:[T ]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?)?';
+  const iso = new RegExp(`^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})${time}$`).exec(v);
+  const uk = new RegExp(`^([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})${time}$`).exec(v);
+  let y: number, m: number, d: number, rest: (string | undefined)[];
+  if (iso) [y, m, d, rest] = [+iso[1], +iso[2], +iso[3], iso.slice(4)];
+  else if (uk) [y, m, d, rest] = [+uk[3], +uk[2], +uk[1], uk.slice(4)];
+  else return null;
+  const [hh = '0', mm = '0', ss = '0'] = rest.map((x) => x ?? '0');
+  if (+hh > 23 || +mm > 59 || +ss > 59) return null;
+  const date = new Date(Date.UTC(y, m - 1, d, +hh, +mm, +ss));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  const limit = Date.UTC(today.getUTCFullYear() + 1, today.getUTCMonth(), today.getUTCDate());
+  if (y < 1900 || date.getTime() >= limit) return null;
+  return date;
+}
+
+function inRange(n: number, column: CheckableColumn): boolean {
+  return (column.min === null || n >= column.min) && (column.max === null || n <= column.max);
+}
+
+/** True when the server would read `value` (trimmed, non-empty) as a value of `column`. */
+export function readable(column: CheckableColumn, value: string, today?: Date): boolean {
+  const upper = value.toUpperCase();
+  switch (column.kind) {
+    case 'integer':
+      return /^[+-]?[0-9]{1,9}(\.0*)?$/.test(value) && inRange(parseInt(value, 10), column);
+    case 'number': {
+      const n = Number(value.replaceAll(',', ''));
+      return value.trim() !== '' && Number.isFinite(n) && inRange(n, column);
+    }
+    case 'date':
+    case 'datetime':
+      return parseDate(value, today) !== null;
+    case 'boolean':
+      return BOOLEAN_WORDS.has(squash(value));
+    case 'code': {
+      const words = new Set<string>();
+      for (const c of column.codes ?? []) words.add(squash(c.code)).add(squash(c.label));
+      for (const w of Object.keys(column.synonyms ?? {})) words.add(squash(w));
+      return (column.codes ?? []).some((c) => c.code === value) || words.has(squash(value));
+    }
+    case 'sex':
+      return SEX_WORDS.has(squash(value));
+    case 'ethnic_category':
+      return ETHNIC_WORDS.has(squash(value));
+    case 'lsoa_code':
+      return /^E01[0-9]{6}$/.test(upper);
+    case 'treatment_function':
+      return /^([0-9]{3}|X0[1-6])$/.test(upper);
+    case 'icd10':
+      return /^[A-Z][0-9]{2}[0-9A-Z]{0,4}$/.test(upper.replaceAll('.', ''));
+    case 'opcs4':
+      return /^[A-Z][0-9]{2}[0-9]{0,2}$/.test(upper.replaceAll('.', ''));
+    default:
+      return true;
+  }
+}
+
+/** Why one value would be quarantined or blanked, or null when it would load as it is. */
+export function checkValue(column: CheckableColumn, raw: string, today?: Date): Omit<RowProblem, 'line' | 'column'> | null {
+  const value = raw.trim();
+  if (value === '') return column.required ? { value: raw, message: 'missing (required)', severity: 'quarantine' } : null;
+  if (readable(column, value, today)) return null;
+  const expected = expectations[column.kind] ?? 'cannot be read';
+  if (column.required) return { value, message: `'${value}' ${expected}`, severity: 'quarantine' };
+  const kept = column.kind === 'ethnic_category' ? 'kept as written and counted as invalid' : 'loaded as a blank and counted';
+  return { value, message: `'${value}' ${expected} (the row is ${kept})`, severity: 'kept' };
+}
+
+/** A zod schema for one mapped row (column → raw text), whose issues are the row's problems. */
+export function rowSchema(columns: CheckableColumn[], today?: Date) {
+  const shape: Record<string, z.ZodType<string>> = {};
+  for (const column of columns) {
+    shape[column.name] = z.string().superRefine((raw, ctx) => {
+      const problem = checkValue(column, raw, today);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem.message, params: { severity: problem.severity, value: problem.value } });
+    });
+  }
+  return z.object(shape);
+}
+
+export interface PreviewCheck {
+  problems: RowProblem[];
+  /** File lines that would go to the quarantine. */
+  quarantined: number[];
+}
+
+/**
+ * Checks preview rows. Only mapped columns are checked (an unmapped required column refuses the
+ * whole file, reported separately); a key that repeats an earlier preview row is quarantined too.
+ */
+export function checkPreview(
+  columns: CheckableColumn[],
+  key: string[],
+  headers: string[],
+  rows: string[][],
+  lines: number[],
+  mapping: Mapping,
+  today?: Date,
+): PreviewCheck {
+  const mapped = columns.filter((c) => mapping[c.name]);
+  const index = new Map(mapped.map((c) => [c.name, headers.indexOf(mapping[c.name]!)]));
+  const schema = rowSchema(mapped, today);
+  const problems: RowProblem[] = [];
+  const seen = new Map<string, number>();
+  rows.forEach((row, r) => {
+    const line = lines[r];
+    const record = Object.fromEntries(mapped.map((c) => [c.name, row[index.get(c.name)!] ?? '']));
+    const result = schema.safeParse(record);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const params = (issue as { params?: { severity: Severity; value: string } }).params;
+        problems.push({ line, column: String(issue.path[0]), value: params?.value ?? '', message: issue.message, severity: params?.severity ?? 'quarantine' });
+      }
+    }
+    if (key.every((k) => mapping[k])) {
+      const keyValue = key.map((k) => record[k].trim()).join('\u0000');
+      if (key.every((k) => record[k].trim() !== '')) {
+        const first = seen.get(keyValue);
+        if (first !== undefined) {
+          problems.push({ line, column: key[0], value: record[key[0]], message: `duplicate of row ${first} in this file`, severity: 'quarantine' });
+        } else seen.set(keyValue, line);
+      }
+    }
+  });
+  const quarantined = [...new Set(problems.filter((p) => p.severity === 'quarantine').map((p) => p.line))];
+  return { problems, quarantined };
+}
