@@ -32,6 +32,7 @@ export const Metric = z.object({
   grain: str,
   // Kept as strings: a trust's own PLUS groups may become breakdowns too.
   breakdowns: z.array(str),
+  target: z.optional(maybeNum),
   ageRange: z.nullable(z.object({ min: num, max: maybeNum })),
   version: num,
 });
@@ -55,6 +56,21 @@ export const Row = z.object({
   ratio: z.optional(z.nullable(z.object({ value: maybeNum, lower: maybeNum, upper: maybeNum }))),
 });
 export type Row = z.infer<typeof Row>;
+
+/** The trust overall (and overview figures): a row whose group, label and comparison may be absent. */
+export const Figure = z.object({
+  group: z.optional(str),
+  label: z.optional(str),
+  numerator: maybeNum,
+  denominator: maybeNum,
+  value: maybeNum,
+  lower: maybeNum,
+  upper: maybeNum,
+  method: z.optional(str),
+  suppressed: z.boolean(),
+  comparison: z.catch(z.optional(z.nullable(z.enum(['higher', 'lower', 'similar']))), null),
+});
+export type Figure = z.infer<typeof Figure>;
 
 const Period = z.object({ from: str, to: str });
 export type Period = z.infer<typeof Period>;
@@ -81,7 +97,7 @@ export const BreakdownResult = z.object({
   disclosureLabel: z.optional(str),
   dataAsAt: z.optional(maybeStr),
   filters: z.optional(z.object({ specialty: z.optional(maybeStr), site: z.optional(maybeStr) })),
-  overall: Row,
+  overall: Figure,
   rows: z.array(Row),
   reference: z.optional(z.nullable(z.object({ group: str, label: str }))),
   gap: z.nullable(Gap),
@@ -149,9 +165,10 @@ export type SeriesResult = z.infer<typeof SeriesResult>;
 
 export const Tile = z.object({
   metric: Metric,
-  core20: Row,
-  rest: Row,
-  overall: Row,
+  period: z.optional(Period),
+  core20: z.nullable(Figure),
+  rest: z.nullable(Figure),
+  overall: Figure,
   gap: z.nullable(z.object({ absolute: maybeNum, relative: maybeNum })),
   gapVariation: VariationSchema,
   section: z.enum(['adult', 'cyp', 'cross-cutting']),
@@ -159,7 +176,7 @@ export const Tile = z.object({
 export type Tile = z.infer<typeof Tile>;
 
 export const OverviewResult = z.object({
-  period: Period,
+  period: z.optional(Period),
   disclosure: str,
   disclosureLabel: z.optional(str),
   dataAsAt: z.optional(maybeStr),
@@ -186,6 +203,8 @@ export type CompletenessField = (typeof completenessFields)[number];
 
 export const CompletenessResult = z.object({
   dataset: str,
+  datasetTitle: z.optional(str),
+  period: z.optional(Period),
   field: str,
   grain: str,
   by: z.optional(maybeStr),
@@ -216,3 +235,5 @@ export const DatasetList = z.array(z.object({
   columns: z.array(z.object({ name: str })),
 }));
 export type DatasetInfo = z.infer<typeof DatasetList>[number];
+
+export const ExtractList = z.array(z.object({ id: str, dataset: str, uploadedAt: str, status: str }));

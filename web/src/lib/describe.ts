@@ -1,6 +1,6 @@
 // Plain-English statements about results (pure). They claim a difference only when the
 // intervals do not overlap, and otherwise say "no clear difference".
-import type { BreakdownResult, Gap, Row, Tile } from '../api/types.ts';
+import type { BreakdownResult, Figure, Gap, Row, Tile } from '../api/types.ts';
 import { intervalsApart, type Polarity } from './compare.ts';
 import { formatDifference, formatInterval, formatRatio, formatValue, type UnitLike } from './format.ts';
 
@@ -12,6 +12,7 @@ function direction(diff: 'higher' | 'lower', polarity: Polarity): string {
 /** One sentence comparing Core20 (IMD quintile 1) with everyone else, for an overview tile. */
 export function describeCore20(tile: Pick<Tile, 'metric' | 'core20' | 'rest'>): string {
   const { metric, core20, rest } = tile;
+  if (!core20 || !rest) return 'The data has no deprivation breakdown for this indicator, so Core20 cannot be compared.';
   if (core20.suppressed || rest.suppressed || core20.value === null || rest.value === null) {
     return 'Too few people in one of the groups to compare: the figures are suppressed.';
   }
@@ -22,7 +23,7 @@ export function describeCore20(tile: Pick<Tile, 'metric' | 'core20' | 'rest'>): 
   return `Core20 is ${apart} than the rest${worseOrBetter}; the intervals do not overlap.`;
 }
 
-function rowSentence(row: Row, overall: Row, metric: UnitLike & { polarity: Polarity }, level: number): string {
+function rowSentence(row: Row, overall: Figure, metric: UnitLike & { polarity: Polarity }, level: number): string {
   const value = `${formatValue(row.value, metric)} (${level}% interval ${formatInterval(row.lower, row.upper, metric)})`;
   const comparison = row.comparison === 'higher' || row.comparison === 'lower' ? row.comparison : null;
   if (!comparison) return `${row.label}: ${value}.`;

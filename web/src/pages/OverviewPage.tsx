@@ -29,7 +29,8 @@ function polarityText(polarity: string): string {
 function TileCard({ tile }: { tile: Tile }) {
   const { metric, core20, rest, overall, gap } = tile;
   const headingId = `tile-${metric.id}`;
-  const show = (row: Tile['core20']) => (row.suppressed ? '* (suppressed)' : formatValue(row.value, metric));
+  const show = (row: Tile['core20']) => (!row ? 'not available' : row.suppressed ? '* (suppressed)' : formatValue(row.value, metric));
+  const interval = (row: Tile['core20']) => (row && !row.suppressed ? <span className="ci">{formatInterval(row.lower, row.upper, metric)}</span> : null);
   return (
     <li className="tile" aria-labelledby={headingId}>
       <div className="tile-head">
@@ -50,7 +51,7 @@ function TileCard({ tile }: { tile: Tile }) {
           </dt>
           <dd>
             <strong>{show(core20)}</strong>
-            {!core20.suppressed && <span className="ci">{formatInterval(core20.lower, core20.upper, metric)}</span>}
+            {interval(core20)}
           </dd>
         </div>
         <div>
@@ -60,7 +61,7 @@ function TileCard({ tile }: { tile: Tile }) {
           </dt>
           <dd>
             <strong>{show(rest)}</strong>
-            {!rest.suppressed && <span className="ci">{formatInterval(rest.lower, rest.upper, metric)}</span>}
+            {interval(rest)}
           </dd>
         </div>
       </dl>
@@ -68,8 +69,8 @@ function TileCard({ tile }: { tile: Tile }) {
         title={`${metric.title}: Core20 ${show(core20)}, everyone else ${show(rest)}, trust overall ${formatValue(overall.value, metric)}; lines are 95% intervals.`}
         reference={overall.suppressed ? null : overall.value}
         items={[
-          { label: 'Core20', value: core20.value, lower: core20.lower, upper: core20.upper, colour: core20Colour },
-          { label: 'Rest', value: rest.value, lower: rest.lower, upper: rest.upper, colour: restColour },
+          { label: 'Core20', value: core20?.value ?? null, lower: core20?.lower ?? null, upper: core20?.upper ?? null, colour: core20Colour },
+          { label: 'Rest', value: rest?.value ?? null, lower: rest?.lower ?? null, upper: rest?.upper ?? null, colour: restColour },
         ]}
       />
       <p className="tile-gap">
@@ -113,7 +114,7 @@ function Overview({ data }: { data: OverviewResult }) {
   }
   return (
     <>
-      <Meta period={data.period} dataAsAt={data.dataAsAt ?? null} disclosure={data.disclosure} disclosureLabel={data.disclosureLabel} />
+      <Meta period={data.period ?? data.tiles[0]?.period ?? null} dataAsAt={data.dataAsAt ?? null} disclosure={data.disclosure} disclosureLabel={data.disclosureLabel} />
       <details className="how-to-read">
         <summary>How to read this page</summary>
         <ul>

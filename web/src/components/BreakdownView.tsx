@@ -1,0 +1,90 @@
+// One breakdown: the chart of values with intervals, the plain-English statements, and the
+// table (numerators, denominators, intervals, comparison) as the chart's text alternative.
+import type { BreakdownResult, Row } from '../api/types.ts';
+import { Chart } from '../charts/Chart.tsx';
+import { breakdownSpec } from '../charts/specs.ts';
+import { assess, assessmentLabels, breakdownTitle } from '../lib/compare.ts';
+import { describeBreakdown } from '../lib/describe.ts';
+import { formatCount, formatInterval, formatPeriod, formatRatio, formatValue } from '../lib/format.ts';
+import { DataTable, type Column } from './DataTable.tsx';
+import { useMemo } from 'react';
+
+export function BreakdownTable({ result, caption }: { result: BreakdownResult; caption: string }) {
+  const { metric, level } = result;
+  const hasRatio = result.rows.some((r) => r.ratio);
+  const overallRow: Row = {
+    ...result.overall,
+    group: '__overall',
+    label: 'Trust overall',
+    method: result.overall.method ?? '',
+    comparison: null,
+  };
+  const columns: Column<Row>[] = [
+    { header: breakdownTitle(result.by), cell: (r) => r.label, rowHeader: true },
+    { header: `Value (${metric.unit})`, cell: (r) => (r.suppressed ? '*' : formatValue(r.value, metric)), numeric: true },
+    { header: `${level}% interval`, cell: (r) => (r.suppressed ? '*' : formatInterval(r.lower, r.upper, metric)), numeric: true },
+    { header: 'Numerator', cell: (r) => formatCount(r.numerator), numeric: true },
+    { header: 'Denominator', cell: (r) => formatCount(r.denominator), numeric: true },
+    { header: 'Compared with trust overall', cell: (r) => (r.group === '__overall' ? '—' : assessmentLabels[assess(r, metric.polarity)]) },
+  ];
+  if (hasRatio) {
+    columns.push({
+      header: `Ratio to ${result.reference?.label ?? 'reference'}`,
+      cell: (r) => (r.ratio ? `${formatRatio(r.ratio.value)} (${formatRatio(r.ratio.lower)} to ${formatRatio(r.ratio.upper)})` : '—'),
+      numeric: true,
+    });
+  }
+  return (
+    <DataTable
+      caption={caption}
+      columns={columns}
+      rows={[...result.rows, overallRow]}
+      rowKey={(r, i) => `${r.group}-${r.group2 ?? ''}-${i}`}
+      rowClass={(r) => (r.group === '__overall' ? 'is-highlight' : r.suppressed ? 'is-suppressed' : undefined)}
+    />
+  );
+}
+
+export function Statements({ result }: { result: BreakdownResult }) {
+  const s = describeBreakdown(result);
+  const items = [...s.differences, s.similar, s.suppressed, s.notCompared].filter((x): x is string => Boolean(x));
+  if (items.length === 0) return null;
+  return (
+    <ul className="statements">
+      {items.map((text) => (
+        <li key={text}>{text}</li>
+      ))}
+    </ul>
+  );
+}
+
+export function BreakdownView({ result, title }: { result: BreakdownResult; title?: string }) {
+  const spec = useMemo(() => breakdownSpec(result, { width: 'container' }), [result]);
+  const by = breakdownTitle(result.by).toLowerCase();
+  const heading = title ?? `${result.metric.title} by ${by}`;
+  const shown = result.rows.filter((r) => !r.suppressed && r.value !== null).length;
+  return (
+    <>
+      <Statements result={result} />
+      <Chart
+        spec={spec}
+        label={`${heading}, ${formatPeriod(result.period)}. Dot chart of ${shown} groups with ${result.level}% intervals; trust overall ${formatValue(result.overall.value, result.metric)}. The data table below has every figure.`}
+        caption={
+          <>
+            {heading}, {formatPeriod(result.period)}. Dots are values, lines are {result.level}% confidence intervals, the dashed line
+            is the trust overall ({formatValue(result.overall.value, result.metric)}). Colour and shape say whether a group differs
+            from the trust overall; * marks a suppressed group.
+          </>
+        }
+        table={<BreakdownTable result={result} caption={`${heading}, ${formatPeriod(result.period)}`} />}
+      />
+      {result.notes.length > 0 && (
+        <ul className="notes">
+          {result.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,111 @@
+// The monthly trend with SPC for the overall value, and for the Q1–Q5 gap when there is one.
+import { useMemo } from 'react';
+import type { SeriesResult, Spc } from '../api/types.ts';
+import { Chart } from '../charts/Chart.tsx';
+import { trendSpec, valueTitle, type TrendPoint } from '../charts/specs.ts';
+import { formatCount, formatDifference, formatInterval, formatLongMonth, formatMonth, formatValue, type UnitLike } from '../lib/format.ts';
+import { DataTable } from './DataTable.tsx';
+import { VariationBadge } from './VariationBadge.tsx';
+
+const signalWords: Record<string, string> = {
+  'outside-limits': 'outside the limits',
+  trend: 'run of 7 rising or falling',
+  'two-of-three': '2 of 3 near a limit',
+  shift: 'run of 7 on one side of the mean',
+};
+
+function SpcTable({ points, spc, unit, caption, gap }: { points: TrendPoint[]; spc: Spc | null; unit: UnitLike; caption: string; gap?: boolean }) {
+  const byPeriod = new Map((spc?.points ?? []).map((p) => [p.period, p]));
+  return (
+    <DataTable
+      caption={caption}
+      rows={points}
+      rowKey={(p) => p.period}
+      columns={[
+        { header: 'Month', cell: (p) => formatMonth(p.period), rowHeader: true },
+        { header: 'Value', cell: (p) => (p.suppressed ? '*' : gap ? formatDifference(p.value, unit) : formatValue(p.value, unit)), numeric: true },
+        ...(gap ? [] : [
+          { header: 'Interval', cell: (p: TrendPoint) => (p.suppressed ? '*' : formatInterval(p.lower, p.upper, unit)), numeric: true },
+          { header: 'Numerator', cell: (p: TrendPoint) => formatCount(p.numerator), numeric: true },
+          { header: 'Denominator', cell: (p: TrendPoint) => formatCount(p.denominator), numeric: true },
+        ]),
+        {
+          header: 'SPC',
+          cell: (p) => {
+            const s = byPeriod.get(p.period);
+            if (!spc) return '—';
+            if (!s?.signal) return 'Common cause';
+            return `${s.kind === 'improvement' ? 'Improvement' : s.kind === 'concern' ? 'Concern' : 'Special cause'}: ${signalWords[s.signal] ?? s.signal}`;
+          },
+        },
+      ]}
+    />
+  );
+}
+
+function spcSummary(spc: Spc | null, unit: UnitLike, gap: boolean): string {
+  if (!spc) return 'Fewer than 12 points: too few for process limits, so only the run chart is drawn.';
+  const f = (v: number) => (gap ? formatDifference(v, unit) : formatValue(v, unit));
+  return `Mean ${f(spc.mean)}; process limits ${f(spc.lower)} to ${f(spc.upper)}.${spc.warning ? ` ${spc.warning}` : ''}`;
+}
+
+export function SpcChart({ title, points, spc, unit, yTitle, target, gap = false }: {
+  title: string;
+  points: TrendPoint[];
+  spc: Spc | null;
+  unit: UnitLike;
+  yTitle: string;
+  target?: number | null;
+  gap?: boolean;
+}) {
+  const spec = useMemo(() => trendSpec({ points, spc, unit, yTitle, target, zero: false }, { width: 'container' }), [points, spc, unit, yTitle, target]);
+  const first = points[0]?.period;
+  const last = points[points.length - 1]?.period;
+  const span = first && last ? `${formatLongMonth(first)} to ${formatLongMonth(last)}` : '';
+  return (
+    <>
+      <VariationBadge variation={spc?.variation ?? null} prefix="Latest month" />
+      <Chart
+        spec={spec}
+        label={`${title}, ${span}: statistical process control chart of ${points.length} points. ${spcSummary(spc, unit, gap)} The data table below has every point.`}
+        caption={
+          <>
+            {title}, {span}. {spcSummary(spc, unit, gap)} Solid line: mean; dashed lines: process limits
+            {target !== null && target !== undefined ? '; dotted green line: target' : ''}. Blue diamonds mark special-cause
+            improvement, orange squares special-cause concern, grey circles common-cause variation.
+          </>
+        }
+        table={<SpcTable points={points} spc={spc} unit={unit} caption={`${title}, by month`} gap={gap} />}
+      />
+    </>
+  );
+}
+
+export function TrendView({ series }: { series: SeriesResult }) {
+  const metric = series.metric;
+  const gapPoints: TrendPoint[] | null = series.gap ? series.gap.points.map((p) => ({ period: p.period, value: p.value })) : null;
+  if (series.overall.points.length === 0) {
+    return <p>No monthly figures in this period: there are no records for the indicator between these dates. Widen the period, or load more extracts.</p>;
+  }
+  return (
+    <div className="grid-2">
+      <section className="panel" aria-labelledby="trend-overall">
+        <h3 id="trend-overall">Trust overall, by {series.grain}</h3>
+        <SpcChart title={`${metric.title}, trust overall`} points={series.overall.points} spc={series.overall.spc} unit={metric} yTitle={valueTitle(metric)} />
+      </section>
+      {gapPoints && (
+        <section className="panel" aria-labelledby="trend-gap">
+          <h3 id="trend-gap">Gap between IMD quintile 1 and quintile 5</h3>
+          <SpcChart
+            title={`${metric.title}: most deprived minus least deprived fifth`}
+            points={gapPoints}
+            spc={series.gap?.spc ?? null}
+            unit={metric}
+            yTitle={metric.unit === '%' ? 'Q1 − Q5 (percentage points)' : `Q1 − Q5 (${metric.unit})`}
+            gap
+          />
+        </section>
+      )}
+    </div>
+  );
+}

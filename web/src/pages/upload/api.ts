@@ -1,0 +1,195 @@
+// The upload and extract endpoints (docs/interfaces.md): result shapes as zod schemas, reads that
+// bypass the app-wide cache (extracts change under the page), and the upload itself over
+// XMLHttpRequest so the page can show real upload progress.
+import * as z from 'zod/mini';
+import { ApiError, clearApiCache } from '../../api/client.ts';
+
+const str = z.string();
+const num = z.number();
+
+export const DatasetColumn = z.object({
+  name: str,
+  type: str,
+  kind: str,
+  required: z.boolean(),
+  description: str,
+  aliases: z.array(str),
+  codes: z.nullable(z.array(z.object({ code: str, label: str }))),
+  min: z.nullable(num),
+  max: z.nullable(num),
+});
+export type DatasetColumn = z.infer<typeof DatasetColumn>;
+
+export const Dataset = z.object({
+  id: str,
+  title: str,
+  description: str,
+  grain: str,
+  key: z.array(str),
+  periodColumn: z.nullable(str),
+  patientLevel: z.boolean(),
+  columns: z.array(DatasetColumn),
+});
+export type Dataset = z.infer<typeof Dataset>;
+export const DatasetList = z.array(Dataset);
+
+export const IngestSummary = z.object({
+  extractId: z.nullable(str),
+  dataset: str,
+  status: z.enum(['loaded', 'duplicate', 'rejected']),
+  rowsRead: num,
+  rowsLoaded: num,
+  rowsQuarantined: num,
+  errors: z.array(z.object({ row: num, column: str, message: str })),
+  fileError: z.nullable(str),
+  dataQuality: z.record(str, num),
+  encoding: z.nullable(str),
+  delimiter: z.nullable(str),
+  columnMapping: z.record(str, str),
+  replaced: z.nullable(str),
+});
+export type IngestSummary = z.infer<typeof IngestSummary>;
+
+export const Extract = z.object({
+  id: str,
+  dataset: str,
+  fileName: str,
+  sha256: str,
+  uploadedBy: str,
+  uploadedAt: str,
+  rowsRead: num,
+  rowsLoaded: num,
+  rowsQuarantined: num,
+  status: str,
+  replaces: z.nullable(str),
+  columnMapping: z.record(str, str),
+  encoding: str,
+  delimiter: str,
+  periodFrom: z.nullable(str),
+  periodTo: z.nullable(str),
+  dataQuality: z.record(str, num),
+});
+export type Extract = z.infer<typeof Extract>;
+export const ExtractList = z.array(Extract);
+
+export const ExtractDetail = z.extend(Extract, {
+  quarantine: z.array(z.object({ row: num, reasons: z.array(str), values: z.record(str, z.nullable(str)) })),
+});
+export type ExtractDetail = z.infer<typeof ExtractDetail>;
+
+export const SavedMapping = z.object({ name: str, dataset: str, columns: z.record(str, str), savedAt: z.optional(str) });
+export type SavedMapping = z.infer<typeof SavedMapping>;
+export const SavedMappingList = z.array(SavedMapping);
+
+export const urls = {
+  datasets: '/api/datasets',
+  extracts: '/api/extracts',
+  extract: (id: string) => `/api/extracts/${encodeURIComponent(id)}`,
+  quarantineCsv: (id: string) => `/api/extracts/${encodeURIComponent(id)}/quarantine.csv`,
+  mappings: '/api/mappings',
+  extractPage: (id: string) => `/extracts?id=${encodeURIComponent(id)}`,
+};
+
+interface Schema<T> {
+  safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+}
+
+/** The `{error: {code, message}}` body of a refusal, or a message saying what to do. */
+function errorFrom(status: number, body: unknown): ApiError {
+  const err = (body as { error?: { code?: string; message?: string } } | null)?.error;
+  const message = err?.message
+    ?? (status === 413 ? 'The file is larger than this server accepts. Split it by month, or ask an administrator to raise PARITY_MAX_UPLOAD_MB.'
+      : `The server answered ${status}. Try again; if it keeps happening, check the server log.`);
+  return new ApiError('http', message, status, err?.code ?? null);
+}
+
+function parsed<T>(schema: Schema<T>, body: unknown): T {
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new ApiError('shape', `The server's answer was not in the expected shape (at ${issue?.path.map(String).join('.') || 'the top'}: ${issue?.message}). Rebuild the web app with npm start.`);
+}
+
+/** JSON request that always reaches the server (no cache); 4xx/5xx become ApiErrors. */
+export async function request<T>(url: string, schema: Schema<T>, init: RequestInit = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, { ...init, headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers } });
+  } catch (error) {
+    if (init.signal?.aborted) throw error;
+    throw new ApiError('network', 'The Parity server did not answer. Check that it is running (npm start) and try again.');
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw errorFrom(response.status, body);
+  return parsed(schema, body);
+}
+
+export const Deleted = z.object({ id: str, status: str });
+
+export async function deleteExtract(id: string): Promise<void> {
+  await request(urls.extract(id), Deleted, { method: 'DELETE' });
+  clearApiCache();
+}
+
+export async function saveMapping(mapping: SavedMapping): Promise<SavedMapping> {
+  return request(urls.mappings, SavedMapping, { method: 'POST', body: JSON.stringify(mapping) });
+}
+
+export interface UploadRequest {
+  file: Blob;
+  fileName: string;
+  dataset: string;
+  mapping: Record<string, string>;
+  replace: string | null;
+}
+
+export interface UploadProgress {
+  loaded: number;
+  total: number;
+}
+
+export interface Upload {
+  done: Promise<IngestSummary>;
+  abort: () => void;
+}
+
+/**
+ * Posts the extract as multipart/form-data. Resolves with the ingest summary for 201 (loaded),
+ * 200 (duplicate) and 422 (rejected); rejects with an ApiError for anything else (413 too large, …).
+ */
+export function uploadExtract(req: UploadRequest, onProgress: (p: UploadProgress) => void): Upload {
+  const xhr = new XMLHttpRequest();
+  const done = new Promise<IngestSummary>((resolve, reject) => {
+    const form = new FormData();
+    form.append('dataset', req.dataset);
+    if (Object.keys(req.mapping).length) form.append('mapping', JSON.stringify(req.mapping));
+    if (req.replace) form.append('replace', req.replace);
+    form.append('file', req.file, req.fileName);
+    xhr.open('POST', urls.extracts);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.responseType = 'text';
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress({ loaded: event.loaded, total: event.total });
+    };
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        body = null;
+      }
+      if (xhr.status === 200 || xhr.status === 201 || xhr.status === 422) {
+        try {
+          resolve(parsed(IngestSummary, body));
+        } catch (error) {
+          reject(error);
+        }
+        clearApiCache();
+      } else reject(errorFrom(xhr.status, body));
+    };
+    xhr.onerror = () => reject(new ApiError('network', 'The upload was interrupted: the Parity server did not answer. Check that it is running and upload again; nothing was loaded.'));
+    xhr.onabort = () => reject(new ApiError('network', 'The upload was cancelled. Nothing was loaded.'));
+    xhr.send(form);
+  });
+  return { done, abort: () => xhr.abort() };
+}
