@@ -47,7 +47,7 @@ export function PreviewTable({ preview, mapping, problems }: { preview: Preview;
                   const problem = byCell.get(`${line}|${preview.headers[c]}`);
                   return (
                     <td key={c} className={problem ? `cell-problem cell-${problem.severity}` : undefined} title={problem?.message}>
-                      {cell === '' ? <span className="cell-blank">blank</span> : cell}
+                      {cell === '' ? <span className="cell-blank">(blank)</span> : cell}
                       {problem && <span className="visually-hidden"> — problem: {problem.message}</span>}
                     </td>
                   );

@@ -1,0 +1,69 @@
+// What the checks found in the preview rows, before anything is sent: which rows would be
+// quarantined and which values would be kept as blanks.
+import type { RowProblem } from './preview-schema.ts';
+import { plural } from './format.ts';
+
+export function ProblemsPanel({ problems, quarantined, rowsChecked, more }: {
+  problems: RowProblem[];
+  quarantined: number[];
+  rowsChecked: number;
+  more: boolean;
+}) {
+  const kept = problems.filter((p) => p.severity === 'kept');
+  const keptLines = new Set(kept.map((p) => p.line));
+  const scope = more ? `the first ${rowsChecked} rows` : `all ${rowsChecked} rows`;
+  if (!problems.length) {
+    return (
+      <p className="check-ok" role="status">
+        No problems found in {scope}.{more ? ' The server checks every row when you upload.' : ''}
+      </p>
+    );
+  }
+  return (
+    <>
+      <div className="check-summary" role="status">
+        <p>
+          In {scope}:{' '}
+          {quarantined.length > 0 && (
+            <strong>
+              {plural(quarantined.length, 'row')} would be quarantined (line{quarantined.length > 1 ? 's' : ''} {quarantined.join(', ')})
+            </strong>
+          )}
+          {quarantined.length > 0 && keptLines.size > 0 && '; '}
+          {keptLines.size > 0 && <>{plural(keptLines.size, 'row')} would load with a value flagged as a data-quality finding (stored blank, or as written for ethnicity)</>}.
+        </p>
+        <p className="hint">
+          Quarantined rows are not loaded: they are kept with their reason so you can fix them and upload a corrected file
+          (choose "Replace an existing extract"). {more ? 'The server checks every row, and also catches rows already loaded from another extract.' : ''}
+        </p>
+      </div>
+      <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="problems-caption">
+        <table className="data-table problems-table">
+          <caption id="problems-caption">These rows would be quarantined or loaded with a blank</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="num">Line</th>
+              <th scope="col">Column</th>
+              <th scope="col">Problem</th>
+              <th scope="col">What happens</th>
+            </tr>
+          </thead>
+          <tbody>
+            {problems.map((p, i) => (
+              <tr key={i}>
+                <th scope="row" className="num">{p.line}</th>
+                <td><code>{p.column}</code></td>
+                <td>{p.message}</td>
+                <td>
+                  {p.severity === 'quarantine'
+                    ? <span className="outcome outcome-quarantine">Row quarantined</span>
+                    : <span className="outcome outcome-kept">Row loaded, value flagged</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
