@@ -102,7 +102,6 @@ export const ResultSummary = forwardRef<HTMLHeadingElement, { summary: IngestSum
             <li><a className="button button-secondary" href={urls.quarantineCsv(id)} download>Download the quarantined rows (CSV)</a></li>
           )}
           <li><Link className="button" href={urls.extractPage(id)}>Open the extract</Link></li>
-          <li><Link href="/upload">Upload another file</Link></li>
         </ul>
       </section>
     );

@@ -1,0 +1,36 @@
+// What the chosen dataset is and which columns a file for it must have.
+import type { Dataset } from './api.ts';
+
+export function DatasetInfo({ dataset }: { dataset: Dataset }) {
+  const required = dataset.columns.filter((c) => c.required);
+  const optional = dataset.columns.filter((c) => !c.required);
+  return (
+    <div className="dataset-info" aria-live="polite">
+      <p>
+        {dataset.description} One row per {dataset.grain}; a row is identified by <code>{dataset.key.join(' + ')}</code>.
+      </p>
+      <p className="columns-line">
+        <span className="label">Required columns:</span>{' '}
+        {required.map((c) => (
+          <code key={c.name} className="column-chip column-required" title={c.description}>
+            {c.name}
+          </code>
+        ))}
+      </p>
+      {optional.length > 0 && (
+        <details className="disclosure">
+          <summary>Optional columns ({optional.length}) and the header names Parity recognises</summary>
+          <ul className="column-list">
+            {dataset.columns.map((c) => (
+              <li key={c.name}>
+                <code>{c.name}</code>
+                {c.required ? ' (required)' : ''} — {c.description}
+                {c.aliases.length > 0 && <span className="hint"> Also recognised: {c.aliases.join(', ')}.</span>}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}
