@@ -1,0 +1,129 @@
+// XmR statistical process control as NHS England's Making Data Count / NHSRplotthedots:
+// mean, moving ranges, limits at ±2.66 × average moving range and the near-limit band at
+// ±(2/3 × 2.66) × average moving range (NHSRplotthedots' `limitclose`; statistics.md rounds it
+// to 1.7733), optional one-pass moving-range screening, the four special-cause rules, and the
+// variation and assurance icons.
+import { statsMessages as m } from './messages.ts';
+import { shiftFlags, trendFlags, twoOfThreeFlags } from './spc-rules.ts';
+import { finite } from './validate.ts';
+
+export type Polarity = 'higher' | 'lower' | 'context';
+export type Signal = 'outside-limits' | 'trend' | 'two-of-three' | 'shift';
+export interface SpcPoint {
+  /** 0-based position in the series. */
+  index: number;
+  value: number;
+  signal: Signal | null;
+  kind: 'improvement' | 'concern' | 'neither' | null;
+}
+export type VariationIcon =
+  | 'common-cause'
+  | 'special-cause-improvement-high'
+  | 'special-cause-improvement-low'
+  | 'special-cause-concern-high'
+  | 'special-cause-concern-low'
+  | 'special-cause-neither-high'
+  | 'special-cause-neither-low';
+export type AssuranceIcon = 'pass' | 'fail' | 'inconsistent';
+export interface SpcResult {
+  mean: number;
+  lower: number;
+  upper: number;
+  nearLower: number;
+  nearUpper: number;
+  averageMovingRange: number;
+  points: SpcPoint[];
+  variation: VariationIcon;
+  assurance: AssuranceIcon | null;
+  target: number | null;
+  warning: string | null;
+}
+export interface XmrOptions {
+  polarity?: Polarity;
+  target?: number | null;
+  /** Drop moving ranges ≥ 3.267 × their average once and recompute (default false, as the NHS England tool). */
+  screening?: boolean;
+}
+
+export const SPC_MIN_POINTS = 12;
+export const SPC_ADVISED_POINTS = 15;
+export const LIMIT = 2.66;
+export const NEAR_LIMIT = (2 * LIMIT) / 3;
+export const SCREEN = 3.267;
+
+const mean = (v: readonly number[]) => v.reduce((s, x) => s + x, 0) / v.length;
+
+function averageMovingRange(y: readonly number[], screening: boolean): number {
+  const ranges = y.slice(1).map((v, i) => Math.abs(v - y[i]));
+  const average = mean(ranges);
+  if (!screening || average === 0) return average;
+  return mean(ranges.filter((r) => r < SCREEN * average));
+}
+
+/** Which end of the process is good: +1 high, −1 low, 0 neither. */
+const goodSide = (polarity: Polarity) => (polarity === 'higher' ? 1 : polarity === 'lower' ? -1 : 0);
+
+function assurance(polarity: Polarity, target: number | null, lower: number, upper: number): AssuranceIcon | null {
+  if (target === null || polarity === 'context') return null;
+  // 'higher': the process always meets the target when even its lower limit does.
+  if (polarity === 'higher') return target <= lower ? 'pass' : target > upper ? 'fail' : 'inconsistent';
+  return target >= upper ? 'pass' : target < lower ? 'fail' : 'inconsistent';
+}
+
+/** The XmR chart of a series in time order; null below 12 points (too few for limits). */
+export function xmr(values: number[], options: XmrOptions = {}): SpcResult | null {
+  const { polarity = 'context', target = null, screening = false } = options;
+  values.forEach((v, i) => finite(`Point ${i + 1} of the series`, v));
+  if (target !== null) finite('The target', target);
+  if (values.length < SPC_MIN_POINTS) return null;
+
+  const centre = mean(values);
+  const amr = averageMovingRange(values, screening);
+  const lower = centre - LIMIT * amr;
+  const upper = centre + LIMIT * amr;
+  const nearLower = centre - NEAR_LIMIT * amr;
+  const nearUpper = centre + NEAR_LIMIT * amr;
+
+  const outside = values.map((v) => v > upper || v < lower);
+  const near = values.map((v, i) => !outside[i] && (v < nearLower || v > nearUpper));
+  const side = values.map((v) => Math.sign(v - centre));
+  const trend = trendFlags(values);
+  const shift = shiftFlags(side);
+  const twoOfThree = twoOfThreeFlags(near, side);
+  const good = goodSide(polarity);
+
+  const points: SpcPoint[] = values.map((value, index) => {
+    const signal: Signal | null = outside[index]
+      ? 'outside-limits'
+      : trend.flags[index]
+        ? 'trend'
+        : twoOfThree[index]
+          ? 'two-of-three'
+          : shift[index]
+            ? 'shift'
+            : null;
+    // A trend point that sits exactly on the mean takes the trend's direction as its side.
+    const s = side[index] || trend.direction[index];
+    const kind = signal === null ? null : good === 0 ? 'neither' : s === good ? 'improvement' : 'concern';
+    return { index, value, signal, kind };
+  });
+
+  const last = points[points.length - 1];
+  const lastSide = side[last.index] || trend.direction[last.index];
+  const variation: VariationIcon =
+    last.kind === null ? 'common-cause' : `special-cause-${last.kind}-${lastSide >= 0 ? 'high' : 'low'}`;
+
+  return {
+    mean: centre,
+    lower,
+    upper,
+    nearLower,
+    nearUpper,
+    averageMovingRange: amr,
+    points,
+    variation,
+    assurance: assurance(polarity, target, lower, upper),
+    target,
+    warning: values.length < SPC_ADVISED_POINTS ? m.spcShortSeries(values.length) : null,
+  };
+}
