@@ -210,6 +210,7 @@ export const CompletenessResult = z.object({
   by: z.optional(maybeStr),
   target: num,
   disclosure: z.optional(str),
+  dataAsAt: z.optional(maybeStr),
   overall: Counts,
   periods: z.array(z.object({ ...countsShape, period: str })),
   groups: z.array(z.object({ ...countsShape, group: str, label: str })),

@@ -29,7 +29,7 @@ export function Chart({ spec, label, caption, table, tableOpen = false, classNam
     loadEmbed()
       .then(({ default: embed }) => {
         if (cancelled || !ref.current) return;
-        return embed(ref.current, spec, { renderer: 'svg', actions: false, tooltip: { theme: 'custom' } }).then((result) => {
+        return embed(ref.current, spec, { renderer: 'svg', actions: false, tooltip: { theme: 'custom' }, logLevel: 1 /* errors only */ }).then((result) => {
           if (cancelled) {
             result.finalize();
             return;

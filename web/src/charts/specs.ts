@@ -35,7 +35,7 @@ function base(options: ChartOptions) {
         labelColor: colours.text, titleColor: colours.text, labelFontSize: 12, titleFontSize: 12,
         titleFontWeight: 600 as const, gridColor: colours.grid, domainColor: colours.border, tickColor: colours.border,
       },
-      legend: { labelColor: colours.text, titleColor: colours.text, labelFontSize: 12, titleFontSize: 12, orient: 'bottom' as const, direction: 'horizontal' as const, columns: 3, labelLimit: 260 },
+      legend: { labelColor: colours.text, titleColor: colours.text, labelFontSize: 12, titleFontSize: 12, titleLimit: 480, orient: 'bottom' as const, direction: 'horizontal' as const, columns: 3, labelLimit: 260 },
       text: { color: colours.text, fontSize: 12 },
     },
   };
@@ -308,13 +308,16 @@ export const completenessCategories = ['Valid', 'Not stated', 'Not known', 'Miss
 
 export interface CompletenessItem extends Counts {
   label: string;
+  /** First day of the period, for a bar per month. */
+  period?: string;
 }
 
-function completenessLong(items: CompletenessItem[]) {
+function completenessLong(items: CompletenessItem[], categories: readonly string[]) {
   return items.flatMap((item, i) => {
     const counts = [item.valid, item.notStated, item.notKnown, item.missing, item.invalid];
     return completenessCategories.map((category, c) => ({
       label: item.label,
+      period: item.period ?? null,
       item: i,
       category,
       order: c,
@@ -323,22 +326,30 @@ function completenessLong(items: CompletenessItem[]) {
       countText: formatCount(counts[c]),
       shareText: item.total > 0 ? formatPercent((counts[c] / item.total) * 100) : '–',
       totalText: formatCount(item.total),
-    }));
+    })).filter((d) => categories.includes(d.category));
   });
 }
 
 /**
  * Stacked bars of valid / not stated / not known / missing / invalid records: one bar per group
- * (horizontal) or per period (vertical, `orientation: 'periods'`).
+ * (horizontal) or per period (vertical, `orientation: 'periods'`). With `withoutValid` only the
+ * four kinds of unusable record are stacked, on an axis zoomed to them.
  */
-export function completenessStackSpec(items: CompletenessItem[], options: ChartOptions & { orientation?: 'groups' | 'periods'; groupTitle?: string } = {}): TopLevelSpec {
-  const values = completenessLong(items);
+export function completenessStackSpec(items: CompletenessItem[], options: ChartOptions & { orientation?: 'groups' | 'periods'; groupTitle?: string; withoutValid?: boolean } = {}): TopLevelSpec {
+  const categories = options.withoutValid ? completenessCategories.slice(1) : completenessCategories;
+  const values = completenessLong(items, categories);
   const labels = items.map((i) => i.label);
-  const share = { field: 'share', type: 'quantitative' as const, stack: 'zero' as const, title: 'Share of records (%)', scale: { domain: [0, 100] }, axis: { tickCount: 5 } };
-  const group = { field: 'label', type: 'nominal' as const, title: options.groupTitle ?? null, sort: labels, axis: { labelLimit: 220, ...(options.orientation === 'periods' ? { labelAngle: -40 } : {}) } };
+  const share = {
+    field: 'share', type: 'quantitative' as const, stack: 'zero' as const,
+    title: options.withoutValid ? 'Share of records not validly recorded (%)' : 'Share of records (%)',
+    ...(options.withoutValid ? {} : { scale: { domain: [0, 100] } }), axis: { tickCount: 5 },
+  };
+  const group = options.orientation === 'periods' && items.every((i) => i.period)
+    ? { field: 'period', type: 'temporal' as const, timeUnit: 'utcyearmonth' as const, title: null, axis: { format: '%b %Y', labelAngle: -40, labelOverlap: true } }
+    : { field: 'label', type: 'nominal' as const, title: options.groupTitle ?? null, sort: labels, axis: { labelLimit: 220, ...(options.orientation === 'periods' ? { labelAngle: -40 } : {}) } };
   const colour = {
     field: 'category', type: 'nominal' as const, title: 'Recorded as',
-    scale: { domain: [...completenessCategories], range: completenessCategories.map((c) => completenessColours[c]) },
+    scale: { domain: [...categories], range: categories.map((c) => completenessColours[c as keyof typeof completenessColours]) },
     legend: { columns: 5 },
   };
   const tooltip = [
@@ -410,7 +421,7 @@ export function specialtyDotPlotSpec(result: Pick<BreakdownResult, 'metric' | 'o
         mark: { type: 'point', filled: true, stroke: colours.text, strokeWidth: 0.75, opacity: 1 },
         encoding: {
           y, x: { field: 'value', type: 'quantitative' }, color: colour, tooltip,
-          size: { field: 'highlight', type: 'nominal', scale: { domain: ['This specialty', 'Other specialties'], range: [150, 60] }, legend: null },
+          size: { condition: { test: "datum.highlight === 'This specialty'", value: 160 }, value: 60 },
         },
       },
       ...(overall === null ? [] : [{

@@ -3,6 +3,7 @@
 // missing / invalid split, the worst specialties or sites, and a summary across datasets.
 import { useMemo } from 'react';
 import { apiUrl, useApi } from '../api/client.ts';
+import { useDataAsAt } from '../api/data-as-at.ts';
 import { CompletenessResult, CompletenessSummary, DatasetList, type Counts, type DatasetInfo } from '../api/types.ts';
 import { Chart } from '../charts/Chart.tsx';
 import { completenessStackSpec } from '../charts/specs.ts';
@@ -208,8 +209,9 @@ export function CompletenessPage() {
 }
 
 function Completeness({ data, fieldId, fieldNoun, byLabel }: { data: CompletenessResult; fieldId: string; fieldNoun: string; byLabel: string | null }) {
+  const dataAsAt = useDataAsAt(data.dataAsAt, data.dataset);
   const periodItems = useMemo(() => data.periods.map((p) => ({ ...p, label: formatMonth(p.period) })), [data.periods]);
-  const stackByPeriod = useMemo(() => completenessStackSpec(periodItems, { width: 'container', orientation: 'periods', groupTitle: 'Month' }), [periodItems]);
+  const stackByPeriod = useMemo(() => completenessStackSpec(periodItems, { width: 'container', orientation: 'periods', groupTitle: 'Month', withoutValid: true }), [periodItems]);
   const groupItems = useMemo(() => data.groups.map((g) => ({ ...g, label: g.label })), [data.groups]);
   const stackByGroup = useMemo(() => completenessStackSpec(groupItems, { width: 'container', groupTitle: byLabel ?? 'Group' }), [groupItems, byLabel]);
   if (data.overall.total === 0) {
@@ -225,7 +227,7 @@ function Completeness({ data, fieldId, fieldNoun, byLabel }: { data: Completenes
   const title = data.datasetTitle ?? data.dataset;
   return (
     <>
-      <Meta period={data.period ?? (data.periods.length ? { from: data.periods[0].period, to: data.periods[data.periods.length - 1].period } : null)} disclosure={data.disclosure ?? null} extra={[{ term: 'Records', value: formatCount(data.overall.total) }, { term: 'Target', value: formatPercent(data.target, 0) }]} />
+      <Meta period={data.period ?? (data.periods.length ? { from: data.periods[0].period, to: data.periods[data.periods.length - 1].period } : null)} dataAsAt={dataAsAt} disclosure={data.disclosure ?? null} extra={[{ term: 'Records', value: formatCount(data.overall.total) }, { term: 'Target', value: formatPercent(data.target, 0) }]} />
       <CountsFigures counts={data.overall} target={data.target} fieldId={fieldId} />
       <div className="grid-2">
         <section className="panel" aria-labelledby="valid-trend">
@@ -241,11 +243,11 @@ function Completeness({ data, fieldId, fieldNoun, byLabel }: { data: Completenes
           />
         </section>
         <section className="panel" aria-labelledby="split-trend">
-          <h2 id="split-trend">How the rest are recorded, by month</h2>
+          <h2 id="split-trend">Records without a valid {fieldNoun}, by month</h2>
           <Chart
             spec={stackByPeriod}
-            label={`${title}: stacked bars of valid, not stated, not known, missing and invalid ${fieldNoun} for each of ${data.periods.length} months. The data table below has every figure.`}
-            caption={<>Each bar is one month's records, split into valid, not stated, not known, missing and invalid {fieldNoun}.</>}
+            label={`${title}: stacked bars of the share of records with ${fieldNoun} not stated, not known, missing or invalid, for each of ${data.periods.length} months. The data table below has every figure.`}
+            caption={<>Each bar is the share of one month's records without a valid {fieldNoun}, split into not stated, not known, missing and invalid; the rest of each month is valid.</>}
             table={
               <DataTable
                 caption={`${title}: ${fieldNoun} recording by month`}

@@ -336,6 +336,12 @@ function Indicator({ metric }: { metric: Metric }) {
           {imdResult.status === 'loading' && <Loading what="the deprivation gap" />}
           {imdResult.status === 'error' && <ErrorState error={imdResult.error} retry={imdResult.retry} what="deprivation gap" />}
           {imdResult.status === 'ok' && imdResult.data.gap && <GapBox gap={imdResult.data.gap} metric={metric} level={imdResult.data.level} />}
+          {by !== 'imd_quintile' && imdResult.status === 'ok' && (
+            <details className="disclosure">
+              <summary>Show the IMD quintile table</summary>
+              <BreakdownTable result={imdResult.data} caption={`${metric.title} by IMD quintile, ${formatPeriod(imdResult.data.period)}`} />
+            </details>
+          )}
           {imdResult.status === 'ok' && !imdResult.data.gap && (
             <p>The gap cannot be measured: quintile 1 or quintile 5 is suppressed or has no records in this period.</p>
           )}
@@ -387,12 +393,6 @@ function Indicator({ metric }: { metric: Metric }) {
           )}
         </dl>
       </section>
-      {result && by !== 'imd_quintile' && imdResult.status === 'ok' && (
-        <details className="disclosure">
-          <summary>Deprivation breakdown table</summary>
-          <BreakdownTable result={imdResult.data} caption={`${metric.title} by IMD quintile, ${formatPeriod(imdResult.data.period)}`} />
-        </details>
-      )}
     </>
   );
 }

@@ -1,6 +1,7 @@
 // `/` — the Core20PLUS5 overview: for each indicator, Core20 (the most deprived fifth, IMD
 // quintile 1) against everyone else, the gap, and the SPC variation of the monthly gap.
 import { apiUrl, useApi } from '../api/client.ts';
+import { useDataAsAt } from '../api/data-as-at.ts';
 import { OverviewResult, type Tile } from '../api/types.ts';
 import { colours } from '../charts/palette.ts';
 import { IntervalStrip } from '../components/IntervalStrip.tsx';
@@ -8,7 +9,7 @@ import { Meta } from '../components/Meta.tsx';
 import { Empty, ErrorState, Loading } from '../components/Status.tsx';
 import { VariationBadge } from '../components/VariationBadge.tsx';
 import { describeCore20 } from '../lib/describe.ts';
-import { formatDifference, formatInterval, formatRatio, formatValue } from '../lib/format.ts';
+import { formatDifference, formatInterval, formatNumber, formatRatio, formatValue } from '../lib/format.ts';
 import { Link } from '../router.tsx';
 
 const sections: { id: Tile['section']; title: string; intro: string }[] = [
@@ -30,6 +31,15 @@ function TileCard({ tile }: { tile: Tile }) {
   const { metric, core20, rest, overall, gap } = tile;
   const headingId = `tile-${metric.id}`;
   const show = (row: Tile['core20']) => (!row ? 'not available' : row.suppressed ? '* (suppressed)' : formatValue(row.value, metric));
+  const big = (row: Tile['core20']) =>
+    !row || row.suppressed || row.value === null ? (
+      <strong>{show(row)}</strong>
+    ) : (
+      <>
+        <strong>{formatNumber(row.value, metric)}</strong>
+        <span className="unit">{metric.unit === '%' ? '%' : ` ${metric.unit}`}</span>
+      </>
+    );
   const interval = (row: Tile['core20']) => (row && !row.suppressed ? <span className="ci">{formatInterval(row.lower, row.upper, metric)}</span> : null);
   return (
     <li className="tile" aria-labelledby={headingId}>
@@ -50,7 +60,7 @@ function TileCard({ tile }: { tile: Tile }) {
             Core20 (most deprived 20%)
           </dt>
           <dd>
-            <strong>{show(core20)}</strong>
+            {big(core20)}
             {interval(core20)}
           </dd>
         </div>
@@ -60,7 +70,7 @@ function TileCard({ tile }: { tile: Tile }) {
             Everyone else
           </dt>
           <dd>
-            <strong>{show(rest)}</strong>
+            {big(rest)}
             {interval(rest)}
           </dd>
         </div>
@@ -68,6 +78,7 @@ function TileCard({ tile }: { tile: Tile }) {
       <IntervalStrip
         title={`${metric.title}: Core20 ${show(core20)}, everyone else ${show(rest)}, trust overall ${formatValue(overall.value, metric)}; lines are 95% intervals.`}
         reference={overall.suppressed ? null : overall.value}
+        format={(v) => formatNumber(v, metric, Math.abs(v) >= 100 || Number.isInteger(v) ? 0 : 1)}
         items={[
           { label: 'Core20', value: core20?.value ?? null, lower: core20?.lower ?? null, upper: core20?.upper ?? null, colour: core20Colour },
           { label: 'Rest', value: rest?.value ?? null, lower: rest?.lower ?? null, upper: rest?.upper ?? null, colour: restColour },
@@ -101,6 +112,7 @@ export function OverviewPage() {
 }
 
 function Overview({ data }: { data: OverviewResult }) {
+  const dataAsAt = useDataAsAt(data.dataAsAt);
   if (data.tiles.length === 0) {
     return (
       <Empty title="No indicators to show yet">
@@ -114,7 +126,7 @@ function Overview({ data }: { data: OverviewResult }) {
   }
   return (
     <>
-      <Meta period={data.period ?? data.tiles[0]?.period ?? null} dataAsAt={data.dataAsAt ?? null} disclosure={data.disclosure} disclosureLabel={data.disclosureLabel} />
+      <Meta period={data.period ?? data.tiles[0]?.period ?? null} dataAsAt={dataAsAt} disclosure={data.disclosure} disclosureLabel={data.disclosureLabel} />
       <details className="how-to-read">
         <summary>How to read this page</summary>
         <ul>

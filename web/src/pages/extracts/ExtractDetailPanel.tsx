@@ -20,12 +20,12 @@ export function ExtractDetailPanel({ id, datasetTitle, onDelete }: { id: string;
       </h2>
       <dl className="meta">
         <div><dt>Dataset</dt><dd>{datasetTitle(e.dataset)}</dd></div>
-        <div><dt>Loaded</dt><dd>{formatWhen(e.uploadedAt)} by {e.uploadedBy}</dd></div>
+        <div><dt>Uploaded</dt><dd>{formatWhen(e.uploadedAt)} ({UPLOADED_BY[e.uploadedBy] ?? `by ${e.uploadedBy}`})</dd></div>
         <div><dt>Status</dt><dd><StatusTag status={e.status} /></dd></div>
         <div><dt>Period</dt><dd>{formatPeriod(e.periodFrom, e.periodTo)}</dd></div>
         <div><dt>Rows read</dt><dd>{formatCount(e.rowsRead)}</dd></div>
-        <div><dt>Loaded</dt><dd>{formatCount(e.rowsLoaded)}</dd></div>
-        <div><dt>Quarantined</dt><dd>{formatCount(e.rowsQuarantined)}</dd></div>
+        <div><dt>Rows loaded</dt><dd>{formatCount(e.rowsLoaded)}</dd></div>
+        <div><dt>Rows quarantined</dt><dd>{formatCount(e.rowsQuarantined)}</dd></div>
         <div><dt>File</dt><dd>{e.encoding.toUpperCase()}, “{e.delimiter === '\t' ? 'tab' : e.delimiter}” separated</dd></div>
       </dl>
       {e.replaces && <p>Replaces extract <Link href={urls.extractPage(e.replaces)}>{e.replaces}</Link>.</p>}
@@ -97,6 +97,8 @@ export function ExtractDetailPanel({ id, datasetTitle, onDelete }: { id: string;
     </section>
   );
 }
+
+const UPLOADED_BY: Record<string, string> = { web: 'in the browser', cli: 'from the command line' };
 
 const STATUS_LABELS: Record<string, string> = { loaded: 'Loaded', replaced: 'Replaced', deleted: 'Deleted' };
 export function StatusTag({ status }: { status: string }) {

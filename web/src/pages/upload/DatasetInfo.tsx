@@ -9,14 +9,16 @@ export function DatasetInfo({ dataset }: { dataset: Dataset }) {
       <p>
         {dataset.description} One row per {dataset.grain}; a row is identified by <code>{dataset.key.join(' + ')}</code>.
       </p>
-      <p className="columns-line">
-        <span className="label">Required columns:</span>{' '}
-        {required.map((c) => (
-          <code key={c.name} className="column-chip column-required" title={c.description}>
-            {c.name}
-          </code>
-        ))}
-      </p>
+      <div className="columns-line">
+        <span className="label" id={`required-${dataset.id}`}>Required columns:</span>
+        <ul className="chip-list" aria-labelledby={`required-${dataset.id}`}>
+          {required.map((c) => (
+            <li key={c.name}>
+              <code className="column-chip" title={c.description}>{c.name}</code>
+            </li>
+          ))}
+        </ul>
+      </div>
       {optional.length > 0 && (
         <details className="disclosure">
           <summary>Optional columns ({optional.length}) and the header names Parity recognises</summary>

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BreakdownResult } from '../../web/src/api/types.ts';
+import { formatValue } from '../../web/src/lib/format.ts';
+import { api, closeBrowser, newPage, open, openDataTables, screenshot, seriousAxeViolations, visibleText, waitForCharts, type TrackedPage } from './helpers.ts';
+
+interface Specialties {
+  specialties: { code: string; name: string; activity: number }[];
+}
+
+describe('specialty pages', () => {
+  let tracked: TrackedPage;
+  let list: Specialties;
+
+  beforeAll(async () => {
+    list = await api<Specialties>('/api/specialties');
+    tracked = await newPage();
+  });
+  afterAll(async () => {
+    await tracked.close();
+    await closeBrowser();
+  });
+
+  it('lists the specialties and filters them as you type', async () => {
+    await open(tracked, '/specialties');
+    await tracked.page.waitForSelector('table');
+    expect(await tracked.page.locator('tbody tr').count()).toBe(list.specialties.length);
+    const target = list.specialties.find((s) => s.name.length > 5)!;
+    await tracked.page.getByLabel('Find a specialty').fill(target.name.slice(0, 5));
+    await tracked.page.waitForURL(/q=/);
+    const rows = await tracked.page.locator('tbody th').allInnerTexts();
+    expect(rows.length).toBeLessThan(list.specialties.length);
+    expect(rows).toContain(target.name);
+    expect(await seriousAxeViolations(tracked.page)).toEqual([]);
+    await screenshot(tracked.page, 'specialties-1280');
+  });
+
+  it('shows one specialty by ethnicity and places it among the others', async () => {
+    const top = list.specialties[0];
+    await open(tracked, `/specialties/${top.code}`);
+    await waitForCharts(tracked.page, 2);
+    const bySpecialty = await api<BreakdownResult>(`/api/metrics/op-dna-rate/breakdown?by=specialty`);
+    const mine = bySpecialty.rows.find((r) => r.group === top.code)!;
+    const text = await visibleText(tracked.page);
+    expect(text).toContain(top.name);
+    expect(text).toContain(formatValue(mine.value, bySpecialty.metric));
+    // The dot plot draws every unsuppressed specialty.
+    const dots = await tracked.page.locator('section:has(#among-heading) svg .mark-symbol path').count();
+    expect(dots).toBe(bySpecialty.rows.filter((r) => !r.suppressed && r.value !== null).length);
+    const breakdown = await api<BreakdownResult>(`/api/metrics/op-dna-rate/breakdown?by=ethnic_group&specialty=${top.code}`);
+    await openDataTables(tracked.page);
+    const row = breakdown.rows.find((r) => !r.suppressed && r.value !== null)!;
+    expect(await visibleText(tracked.page)).toContain(formatValue(row.value, breakdown.metric));
+    expect(tracked.consoleErrors).toEqual([]);
+    expect(tracked.outsideRequests).toEqual([]);
+    expect(await seriousAxeViolations(tracked.page)).toEqual([]);
+    await tracked.page.goto(`${tracked.page.url()}`, { waitUntil: 'networkidle' });
+    await waitForCharts(tracked.page, 2);
+    await screenshot(tracked.page, 'specialty-1280');
+  });
+});

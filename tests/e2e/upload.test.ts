@@ -1,0 +1,197 @@
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { afterAll, describe, expect, it } from 'vitest';
+import { api, closeBrowser, newPage, open, screenshot, seriousAxeViolations, visibleText, type TrackedPage } from './helpers.ts';
+
+const MESSY = 'sample-data/messy/outpatients-messy.csv';
+const HEADERS: Record<string, string> = {
+  appointment_id: 'Appointment ID',
+  patient_id: 'NHS Pseudo ID',
+  appointment_date: 'Appt Date',
+  treatment_function_code: 'TFC',
+  attendance_status: 'Attendance Status',
+  first_attendance: 'First or Follow Up',
+  age: 'Age',
+  sex: 'Sex',
+  ethnic_category: 'Ethnicity',
+  lsoa_code: 'LSOA',
+  imd_decile: '',
+  site_code: 'Site',
+};
+
+interface Summary { extractId: string; status: string; rowsRead: number; rowsLoaded: number; rowsQuarantined: number; fileError: string | null }
+interface ExtractRow { id: string; status: string; fileName: string }
+
+async function chooseFile(tracked: TrackedPage, dataset: string, path: string) {
+  const { page } = tracked;
+  await page.getByLabel('Dataset', { exact: true }).selectOption(dataset);
+  await page.getByLabel('CSV file').setInputFiles(path);
+  await page.getByRole('heading', { name: /Check before upload/ }).waitFor();
+}
+
+async function uploadAndWait(tracked: TrackedPage, button: RegExp | string = 'Upload'): Promise<{ status: number; summary: Summary }> {
+  const { page } = tracked;
+  const response = page.waitForResponse((r) => r.url().endsWith('/api/extracts') && r.request().method() === 'POST', { timeout: 60_000 });
+  await page.getByRole('button', { name: button, exact: typeof button === 'string' }).click();
+  const answer = await response;
+  return { status: answer.status(), summary: (await answer.json()) as Summary };
+}
+
+const number = async (tracked: TrackedPage, testId: string) => Number((await tracked.page.getByTestId(testId).innerText()).replace(/,/g, ''));
+
+describe('upload wizard and extracts', () => {
+  afterAll(closeBrowser);
+
+  it('previews, maps and checks the messy extract, loads it, shows its quarantine, downloads it and deletes it', async () => {
+    const tracked = await newPage();
+    const { page } = tracked;
+    await open(tracked, '/upload');
+    expect(await visibleText(page)).toContain('Choose the dataset');
+
+    // The file input is reachable from the keyboard (the drop zone is not the only way in).
+    await page.getByLabel('Dataset', { exact: true }).focus();
+    let reached = false;
+    for (let i = 0; i < 8 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.id === 'upload-file');
+    }
+    expect(reached).toBe(true);
+
+    await chooseFile(tracked, 'outpatients', MESSY);
+    let text = await visibleText(page);
+    expect(text).toContain('Required columns: appointment_id patient_id appointment_date treatment_function_code attendance_status');
+    expect(text).toContain('Read as UTF-8 (with a byte-order mark), comma-separated, 11 columns.');
+
+    // Preview: the first 20 rows, line numbers as the quarantine counts them, the bad date flagged.
+    expect(await page.locator('.preview-table tbody tr').count()).toBe(20);
+    const line12 = page.locator('.preview-table tbody tr').nth(10);
+    expect(await line12.locator('th').innerText()).toMatch(/^12/);
+    expect(await line12.locator('td.cell-quarantine').first().innerText()).toContain('31/02/2025');
+
+    // Proposed mapping: every header matched by alias, ignoring case and punctuation.
+    for (const [column, header] of Object.entries(HEADERS)) {
+      expect(await page.getByLabel(`Header in your file for ${column}`).inputValue(), column).toBe(header);
+    }
+    expect(text).toContain('Every header of the file is used.');
+
+    // Problems before upload: the four bad rows among the first twenty, with reasons.
+    expect(text).toContain('4 rows would be quarantined (lines 12, 13, 14, 15)');
+    const problems = await page.locator('.problems-table').innerText();
+    expect(problems).toContain("'31/02/2025' is not a real date");
+    expect(problems).toContain("'Rescheduled' is not one of the allowed codes");
+    expect(problems).toContain("'130' is not a whole number in the allowed range");
+    await screenshot(page, 'upload-preview');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // Upload: the page shows the server's own numbers, and the invariant.
+    const { status, summary } = await uploadAndWait(tracked);
+    expect(status).toBe(201);
+    expect(summary).toMatchObject({ status: 'loaded', rowsRead: 60, rowsLoaded: 47, rowsQuarantined: 13 });
+    await page.getByRole('heading', { name: `Loaded: ${summary.extractId}` }).waitFor();
+    expect({ read: await number(tracked, 'rows-read'), loaded: await number(tracked, 'rows-loaded'), quarantined: await number(tracked, 'rows-quarantined') })
+      .toEqual({ read: summary.rowsRead, loaded: summary.rowsLoaded, quarantined: summary.rowsQuarantined });
+    text = await visibleText(page);
+    expect(text).toContain('47 loaded, 13 quarantined of 60 rows read');
+    expect(text).toContain('Every row is accounted for: 60 read = 47 loaded + 13 quarantined.');
+    const firstError = await page.locator('#errors-caption').locator('xpath=..').locator('tbody tr').first().innerText();
+    expect(firstError).toMatch(/^12\s+appointment_date\s+'31\/02\/2025' is not a real date/);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('result-title');
+    await screenshot(page, 'upload-result');
+
+    // The same file again is a duplicate, explained.
+    await page.getByRole('button', { name: 'Upload another file' }).click();
+    await page.getByLabel('CSV file').setInputFiles(MESSY);
+    await page.getByRole('heading', { name: /Check before upload/ }).waitFor();
+    const again = await uploadAndWait(tracked);
+    expect(again.status).toBe(200);
+    expect(again.summary).toMatchObject({ status: 'duplicate', extractId: summary.extractId });
+    await page.getByRole('heading', { name: 'Already loaded: nothing changed' }).waitFor();
+    expect(await visibleText(page)).toContain(`This exact file was already loaded as ${summary.extractId} (outpatients-messy.csv, loaded`);
+
+    // The extract, its quarantine with reasons, and the CSV download.
+    await page.getByRole('link', { name: summary.extractId, exact: true }).click();
+    await page.waitForURL(new RegExp(`/extracts\\?id=${summary.extractId}$`));
+    await page.getByRole('heading', { name: new RegExp(`outpatients-messy.csv ${summary.extractId}`) }).waitFor();
+    const quarantine = page.locator('.quarantine-table tbody tr');
+    expect(await quarantine.count()).toBe(13);
+    const reasons = await page.locator('.quarantine-table').innerText();
+    expect(reasons).toContain("attendance_status: 'Rescheduled' is not one of the allowed codes");
+    expect(reasons).toContain('appointment_id: duplicate of row 11 in this file');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download the 13 quarantined rows (CSV)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`${summary.extractId}_quarantine.csv`);
+    const csv = Papa.parse<string[]>(readFileSync((await download.path())!, 'utf8'), { skipEmptyLines: true }).data;
+    expect(csv[0].slice(0, 2)).toEqual(['row', 'reasons']);
+    expect(csv.length - 1).toBe(13);
+    expect(csv.slice(1).map((r) => Number(r[0]))).toEqual([12, 13, 14, 15, 22, 23, 24, 25, 26, 32, 34, 36, 44]);
+    await screenshot(page, 'upload-extracts');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // Delete, after a confirmation that names the extract and its rows.
+    await page.getByRole('button', { name: 'Delete this extract' }).click();
+    const dialog = page.getByRole('dialog', { name: `Delete extract ${summary.extractId}?` });
+    await dialog.waitFor();
+    const dialogText = await dialog.innerText();
+    expect(dialogText).toContain('47 loaded rows');
+    expect(dialogText).toContain('outpatients-messy.csv');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    await screenshot(page, 'upload-delete-dialog');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Delete 47 rows' }).click();
+    await page.getByText(`Deleted ${summary.extractId} (outpatients-messy.csv): 47 rows removed.`).waitFor();
+    await page.waitForURL(/\/extracts$/);
+    expect(await page.locator('.extracts-table').innerText()).not.toContain(summary.extractId);
+    const after = await api<ExtractRow[]>('/api/extracts');
+    expect(after.find((e) => e.id === summary.extractId)?.status).toBe('deleted');
+
+    expect(tracked.consoleErrors).toEqual([]);
+    expect(tracked.outsideRequests).toEqual([]);
+    await tracked.close();
+  });
+
+  it("shows the server's refusal and what to fix when no row of a file can be loaded", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-upload-'));
+    const path = join(dir, 'all-bad.csv');
+    writeFileSync(path, 'appointment_id,patient_id,appointment_date,treatment_function_code,attendance_status\nA1,P1,31/02/2025,110,5\nA2,P2,2025-13-01,110,5\n');
+    const tracked = await newPage({ width: 768 });
+    const { page } = tracked;
+    await open(tracked, '/upload');
+    await chooseFile(tracked, 'outpatients', path);
+    expect(await visibleText(page)).toContain('In all 2 rows: 2 rows would be quarantined (lines 2, 3)');
+    const { status, summary } = await uploadAndWait(tracked);
+    expect(status).toBe(422);
+    await page.getByRole('heading', { name: 'Not loaded: the file was refused' }).waitFor();
+    const alert = await page.locator('.result [role="alert"]').innerText();
+    expect(alert).toContain(summary.fileError!);
+    expect(alert).toContain('Fix it in the export and upload the file again');
+    await screenshot(page, 'upload-refused-768');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    // Chromium logs every 4xx answer; the 422 is the documented answer for a refused file.
+    expect(tracked.consoleErrors.filter((m) => !/status of 422/.test(m))).toEqual([]);
+    await tracked.close();
+  });
+
+  it('opens the wizard from Replace with the dataset and the extract to replace chosen', async () => {
+    const tracked = await newPage({ width: 768 });
+    const { page } = tracked;
+    const target = (await api<(ExtractRow & { dataset: string })[]>('/api/extracts')).find((e) => e.dataset === 'maternity' && e.status === 'loaded')!;
+    await open(tracked, '/extracts');
+    await page.getByRole('link', { name: `Replace ${target.fileName} (${target.id})` }).click();
+    await page.waitForURL(new RegExp(`/upload\\?dataset=maternity&replace=${target.id}$`));
+    expect(await page.getByLabel('Dataset', { exact: true }).inputValue()).toBe('maternity');
+    await page.getByLabel('Replace an existing extract').locator(`option[value="${target.id}"]`).waitFor({ state: 'attached' });
+    expect(await page.getByLabel('Replace an existing extract').inputValue()).toBe(target.id);
+    expect(await visibleText(page)).toContain(`rows of ${target.fileName} are removed and the new file's rows loaded, in one step`);
+    await screenshot(page, 'upload-replace-768');
+    await open(tracked, '/extracts');
+    await screenshot(page, 'upload-extracts-list-768');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(tracked.consoleErrors).toEqual([]);
+    expect(tracked.outsideRequests).toEqual([]);
+    await tracked.close();
+  });
+});
