@@ -4,9 +4,12 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { errorHandler } from './error-handler.ts';
 import { IngestService } from './services/ingest-service.ts';
+import { MetricsService } from './services/metrics-service.ts';
 import datasetsRoutes from './routes/datasets/index.ts';
 import extractsRoutes from './routes/extracts/index.ts';
+import completenessRoutes from './routes/completeness/index.ts';
 import healthRoutes from './routes/health/index.ts';
+import metricsRoutes from './routes/metrics/index.ts';
 import webRoutes from './routes/web/index.ts';
 
 declare module 'fastify' {
@@ -14,6 +17,7 @@ declare module 'fastify' {
     db: Database;
     config: Config;
     ingest: IngestService;
+    metrics: MetricsService;
   }
 }
 
@@ -21,10 +25,12 @@ export interface AppOptions {
   db: Database;
   config: Config;
   logger?: FastifyServerOptions['logger'];
+  /** Off only to measure the engine itself (bench/query.ts). */
+  cacheResults?: boolean;
 }
 
 /** Builds the application. It never listens: `server.ts` does that, tests use `inject`. */
-export async function buildApp({ db, config, logger = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, config, logger = false, cacheResults = true }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger, bodyLimit: 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -32,10 +38,13 @@ export async function buildApp({ db, config, logger = false }: AppOptions): Prom
   app.decorate('db', db);
   app.decorate('config', config);
   app.decorate('ingest', new IngestService(db, config));
+  app.decorate('metrics', new MetricsService(db, config, cacheResults));
 
   await app.register(healthRoutes, { prefix: '/api' });
   await app.register(datasetsRoutes, { prefix: '/api' });
   await app.register(extractsRoutes, { prefix: '/api' });
+  await app.register(metricsRoutes, { prefix: '/api' });
+  await app.register(completenessRoutes, { prefix: '/api' });
   await app.register(webRoutes);
   return app;
 }

@@ -9,6 +9,9 @@ Commands:
                                          write the synthetic sample trust, one CSV per dataset
   ingest FILE --dataset ID [--db PATH] [--mapping NAME|FILE] [--replace EXTRACT_ID] [--json]
                                          load an extract
+  metrics [--json]                       list the indicator catalogue
+  report METRIC_ID --by BREAKDOWN [--by2 B] [--from DATE] [--to DATE] [--specialty TFC] [--site S] [--level 95|99.8] [--json]
+                                         one indicator broken down (the API's result object with --json)
 
 Exit codes: 0 loaded or duplicate, 1 rejected, 2 usage error.`;
 
@@ -17,6 +20,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./commands/serve.ts')).serveCommand,
   sample: async () => (await import('./commands/sample.ts')).sampleCommand,
   ingest: async () => (await import('./commands/ingest.ts')).ingestCommand,
+  metrics: async () => (await import('./commands/metrics.ts')).metricsCommand,
+  report: async () => (await import('./commands/report.ts')).reportCommand,
 };
 
 const processContext: CliContext = {

@@ -1,0 +1,172 @@
+// One indicator broken down by one (or two) dimensions over one period: the result object of
+// interfaces.md, with intervals, comparisons, the deprivation gap and disclosure applied.
+import type { Session } from '../../server/db/database.ts';
+import type { Breakdown, MetricDefinition } from '../catalogue/schema.ts';
+import { absoluteGap, DISCLOSURE_LABELS, rateRatio, relativeGap, sii, type DisclosureProfile } from '../statistics/index.ts';
+import { BREAKDOWN_SPECS, isUnknownGroup, sortGroups } from './breakdowns.ts';
+import { computeCells } from './compute.ts';
+import { discloseBreakdown, discloseOne, type DisclosedCell } from './disclosure.ts';
+import type { Cell } from './estimate.ts';
+import { latestDate, resolvePeriod, type Period } from './period.ts';
+import { publicMetric } from './public-metric.ts';
+import type { BreakdownResult, Gap, ResultRow } from './result-types.ts';
+
+export interface BreakdownRequest {
+  by: Breakdown;
+  by2: Breakdown | null;
+  from?: string;
+  to?: string;
+  specialty: string | null;
+  site: string | null;
+  level: number;
+}
+
+export interface EngineSettings {
+  disclosure: DisclosureProfile;
+  /** Ethnic category ratios are taken against (default A, White British). */
+  referenceEthnicCategory: string;
+  /** Simulation draws for the SII/RII intervals. */
+  siiReps: number;
+}
+
+/** Groups compared in ratios: the reference ethnic category, or its five-group roll-up. */
+function referenceGroup(by: Breakdown, settings: EngineSettings): string | null {
+  if (by === 'ethnic_category') return settings.referenceEthnicCategory;
+  if (by === 'ethnic_group') return 'White';
+  return null;
+}
+
+/** Higher or lower than the trust only when the intervals do not overlap (statistics.md). */
+export function compare(cell: Cell, overall: Cell): ResultRow['comparison'] {
+  if (cell.lower === null || cell.upper === null || overall.lower === null || overall.upper === null) return null;
+  if (cell.lower > overall.upper) return 'higher';
+  if (cell.upper < overall.lower) return 'lower';
+  return 'similar';
+}
+
+function ratioOf(cell: Cell, reference: Cell | undefined, metric: MetricDefinition, level: number): ResultRow['ratio'] {
+  const kind = metric.statistic === 'percentage' ? 'proportion' : metric.statistic === 'crude-rate' ? 'rate' : null;
+  if (!reference || !kind || cell.numerator === null || reference.numerator === null) return null;
+  if (!cell.denominator || !reference.denominator || cell.numerator === 0 || reference.numerator === 0) return null;
+  const r = rateRatio(cell.numerator, cell.denominator, reference.numerator, reference.denominator, kind, level);
+  return { value: r.value, lower: r.lower, upper: r.upper };
+}
+
+/** Q1–Q5 gap and the slope and relative indices of inequality across the quintiles. */
+export function deprivationGap(quintiles: Cell[], disclosed: DisclosedCell[], metric: MetricDefinition, level: number, reps: number): Gap | null {
+  const byQuintile = (q: string) => quintiles.find((c) => c.g1 === q);
+  const q1 = byQuintile('1');
+  const q5 = byQuintile('5');
+  const visible = (q: string) => disclosed.some((c) => c.g1 === q && !c.suppressed && c.value !== null);
+  if (!q1 || !q5 || !visible('1') || !visible('5') || q1.value === null || q5.value === null) return null;
+  const gap: Gap = {
+    absolute: absoluteGap(q1.value, q5.value),
+    relative: q5.value === 0 ? null : relativeGap(q1.value, q5.value),
+    sii: null, siiLower: null, siiUpper: null, rii: null, riiLower: null, riiUpper: null,
+  };
+  const five = ['1', '2', '3', '4', '5'].map(byQuintile);
+  const usable = five.every((c, i) => c && visible(String(i + 1)) && c.value !== null && c.lower !== null && c.upper !== null && (c.denominator ?? 0) > 0);
+  if (!usable) return gap;
+  const transform = metric.statistic === 'percentage' ? 'logit' : metric.statistic === 'median' ? 'none' : 'log';
+  const quantiles = five.map((c) => ({ value: c!.value!, lower: c!.lower!, upper: c!.upper!, denominator: c!.denominator! }));
+  const okForTransform = transform === 'none' || quantiles.every((q) => q.lower > 0 && (transform !== 'logit' || q.upper < metric.multiplier));
+  const result = sii(quantiles, { level, reps, seed: 1, transform: okForTransform ? transform : 'none', multiplier: metric.multiplier });
+  return { ...gap, ...result };
+}
+
+function toRow(cell: DisclosedCell, by: Breakdown, by2: Breakdown | null, comparison: ResultRow['comparison'], ratio: ResultRow['ratio'] | undefined): ResultRow {
+  const row: ResultRow = {
+    group: cell.g1!,
+    label: BREAKDOWN_SPECS[by].label(cell.g1!),
+    numerator: cell.numerator,
+    denominator: cell.denominator,
+    value: cell.value,
+    lower: cell.lower,
+    upper: cell.upper,
+    method: cell.method,
+    suppressed: cell.suppressed,
+    comparison: cell.suppressed ? null : comparison,
+  };
+  if (by2) Object.assign(row, { group2: cell.g2!, label2: BREAKDOWN_SPECS[by2].label(cell.g2!) });
+  if (ratio !== undefined) row.ratio = cell.suppressed ? null : ratio;
+  return row;
+}
+
+export async function dataAsAt(session: Session, dataset: string): Promise<string | null> {
+  const [row] = await session.all<{ at: string | null }>(
+    `SELECT strftime(max(uploaded_at), '%Y-%m-%dT%H:%M:%SZ') AS at FROM extracts WHERE dataset = $dataset AND status = 'loaded'`,
+    { dataset },
+  );
+  return row?.at ?? null;
+}
+
+export function notesFor(metric: MetricDefinition, by: Breakdown, cells: Cell[]): string[] {
+  const notes: string[] = [];
+  if (['imd_quintile', 'imd_decile', 'core20'].includes(by)) {
+    notes.push('Deprivation from the English Indices of Deprivation: IoD2025 for 2021 LSOAs, IoD2019 for 2011-only LSOAs. Quintile 1 is the most deprived 20% of areas in England.');
+  }
+  if (metric.statistic === 'dsr') notes.push('Rates are directly standardised to the 2013 European Standard Population; records with an unknown age are left out.');
+  if (metric.computation.type === 'population-rate') notes.push('Denominators come from the loaded catchment population, as person-years at risk in the period.');
+  if (metric.census) notes.push(metric.kind === 'external' ? 'Published values for the latest publication period in the range.' : 'Counts are for the latest census date in the period.');
+  const withheld = [...new Set(cells.map((c) => c.reason).filter((r): r is string => r !== null))];
+  for (const reason of withheld) notes.push(`Some values are not shown: ${reason}.`);
+  if (cells.some((c) => !c.total && c.g1 && isUnknownGroup(c.g1))) notes.push('Records with unknown or unrecorded values are shown in their own groups so that every record is counted.');
+  return notes;
+}
+
+export async function computeBreakdown(session: Session, metric: MetricDefinition, request: BreakdownRequest, settings: EngineSettings): Promise<BreakdownResult> {
+  const period: Period = resolvePeriod({ from: request.from, to: request.to }, await latestDate(session, metric));
+  const cells = await computeCells(session, metric, { ...request, ...period, grain: 'all' }, request.level);
+  const totalCell = cells.find((c) => c.total) ?? emptyTotal(metric);
+  const detail = cells.filter((c) => !c.total);
+  const disclosed = discloseBreakdown(detail, settings.disclosure);
+  const overall = discloseOne(totalCell, settings.disclosure);
+
+  const reference = referenceGroup(request.by, settings);
+  const referenceCell = reference && !request.by2 ? detail.find((c) => c.g1 === reference) : undefined;
+  const rows = sortRows(
+    disclosed.map((cell, i) =>
+      toRow(cell, request.by, request.by2, compare(detail[i], totalCell), reference && !request.by2 ? ratioOf(detail[i], referenceCell, metric, request.level) : undefined),
+    ),
+    request.by,
+    request.by2,
+  );
+
+  return {
+    metric: publicMetric(metric),
+    by: request.by,
+    by2: request.by2,
+    period,
+    level: request.level,
+    disclosure: settings.disclosure,
+    disclosureLabel: DISCLOSURE_LABELS[settings.disclosure],
+    dataAsAt: await dataAsAt(session, metric.dataset),
+    filters: { specialty: request.specialty, site: request.site },
+    overall: {
+      numerator: overall.numerator,
+      denominator: overall.denominator,
+      value: overall.value,
+      lower: overall.lower,
+      upper: overall.upper,
+      method: overall.method,
+      suppressed: overall.suppressed,
+    },
+    rows,
+    reference: referenceCell ? { group: reference!, label: BREAKDOWN_SPECS[request.by].label(reference!) } : null,
+    gap: request.by === 'imd_quintile' && !request.by2 ? deprivationGap(detail, disclosed, metric, request.level, settings.siiReps) : null,
+    notes: notesFor(metric, request.by, cells),
+  };
+}
+
+/** Display order: by the first breakdown, then (in a cross-tab) the second. */
+function sortRows(rows: ResultRow[], by: Breakdown, by2: Breakdown | null): ResultRow[] {
+  const sorted = sortGroups(by, rows);
+  if (!by2) return sorted;
+  const order1 = BREAKDOWN_SPECS[by].order;
+  const order2 = BREAKDOWN_SPECS[by2].order;
+  return sorted.sort((a, b) => order1(a.group) - order1(b.group) || a.label.localeCompare(b.label) || order2(a.group2!) - order2(b.group2!));
+}
+
+function emptyTotal(metric: MetricDefinition): Cell {
+  return { period: 'all', g1: null, g2: null, total: true, numerator: 0, denominator: 0, value: null, lower: null, upper: null, method: metric.statistic, reason: 'no data in the period' };
+}

@@ -1,0 +1,250 @@
+// Compiles a metric definition and a request into one parameterised SQL statement built from
+// named stages (CTEs). Definitions contribute reviewed SQL expressions; everything that comes
+// from a request (dates, specialty, site, confidence) is a bound parameter.
+import { ident } from '../../server/db/database.ts';
+import type { Breakdown, MetricDefinition } from '../catalogue/schema.ts';
+import { BREAKDOWN_SPECS, espBandOf } from './breakdowns.ts';
+
+export type Grain = 'all' | 'month' | 'quarter';
+
+export interface ComputeRequest {
+  by: Breakdown;
+  by2: Breakdown | null;
+  /** Inclusive dates, YYYY-MM-DD. */
+  from: string;
+  to: string;
+  grain: Grain;
+  specialty: string | null;
+  site: string | null;
+}
+
+export interface Stage {
+  name: string;
+  sql: string;
+}
+
+export interface CompiledQuery {
+  stages: Stage[];
+  /** The final SELECT over the stages. */
+  select: string;
+  params: Record<string, string | number>;
+}
+
+/** The statement text: stages as a WITH list, then the final select. */
+export function toSql(query: CompiledQuery): string {
+  const withList = query.stages.map((s) => `${s.name} AS (\n${indent(s.sql.trim())}\n)`).join(',\n');
+  return `WITH ${withList}\n${query.select.trim()}\n`;
+}
+
+const indent = (text: string) => text.replace(/^/gm, '  ');
+
+function periodExpr(column: string, grain: Grain): string {
+  return grain === 'all' ? `'all'` : `strftime(date_trunc('${grain}', ${column}), '%Y-%m-%d')`;
+}
+
+/** Grouping sets: each group (and cross-tab cell), and the total, in one scan. */
+function groupingSets(by: Breakdown, by2: Breakdown | null, extra: string[] = []): string {
+  const tail = extra.map((e) => `, ${e}`).join('');
+  if (by === 'overall' && !by2) return `GROUP BY period, g1, g2${tail}`;
+  return `GROUP BY GROUPING SETS ((period, g1, g2${tail}), (period${tail}))`;
+}
+
+/** Filters every computed metric shares: period, census date, specialty, site and ages. */
+function scopeStage(metric: MetricDefinition, request: ComputeRequest, select: string[], cohort?: string): Stage {
+  const table = ident(metric.dataset);
+  const column = ident(metric.periodColumn);
+  const g1 = BREAKDOWN_SPECS[request.by].key;
+  const g2 = request.by2 ? BREAKDOWN_SPECS[request.by2].key : `'All'`;
+  const where = [`${column} >= $from::DATE`, `${column} < $to::DATE + 1`];
+  if (metric.census) where.push(`${column} IN (SELECT census_date FROM census)`);
+  if (request.specialty) where.push('treatment_function_code = $specialty');
+  if (request.site) where.push('site_code = $site');
+  if (metric.ageRange) where.push(ageFilter('age', metric.ageRange));
+  if (cohort) where.push(`(${cohort})`);
+  return {
+    name: 'scope',
+    sql: `SELECT ${periodExpr(column, request.grain)} AS period, ${g1} AS g1, ${g2} AS g2, ${select.join(', ')}
+FROM ${table}
+WHERE ${where.join('\n  AND ')}`,
+  };
+}
+
+function ageFilter(age: string, range: NonNullable<MetricDefinition['ageRange']>): string {
+  return range.max === null ? `${age} >= ${range.min}` : `${age} BETWEEN ${range.min} AND ${range.max}`;
+}
+
+/** Snapshot datasets: the latest census date in each period. */
+function censusStage(metric: MetricDefinition, grain: Grain): Stage {
+  const column = ident(metric.periodColumn);
+  const group = grain === 'all' ? '' : `\nGROUP BY date_trunc('${grain}', ${column})`;
+  return {
+    name: 'census',
+    sql: `SELECT max(${column}) AS census_date
+FROM ${ident(metric.dataset)}
+WHERE ${column} >= $from::DATE AND ${column} < $to::DATE + 1${group}`,
+  };
+}
+
+function baseParams(request: ComputeRequest): Record<string, string | number> {
+  const params: Record<string, string | number> = { from: request.from, to: request.to };
+  if (request.specialty) params.specialty = request.specialty;
+  if (request.site) params.site = request.site;
+  return params;
+}
+
+const TOTAL = `GROUPING(g1) <> 0 AS total`;
+
+export function compileProportion(metric: MetricDefinition, request: ComputeRequest): CompiledQuery {
+  if (metric.computation.type !== 'proportion') throw new Error(`${metric.id} is not a proportion`);
+  const stages = metric.census ? [censusStage(metric, request.grain)] : [];
+  stages.push(scopeStage(metric, request, [`(${metric.computation.numerator}) IS TRUE AS hit`], metric.computation.cohort));
+  stages.push({
+    name: 'cells',
+    sql: `SELECT period, g1, g2, count(*) FILTER (WHERE hit)::DOUBLE AS numerator, count(*)::DOUBLE AS denominator, ${TOTAL}
+FROM scope
+${groupingSets(request.by, request.by2)}`,
+  });
+  return { stages, select: 'SELECT * FROM cells ORDER BY period, total DESC, g1, g2', params: baseParams(request) };
+}
+
+/**
+ * Median with the distribution-free interval: the order statistics at ranks
+ * n/2 ∓ z·√n/2 (Conover, Practical Nonparametric Statistics), clamped to the data.
+ */
+export function compileMedian(metric: MetricDefinition, request: ComputeRequest, z: number): CompiledQuery {
+  if (metric.computation.type !== 'median') throw new Error(`${metric.id} is not a median`);
+  const stages = metric.census ? [censusStage(metric, request.grain)] : [];
+  stages.push(scopeStage(metric, request, [`(${metric.computation.value})::DOUBLE AS v`], metric.computation.cohort));
+  const withTotal = request.by !== 'overall' || request.by2;
+  stages.push({
+    name: 'stacked',
+    sql: `SELECT period, g1, g2, v, false AS total FROM scope WHERE v IS NOT NULL${
+      withTotal ? `\nUNION ALL\nSELECT period, NULL, NULL, v, true FROM scope WHERE v IS NOT NULL` : ''
+    }`,
+  });
+  stages.push({
+    name: 'ranked',
+    sql: `SELECT *, row_number() OVER w AS k, count(*) OVER (PARTITION BY period, total, g1, g2) AS n
+FROM stacked
+WINDOW w AS (PARTITION BY period, total, g1, g2 ORDER BY v)`,
+  });
+  stages.push({
+    name: 'cells',
+    sql: `SELECT period, g1, g2, NULL::DOUBLE AS numerator, count(*)::DOUBLE AS denominator, total,
+  quantile_cont(v, 0.5) AS value,
+  max(v) FILTER (WHERE k = greatest(1, floor(n / 2 - $z * sqrt(n) / 2))) AS lower,
+  max(v) FILTER (WHERE k = least(n, ceil(1 + n / 2 + $z * sqrt(n) / 2))) AS upper
+FROM ranked
+GROUP BY period, total, g1, g2`,
+  });
+  return { stages, select: 'SELECT * FROM cells ORDER BY period, total DESC, g1, g2', params: { ...baseParams(request), z } };
+}
+
+/** Band of each `population` row as single years, so any age range or grouping can be cut from it. */
+const POPULATION_BY_SINGLE_YEAR = `SELECT year, sex, ethnic_group, imd_quintile, age, population / (hi - lo + 1) AS persons
+FROM (
+  SELECT *, unnest(range(lo, hi + 1)) AS age
+  FROM (
+    SELECT *, CAST(regexp_extract(age_band, '^(\\d+)', 1) AS INTEGER) AS lo,
+      coalesce(TRY_CAST(regexp_extract(age_band, '-(\\d+)$', 1) AS INTEGER), 99) AS hi
+    FROM population
+  )
+)`;
+
+function periodsStage(grain: Grain): Stage {
+  if (grain === 'all') return { name: 'periods', sql: `SELECT 'all' AS period, $from::DATE AS ps, $to::DATE AS pe` };
+  return {
+    name: 'periods',
+    sql: `SELECT strftime(m, '%Y-%m-%d') AS period, greatest(m::DATE, $from::DATE) AS ps,
+  least((m + INTERVAL 1 ${grain.toUpperCase()} - INTERVAL 1 DAY)::DATE, $to::DATE) AS pe
+FROM generate_series(date_trunc('${grain}', $from::DATE), $to::DATE::TIMESTAMP, INTERVAL 1 ${grain.toUpperCase()}) AS t(m)`,
+  };
+}
+
+/**
+ * Events per age band against person-years at risk. Population `year` is the financial year
+ * starting in April of that year; a period takes each year's population in proportion to the
+ * days it overlaps it, and years beyond the table use the nearest year loaded.
+ */
+export function compilePopulationRate(metric: MetricDefinition, request: ComputeRequest): CompiledQuery {
+  if (metric.computation.type !== 'population-rate') throw new Error(`${metric.id} is not a population rate`);
+  const popG1 = BREAKDOWN_SPECS[request.by].populationKey;
+  const popG2 = request.by2 ? BREAKDOWN_SPECS[request.by2].populationKey : `'All'`;
+  if (!popG1 || !popG2) throw new Error(`No population denominator by ${request.by}${request.by2 ? ` × ${request.by2}` : ''}`);
+  const ageWhere = metric.ageRange ? `\n  AND ${ageFilter('age', metric.ageRange)}` : '';
+  const stages: Stage[] = [
+    scopeStage(metric, request, ['age_band AS band'], metric.computation.events),
+    {
+      name: 'events',
+      sql: `SELECT period, g1, g2, band, count(*)::DOUBLE AS events, ${TOTAL}
+FROM scope
+${groupingSets(request.by, request.by2, ['band'])}`,
+    },
+    periodsStage(request.grain),
+    {
+      name: 'exposure',
+      sql: `SELECT p.period, least(greatest(fy, (SELECT min(year) FROM population)), (SELECT max(year) FROM population)) AS year,
+  (least(p.pe, make_date(fy + 1, 3, 31)) - greatest(p.ps, make_date(fy, 4, 1)) + 1) / 365.25 AS years
+FROM periods p, range(year(p.ps) - 1, year(p.pe) + 1) AS f(fy)
+WHERE least(p.pe, make_date(fy + 1, 3, 31)) >= greatest(p.ps, make_date(fy, 4, 1))`,
+    },
+    { name: 'single_years', sql: POPULATION_BY_SINGLE_YEAR },
+    {
+      name: 'person_years',
+      sql: `SELECT e.period AS period, ${popG1} AS g1, ${popG2} AS g2,
+  ${espBandOf('age')} AS band, sum(ps.persons * e.years) AS person_years, ${TOTAL}
+FROM exposure e JOIN single_years ps ON ps.year = e.year
+WHERE true${ageWhere}
+${groupingSets(request.by, request.by2, ['band'])}`,
+    },
+    {
+      name: 'cells',
+      sql: `SELECT coalesce(ev.period, py.period) AS period, coalesce(ev.g1, py.g1) AS g1, coalesce(ev.g2, py.g2) AS g2,
+  coalesce(ev.total, py.total) AS total, coalesce(ev.band, py.band) AS band,
+  coalesce(ev.events, 0) AS events, coalesce(py.person_years, 0) AS person_years, esp.weight AS weight
+FROM events ev
+FULL JOIN person_years py ON ev.period = py.period AND ev.total = py.total AND ev.band = py.band
+  AND ev.g1 IS NOT DISTINCT FROM py.g1 AND ev.g2 IS NOT DISTINCT FROM py.g2
+LEFT JOIN ref_esp2013 esp ON esp.age_band = coalesce(ev.band, py.band)`,
+    },
+  ];
+  return { stages, select: 'SELECT * FROM cells ORDER BY period, total DESC, g1, g2, band', params: baseParams(request) };
+}
+
+/** How `aggregate_indicators` names the breakdowns it publishes. */
+export const EXTERNAL_BREAKDOWN_NAME: Partial<Record<Breakdown, string>> = {
+  overall: 'overall',
+  ethnic_group: 'ethnic_group',
+  imd_quintile: 'imd_quintile',
+  age_band_broad: 'age_band',
+  sex: 'sex',
+};
+
+/** Published values: the latest publication period in each period of the request. */
+export function compileExternal(metric: MetricDefinition, request: ComputeRequest): CompiledQuery {
+  const name = EXTERNAL_BREAKDOWN_NAME[request.by];
+  if (!name || request.by2) throw new Error(`${metric.id} is published by ${Object.keys(EXTERNAL_BREAKDOWN_NAME).join(', ')} only`);
+  const group = request.grain === 'all' ? '' : `\nGROUP BY date_trunc('${request.grain}', period_start)`;
+  const stages: Stage[] = [
+    {
+      name: 'census',
+      sql: `SELECT max(period_start) AS period_start
+FROM aggregate_indicators
+WHERE indicator_id = $indicator AND period_start >= $from::DATE AND period_start < $to::DATE + 1${group}`,
+    },
+    {
+      name: 'cells',
+      sql: `SELECT ${periodExpr('period_start', request.grain)} AS period, CASE WHEN breakdown = 'overall' THEN NULL ELSE "group" END AS g1,
+  CASE WHEN breakdown = 'overall' THEN NULL ELSE 'All' END AS g2, breakdown = 'overall' AS total,
+  numerator, denominator, value, lower, upper, source
+FROM aggregate_indicators
+WHERE indicator_id = $indicator AND period_start IN (SELECT period_start FROM census)
+  AND breakdown IN ('overall', $breakdown)`,
+    },
+  ];
+  return {
+    stages,
+    select: 'SELECT * FROM cells ORDER BY period, total DESC, g1',
+    params: { from: request.from, to: request.to, indicator: metric.id, breakdown: name },
+  };
+}

@@ -1,0 +1,65 @@
+// The Core20PLUS5 overview: for each statement indicator, the latest year for Core20 (IMD
+// quintile 1) against everyone else, the gap, and how the Q1–Q5 gap is moving (SPC).
+import type { Session } from '../../server/db/database.ts';
+import { STATEMENT_METRICS } from '../catalogue/index.ts';
+import type { MetricDefinition } from '../catalogue/schema.ts';
+import { DISCLOSURE_LABELS, wilson } from '../statistics/index.ts';
+import { computeBreakdown, type EngineSettings } from './breakdown.ts';
+import { publicMetric } from './public-metric.ts';
+import type { BreakdownResult, PublicMetric, ResultRow, SpcView } from './result-types.ts';
+import { computeSeries } from './series.ts';
+
+type Figure = Omit<ResultRow, 'comparison' | 'ratio'>;
+
+export interface OverviewTile {
+  metric: PublicMetric;
+  section: 'adult' | 'cyp' | 'cross-cutting';
+  period: { from: string; to: string };
+  core20: Figure | null;
+  rest: Figure | null;
+  overall: BreakdownResult['overall'];
+  gap: { absolute: number | null; relative: number | null } | null;
+  gapVariation: SpcView['variation'] | null;
+}
+
+export function sectionOf(m: MetricDefinition): OverviewTile['section'] {
+  if (!m.area) return 'cross-cutting';
+  return m.cohort === 'cyp' ? 'cyp' : 'adult';
+}
+
+/** Published indicators come by quintile: Core20 is quintile 1, the rest is 2–5 pooled from the published counts. */
+function fromQuintiles(result: BreakdownResult): { core20: Figure | null; rest: Figure | null } {
+  const q1 = result.rows.find((r) => r.group === '1') ?? null;
+  const others = result.rows.filter((r) => ['2', '3', '4', '5'].includes(r.group));
+  if (others.length !== 4 || others.some((r) => r.numerator === null || r.denominator === null)) return { core20: q1, rest: null };
+  const x = others.reduce((s, r) => s + r.numerator!, 0);
+  const n = others.reduce((s, r) => s + r.denominator!, 0);
+  const w = wilson(Math.round(x), Math.round(n), result.level, result.metric.multiplier);
+  return { core20: q1, rest: { group: 'Rest', label: 'Quintiles 2–5', numerator: x, denominator: n, ...w, suppressed: false } };
+}
+
+async function tile(session: Session, metric: MetricDefinition, settings: EngineSettings, period: { from?: string; to?: string }): Promise<OverviewTile> {
+  const by = metric.breakdowns.includes('core20') ? 'core20' : 'imd_quintile';
+  const result = await computeBreakdown(session, metric, { by, by2: null, specialty: null, site: null, level: 95, ...period }, settings);
+  const { core20, rest } = by === 'core20'
+    ? { core20: result.rows.find((r) => r.group === 'Core20') ?? null, rest: result.rows.find((r) => r.group === 'Rest') ?? null }
+    : fromQuintiles(result);
+  const series = await computeSeries(session, metric, { by: 'overall', grain: metric.grain, specialty: null, site: null, level: 95 }, settings, metric.target);
+  const gap = core20?.value != null && rest?.value != null ? { absolute: core20.value - rest.value, relative: rest.value === 0 ? null : core20.value / rest.value } : null;
+  return {
+    metric: publicMetric(metric),
+    section: sectionOf(metric),
+    period: result.period,
+    core20,
+    rest,
+    overall: result.overall,
+    gap,
+    gapVariation: series.gap?.spc?.variation ?? null,
+  };
+}
+
+export async function computeOverview(session: Session, settings: EngineSettings, period: { from?: string; to?: string } = {}) {
+  const tiles: OverviewTile[] = [];
+  for (const metric of STATEMENT_METRICS) tiles.push(await tile(session, metric, settings, period));
+  return { disclosure: settings.disclosure, disclosureLabel: DISCLOSURE_LABELS[settings.disclosure], tiles };
+}

@@ -1,0 +1,118 @@
+// Time series of an indicator, per group, with Making Data Count SPC on the overall series and
+// on the gap between the most and least deprived quintiles — the line a board needs to watch.
+import type { Session } from '../../server/db/database.ts';
+import type { Breakdown, MetricDefinition } from '../catalogue/schema.ts';
+import { DISCLOSURE_LABELS, xmr, type Polarity } from '../statistics/index.ts';
+import { dataAsAt, notesFor, type EngineSettings } from './breakdown.ts';
+import { BREAKDOWN_SPECS, sortGroups } from './breakdowns.ts';
+import { computeCells } from './compute.ts';
+import { discloseBreakdown, discloseOne, type DisclosedCell } from './disclosure.ts';
+import type { Cell } from './estimate.ts';
+import { latestDate, resolvePeriod } from './period.ts';
+import { publicMetric } from './public-metric.ts';
+import type { SeriesPoint, SeriesResult, SpcView } from './result-types.ts';
+
+export interface SeriesRequest {
+  by: Breakdown;
+  grain: 'month' | 'quarter';
+  from?: string;
+  to?: string;
+  specialty: string | null;
+  site: string | null;
+  level: number;
+}
+
+/** Three years: 36 monthly points or 12 quarterly ones, enough for SPC limits. */
+const SERIES_MONTHS = 36;
+
+const point = (c: DisclosedCell): SeriesPoint => ({
+  period: c.period,
+  numerator: c.numerator,
+  denominator: c.denominator,
+  value: c.value,
+  lower: c.lower,
+  upper: c.upper,
+  suppressed: c.suppressed,
+});
+
+/** SPC over the points that have a value; periods without one are left out of the limits. */
+export function spcOf(points: { period: string; value: number | null }[], polarity: Polarity, target: number | null): SpcView | null {
+  const known = points.filter((p): p is { period: string; value: number } => p.value !== null);
+  const spc = xmr(known.map((p) => p.value), { polarity, target });
+  if (!spc) return null;
+  return { ...spc, points: spc.points.map((p, i) => ({ period: known[i].period, value: p.value, signal: p.signal, kind: p.kind })) };
+}
+
+const byPeriod = (cells: Cell[]) => {
+  const map = new Map<string, Cell[]>();
+  for (const c of cells) map.set(c.period, [...(map.get(c.period) ?? []), c]);
+  return map;
+};
+
+/** Per period: disclosure within that period's breakdown, as a breakdown of it would show. */
+function disclosePerPeriod(cells: Cell[], settings: EngineSettings): DisclosedCell[] {
+  return [...byPeriod(cells).values()].flatMap((group) => {
+    const detail = group.filter((c) => !c.total);
+    const totals = group.filter((c) => c.total).map((c) => discloseOne(c, settings.disclosure));
+    return [...discloseBreakdown(detail, settings.disclosure), ...totals];
+  });
+}
+
+/** Q1 − Q5 per period, withheld where either quintile is. */
+function gapPoints(disclosed: DisclosedCell[]): { period: string; value: number | null }[] {
+  return [...byPeriod(disclosed).entries()].map(([period, cells]) => {
+    const q = (g: string) => cells.find((c) => !c.total && c.g1 === g);
+    const q1 = q('1');
+    const q5 = q('5');
+    const value = q1?.value != null && q5?.value != null ? q1.value - q5.value : null;
+    return { period, value };
+  });
+}
+
+/** A gap moving towards zero is improvement, whichever side of zero it sits. */
+function gapPolarity(points: { value: number | null }[]): Polarity {
+  const values = points.map((p) => p.value).filter((v): v is number => v !== null);
+  const mean = values.reduce((s, v) => s + v, 0) / Math.max(values.length, 1);
+  return mean >= 0 ? 'lower' : 'higher';
+}
+
+export async function computeSeries(session: Session, metric: MetricDefinition, request: SeriesRequest, settings: EngineSettings, target: number | null): Promise<SeriesResult> {
+  const period = resolvePeriod({ from: request.from, to: request.to }, await latestDate(session, metric), SERIES_MONTHS);
+  const base = { by2: null, specialty: request.specialty, site: request.site, ...period, grain: request.grain };
+  const cells = await computeCells(session, metric, { ...base, by: request.by }, request.level);
+  const disclosed = disclosePerPeriod(cells, settings);
+
+  const overallPoints = disclosed.filter((c) => c.total).map(point);
+  const groups =
+    request.by === 'overall'
+      ? []
+      : sortGroups(
+          request.by,
+          [...new Set(disclosed.filter((c) => !c.total).map((c) => c.g1!))].map((group) => ({ group, label: BREAKDOWN_SPECS[request.by].label(group) })),
+        ).map(({ group, label }) => ({ group, label, points: disclosed.filter((c) => !c.total && c.g1 === group).map(point) }));
+
+  let gap: SeriesResult['gap'] = null;
+  if (metric.breakdowns.includes('imd_quintile')) {
+    const quintiles =
+      request.by === 'imd_quintile' ? disclosed : disclosePerPeriod(await computeCells(session, metric, { ...base, by: 'imd_quintile' }, request.level), settings);
+    const points = gapPoints(quintiles);
+    gap = { points, spc: spcOf(points, gapPolarity(points), null) };
+  }
+  const notes = notesFor(metric, request.by, cells);
+  if (gap) notes.push('The gap is quintile 1 (most deprived) minus quintile 5 (least deprived); SPC treats a gap moving towards zero as improvement.');
+
+  return {
+    metric: publicMetric(metric),
+    by: request.by,
+    grain: request.grain,
+    period,
+    level: request.level,
+    disclosure: settings.disclosure,
+    disclosureLabel: DISCLOSURE_LABELS[settings.disclosure],
+    dataAsAt: await dataAsAt(session, metric.dataset),
+    overall: { points: overallPoints, spc: spcOf(overallPoints, metric.polarity, target) },
+    groups,
+    gap,
+    notes,
+  };
+}

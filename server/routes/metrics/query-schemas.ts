@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { BREAKDOWNS } from '../../../metrics/catalogue/schema.ts';
+
+/** A real calendar date, YYYY-MM-DD. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, 'a date that exists (YYYY-MM-DD)');
+
+const breakdown = z.enum(BREAKDOWNS, { message: `one of ${BREAKDOWNS.join(', ')}` });
+const filters = {
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  specialty: z.string().regex(/^[A-Z0-9]{3}$/, 'a treatment function code such as 110').optional(),
+  site: z.string().regex(/^[A-Za-z0-9 _.-]{1,40}$/, 'a site code (letters, digits, spaces, - _ .)').optional(),
+  level: z.enum(['95', '99.8'], { message: '95 or 99.8' }).default('95'),
+};
+
+export const metricParams = z.object({ id: z.string().regex(/^[a-z0-9-]{1,80}$/, 'a metric id such as op-dna-rate') });
+export const breakdownQuery = z.object({ by: breakdown.default('overall'), by2: breakdown.optional(), ...filters }).strict();
+export const seriesQuery = z.object({ by: breakdown.default('overall'), grain: z.enum(['month', 'quarter']).optional(), ...filters }).strict();
+export const periodQuery = z.object({ from: isoDate.optional(), to: isoDate.optional() }).strict();

@@ -1,0 +1,94 @@
+// Answers metric requests for the routes and the CLI: validates them against the catalogue,
+// runs the engine in one read session, and caches on request + data version.
+import { findDataset } from '../../pipelines/datasets/index.ts';
+import { findMetric } from '../../metrics/catalogue/index.ts';
+import type { Breakdown, MetricDefinition } from '../../metrics/catalogue/schema.ts';
+import { computeBreakdown, type BreakdownRequest, type EngineSettings } from '../../metrics/engine/breakdown.ts';
+import { computeCompleteness, completenessSummary, type CompletenessRequest } from '../../metrics/engine/completeness.ts';
+import { computeOverview } from '../../metrics/engine/overview.ts';
+import { computeSeries, type SeriesRequest } from '../../metrics/engine/series.ts';
+import { listSpecialties } from '../../metrics/engine/specialties.ts';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import { dataVersion } from '../db/schema.ts';
+import { badRequest, notFound } from '../errors.ts';
+import { ResultCache } from './result-cache.ts';
+
+export class MetricsService {
+  private readonly cache: ResultCache | null;
+  readonly settings: EngineSettings;
+
+  constructor(
+    private readonly db: Database,
+    private readonly config: Pick<Config, 'disclosure' | 'completenessTarget'>,
+    cacheResults = true,
+  ) {
+    this.cache = cacheResults ? new ResultCache() : null;
+    this.settings = { disclosure: config.disclosure, referenceEthnicCategory: 'A', siiReps: 10000 };
+  }
+
+  metric(id: string): MetricDefinition {
+    const metric = findMetric(id);
+    if (!metric) throw notFound(`Metric "${id}"`);
+    return metric;
+  }
+
+  private async cached<T>(parts: unknown[], compute: () => Promise<T>): Promise<T> {
+    if (!this.cache) return compute();
+    const version = await dataVersion(this.db);
+    return this.cache.get(JSON.stringify([version, this.settings.disclosure, ...parts]), compute);
+  }
+
+  private checkRequest(metric: MetricDefinition, by: Breakdown, by2: Breakdown | null, filters: { specialty: string | null; site: string | null; from?: string; to?: string }) {
+    const allowed = metric.breakdowns.join(', ');
+    if (!metric.breakdowns.includes(by)) throw badRequest('invalid_breakdown', `"${metric.title}" cannot be broken down by ${by}. Choose one of: ${allowed}.`);
+    if (by2) {
+      if (metric.computation.type === 'external') throw badRequest('invalid_breakdown', `"${metric.title}" is published one breakdown at a time; a second breakdown is not available.`);
+      if (!metric.breakdowns.includes(by2)) throw badRequest('invalid_breakdown', `"${metric.title}" cannot be broken down by ${by2}. Choose one of: ${allowed}.`);
+      if (by2 === by || by === 'overall' || by2 === 'overall') throw badRequest('invalid_breakdown', 'A cross-tab needs two different breakdowns, neither of them overall.');
+    }
+    const columns = findDataset(metric.dataset)!.columns.map((c) => c.name);
+    if (filters.specialty && !columns.includes('treatment_function_code')) throw badRequest('invalid_filter', `"${metric.title}" has no specialty (its ${metric.dataset} extract carries no treatment function).`);
+    if ((filters.specialty || filters.site) && metric.computation.type !== 'proportion' && metric.computation.type !== 'median') {
+      throw badRequest('invalid_filter', `"${metric.title}" is a population rate or a published figure and cannot be filtered by specialty or site.`);
+    }
+    if (filters.from && filters.to && filters.from > filters.to) throw badRequest('invalid_date', `The period starts (${filters.from}) after it ends (${filters.to}).`);
+  }
+
+  breakdown(id: string, request: BreakdownRequest) {
+    const metric = this.metric(id);
+    this.checkRequest(metric, request.by, request.by2, request);
+    return this.cached(['breakdown', id, request], () => this.db.withSession((s) => computeBreakdown(s, metric, request, this.settings)));
+  }
+
+  series(id: string, request: SeriesRequest) {
+    const metric = this.metric(id);
+    this.checkRequest(metric, request.by, null, request);
+    const target = metric.kind === 'completeness' ? this.config.completenessTarget : metric.target;
+    return this.cached(['series', id, request], () => this.db.withSession((s) => computeSeries(s, metric, request, this.settings, target)));
+  }
+
+  overview(period: { from?: string; to?: string }) {
+    return this.cached(['overview', period], () => this.db.withSession((s) => computeOverview(s, this.settings, period)));
+  }
+
+  completeness(request: CompletenessRequest) {
+    if (request.from && request.to && request.from > request.to) throw badRequest('invalid_date', `The period starts (${request.from}) after it ends (${request.to}).`);
+    const columns = findDataset(request.dataset)!.columns.map((c) => c.name);
+    if (request.by === 'specialty' && !columns.includes('treatment_function_code')) {
+      throw badRequest('invalid_breakdown', `The ${request.dataset} extract has no treatment function, so it cannot be split by specialty.`);
+    }
+    return this.cached(['completeness', request], () => this.db.withSession((s) => computeCompleteness(s, request, this.config.completenessTarget)));
+  }
+
+  completenessSummary() {
+    return this.cached(['completeness-summary'], async () => ({
+      target: this.config.completenessTarget,
+      rows: await this.db.withSession((s) => completenessSummary(s)),
+    }));
+  }
+
+  specialties() {
+    return this.cached(['specialties'], async () => ({ specialties: await this.db.withSession((s) => listSpecialties(s)) }));
+  }
+}
