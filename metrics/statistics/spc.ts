@@ -92,16 +92,10 @@ export function xmr(values: number[], options: XmrOptions = {}): SpcResult | nul
   const twoOfThree = twoOfThreeFlags(near, side);
   const good = goodSide(polarity);
 
+  // The rules in priority order: a point reports the first that flags it.
+  const rules: [Signal, boolean[]][] = [['outside-limits', outside], ['trend', trend.flags], ['two-of-three', twoOfThree], ['shift', shift]];
   const points: SpcPoint[] = values.map((value, index) => {
-    const signal: Signal | null = outside[index]
-      ? 'outside-limits'
-      : trend.flags[index]
-        ? 'trend'
-        : twoOfThree[index]
-          ? 'two-of-three'
-          : shift[index]
-            ? 'shift'
-            : null;
+    const signal = rules.find(([, flags]) => flags[index])?.[0] ?? null;
     // A trend point that sits exactly on the mean takes the trend's direction as its side.
     const s = side[index] || trend.direction[index];
     const kind = signal === null ? null : good === 0 ? 'neither' : s === good ? 'improvement' : 'concern';

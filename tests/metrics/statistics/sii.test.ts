@@ -1,0 +1,105 @@
+// Slope and relative index of inequality as PHEindicatormethods' phe_sii. The point estimates
+// are closed-form and must equal R's lm(y√a ~ √a + b√a − 1) (reproduced with numpy's lstsq);
+// the intervals are simulated with our own generator, so R's numbers cannot be matched digit
+// for digit: they are tested for reproducibility and for behaving like a confidence interval.
+import { describe, expect, it } from 'vitest';
+import { relativeRanks, sii, statsMessages, weightedLine, zFor, type QuantileValue } from '../../../metrics/statistics/index.ts';
+import { expectClose } from './close.ts';
+
+// The example of phe_sii's documentation, "Area1": deciles, most → least deprived.
+const pops = [7291, 7997, 6105, 7666, 5790, 6934, 5918, 5974, 7147, 7534];
+const values = [75.9, 78.3, 83.8, 83.6, 80.5, 81.1, 81.7, 84.2, 80.6, 86.3];
+const lowers = [72.7, 75.3, 80.9, 80.2, 77.1, 78, 79, 81.4, 75.8, 83.2];
+const uppers = [79.1, 81.4, 86.8, 87.1, 83.8, 84.2, 84.4, 86.9, 85.4, 89.4];
+const area1: QuantileValue[] = pops.map((denominator, i) => ({ value: values[i], lower: lowers[i], upper: uppers[i], denominator }));
+
+// PHEindicatormethods' tests/testthat/DSR_testdata.csv, 2010: DSRs by quintile (rates).
+const dsr2010: QuantileValue[] = [
+  [1434002, 150.2200205, 147.3194185, 153.1498241],
+  [1450590, 131.0221747, 128.3676972, 133.7051129],
+  [1453827, 127.4954973, 125.0421198, 129.975513],
+  [1440980, 130.494241, 128.2469515, 132.7657553],
+  [1457780, 135.4664241, 133.2469515, 137.8657553],
+].map(([denominator, value, lower, upper]) => ({ value, lower, upper, denominator }));
+
+describe('sii point estimates', () => {
+  it('match lm() on the phe_sii documentation example', () => {
+    const r = sii(area1, { reps: 1000 });
+    expectClose(r.sii, 7.00023476007992);
+    expectClose(r.rii, 1.0897097049119417);
+  });
+
+  it('match lm() on PHE\'s quintile DSR test data, whatever the transform', () => {
+    for (const transform of ['none', 'log'] as const) {
+      const r = sii(dsr2010, { reps: 1000, transform });
+      expectClose(r.sii, -14.848682584798354);
+      expectClose(r.rii, 0.8956757889879817);
+    }
+  });
+
+  it('use mid-point ranks of the cumulative population share', () => {
+    const { a, b } = relativeRanks([20, 30, 50]);
+    expect(a).toEqual([0.2, 0.3, 0.5]);
+    [0.1, 0.35, 0.75].forEach((rank, i) => expectClose(b[i], rank, 1e-15));
+  });
+
+  it('recover an exact line: y = 10 − 4b gives SII −4 and RII 6/10', () => {
+    const { b } = relativeRanks([1, 2, 3, 4, 5]);
+    const q = b.map((rank, i) => ({ value: 10 - 4 * rank, lower: 9 - 4 * rank, upper: 11 - 4 * rank, denominator: i + 1 }));
+    const r = sii(q, { reps: 1000 });
+    expectClose(r.sii, -4, 1e-12);
+    expectClose(r.rii, 0.6, 1e-12);
+  });
+});
+
+describe('sii simulated intervals', () => {
+  it('are reproducible for a seed and change with it', () => {
+    expect(sii(area1, { seed: 5 })).toEqual(sii(area1, { seed: 5 }));
+    expect(sii(area1, { seed: 5 }).siiLower).not.toBe(sii(area1, { seed: 6 }).siiLower);
+  });
+
+  it('contain the estimate and agree with the analytic WLS interval when untransformed', () => {
+    const r = sii(area1);
+    expect(r.siiLower).toBeLessThan(r.sii);
+    expect(r.siiUpper).toBeGreaterThan(r.sii);
+    expect(r.riiLower).toBeLessThan(r.rii);
+    expect(r.riiUpper).toBeGreaterThan(r.rii);
+    // Without a transform the slope is linear in the values: Var(β₁) = Σ cᵢ² seᵢ².
+    const { a, b } = relativeRanks(pops);
+    const bMean = a.reduce((s, ai, i) => s + ai * b[i], 0);
+    const sxx = a.reduce((s, ai, i) => s + ai * (b[i] - bMean) ** 2, 0);
+    const se = area1.map((q) => (q.upper - q.lower) / (2 * 1.959963984540054));
+    const sd = Math.sqrt(a.reduce((s, ai, i) => s + ((ai * (b[i] - bMean)) / sxx) ** 2 * se[i] ** 2, 0));
+    expect(Math.abs(r.siiUpper - r.siiLower) / (2 * zFor(95) * sd) - 1).toBeLessThan(0.05);
+  });
+
+  it('narrow when the quantiles have more events (narrower limits)', () => {
+    const tight = dsr2010.map((q) => ({ ...q, lower: q.value - (q.value - q.lower) / 3, upper: q.value + (q.upper - q.value) / 3 }));
+    const wide = sii(dsr2010, { transform: 'log' });
+    const narrow = sii(tight, { transform: 'log' });
+    expect(narrow.siiUpper - narrow.siiLower).toBeLessThan((wide.siiUpper - wide.siiLower) / 2);
+  });
+
+  it('widen from 95% to 99.8%', () => {
+    const r95 = sii(area1, { transform: 'logit', multiplier: 100 });
+    const r998 = sii(area1, { transform: 'logit', multiplier: 100, level: 99.8 });
+    expect(r998.siiLower).toBeLessThan(r95.siiLower);
+    expect(r998.siiUpper).toBeGreaterThan(r95.siiUpper);
+  });
+});
+
+describe('sii input checks', () => {
+  it('refuses one quantile, limits that do not surround the value and values outside a transform', () => {
+    expect(() => sii(area1.slice(0, 1))).toThrow(statsMessages.tooFewQuantiles(1));
+    expect(() => sii([{ ...area1[0], lower: 90 }, area1[1]])).toThrow(statsMessages.limitsAroundValue(0));
+    expect(() => sii(area1, { transform: 'logit', multiplier: 1 })).toThrow(RangeError);
+    expect(() => sii([{ ...area1[0], lower: 0 }, area1[1]], { transform: 'log' })).toThrow(RangeError);
+    expect(() => sii(area1, { reps: 10 })).toThrow(statsMessages.tooFewReps(10, 95));
+  });
+
+  it('fits by weighted least squares', () => {
+    const line = weightedLine([0.5, 0.5], [0.25, 0.75], [1, 3]);
+    expectClose(line.slope, 4, 1e-15);
+    expectClose(line.intercept, 0, 1e-15);
+  });
+});
