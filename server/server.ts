@@ -20,6 +20,8 @@ export async function startServer(config: Config): Promise<() => Promise<void>> 
   await app.listen({ port: config.port, host: config.host });
   const info: ServerInfo = { pid: process.pid, url: `http://127.0.0.1:${config.port}` };
   await writeFile(serverInfoPath(config.dbPath), JSON.stringify(info));
+  // The overview runs every statement indicator: compute it now so the first visitor does not wait.
+  void app.metrics.overview({}).catch((error) => app.log.warn({ err: error }, 'could not precompute the overview'));
   process.stderr.write(`Parity is serving http://localhost:${config.port} (database ${config.dbPath})\n`);
 
   let closing: Promise<void> | null = null;

@@ -70,7 +70,7 @@ export function deprivationGap(quintiles: Cell[], disclosed: DisclosedCell[], me
   const transform = metric.statistic === 'percentage' ? 'logit' : metric.statistic === 'median' ? 'none' : 'log';
   const quantiles = five.map((c) => ({ value: c!.value!, lower: c!.lower!, upper: c!.upper!, denominator: c!.denominator! }));
   const okForTransform = transform === 'none' || quantiles.every((q) => q.lower > 0 && (transform !== 'logit' || q.upper < metric.multiplier));
-  const result = sii(quantiles, { level, reps, seed: 1, transform: okForTransform ? transform : 'none', multiplier: metric.multiplier });
+  const result = sii(quantiles, { level, limitsLevel: level, reps, seed: 1, transform: okForTransform ? transform : 'none', multiplier: metric.multiplier });
   return { ...gap, ...result };
 }
 
@@ -108,6 +108,9 @@ export function notesFor(metric: MetricDefinition, by: Breakdown, cells: Cell[])
   if (metric.statistic === 'dsr') notes.push('Rates are directly standardised to the 2013 European Standard Population; records with an unknown age are left out.');
   if (metric.computation.type === 'population-rate') notes.push('Denominators come from the loaded catchment population, as person-years at risk in the period.');
   if (metric.census) notes.push(metric.kind === 'external' ? 'Published values for the latest publication period in the range.' : 'Counts are for the latest census date in the period.');
+  if (metric.computation.type === 'population-rate' && cells.some((c) => !c.total && c.reason === 'no population denominator for this group')) {
+    notes.push('Group rates count only events with the group recorded: events with an unknown group have no population to divide by, so the trust rate can sit above every group. Compare groups with each other rather than with the trust.');
+  }
   const withheld = [...new Set(cells.map((c) => c.reason).filter((r): r is string => r !== null))];
   for (const reason of withheld) notes.push(`Some values are not shown: ${reason}.`);
   if (cells.some((c) => !c.total && c.g1 && isUnknownGroup(c.g1))) notes.push('Records with unknown or unrecorded values are shown in their own groups so that every record is counted.');

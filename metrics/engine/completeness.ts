@@ -4,7 +4,7 @@ import { DATASETS, findDataset } from '../../pipelines/datasets/index.ts';
 import type { Session } from '../../server/db/database.ts';
 import { ident } from '../../server/db/database.ts';
 import type { CompletenessField } from '../catalogue/completeness.ts';
-import { wilson } from '../statistics/index.ts';
+import { isSmall, roundCount, wilson, type DisclosureProfile } from '../statistics/index.ts';
 import { BREAKDOWN_SPECS } from './breakdowns.ts';
 import { resolvePeriod } from './period.ts';
 import { spcOf } from './series.ts';
@@ -20,16 +20,18 @@ export const STATUS_SQL: Record<CompletenessField, string> = {
     WHEN lsoa_code IS NOT NULL THEN 'not_known' ELSE 'missing' END`,
 };
 
+/** Counts are null where disclosure control withholds them (`suppressed` when the total is small). */
 export interface Counts {
-  total: number;
-  valid: number;
-  notStated: number;
-  notKnown: number;
-  missing: number;
-  invalid: number;
+  total: number | null;
+  valid: number | null;
+  notStated: number | null;
+  notKnown: number | null;
+  missing: number | null;
+  invalid: number | null;
   validPercent: number | null;
   lower: number | null;
   upper: number | null;
+  suppressed: boolean;
 }
 
 export interface CompletenessRequest {
@@ -49,6 +51,7 @@ export interface CompletenessResult {
   by: 'specialty' | 'site' | null;
   period: { from: string; to: string };
   target: number;
+  disclosure: DisclosureProfile;
   overall: Counts;
   periods: (Counts & { period: string })[];
   groups: (Counts & { group: string; label: string })[];
@@ -57,14 +60,24 @@ export interface CompletenessResult {
 
 const STATUS_KEY = { valid: 'valid', not_stated: 'notStated', not_known: 'notKnown', missing: 'missing', invalid: 'invalid' } as const;
 
-function countsFrom(rows: { status: string; n: number }[]): Counts {
-  const counts: Counts = { total: 0, valid: 0, notStated: 0, notKnown: 0, missing: 0, invalid: 0, validPercent: null, lower: null, upper: null };
+const COUNT_KEYS = ['total', 'valid', 'notStated', 'notKnown', 'missing', 'invalid'] as const;
+
+/**
+ * Tallies the statuses, then applies the disclosure profile: the share and its interval come
+ * from the true counts unless the total itself is small; each count is withheld when small and
+ * rounded otherwise.
+ */
+function countsFrom(rows: { status: string; n: number }[], profile: DisclosureProfile): Counts {
+  const tally = { total: 0, valid: 0, notStated: 0, notKnown: 0, missing: 0, invalid: 0 };
   for (const r of rows) {
-    counts[STATUS_KEY[r.status as keyof typeof STATUS_KEY]] += r.n;
-    counts.total += r.n;
+    tally[STATUS_KEY[r.status as keyof typeof STATUS_KEY]] += r.n;
+    tally.total += r.n;
   }
-  if (counts.total > 0) {
-    const w = wilson(counts.valid, counts.total);
+  const suppressed = isSmall(tally.total, profile);
+  const counts = { validPercent: null, lower: null, upper: null, suppressed } as Counts;
+  for (const key of COUNT_KEYS) counts[key] = suppressed || isSmall(tally[key], profile) ? null : roundCount(tally[key], profile);
+  if (tally.total > 0 && !suppressed) {
+    const w = wilson(tally.valid, tally.total);
     Object.assign(counts, { validPercent: w.value, lower: w.lower, upper: w.upper });
   }
   return counts;
@@ -75,7 +88,7 @@ export function completenessDatasets() {
   return DATASETS.filter((d) => d.patientLevel && d.periodColumn);
 }
 
-export async function computeCompleteness(session: Session, request: CompletenessRequest, target: number): Promise<CompletenessResult> {
+export async function computeCompleteness(session: Session, request: CompletenessRequest, target: number, profile: DisclosureProfile): Promise<CompletenessResult> {
   const dataset = findDataset(request.dataset)!;
   const table = ident(dataset.id);
   const column = ident(dataset.periodColumn!);
@@ -93,10 +106,10 @@ export async function computeCompleteness(session: Session, request: Completenes
   const groupRows = rows.filter((r) => r.period === null && r.grp !== null);
   const totalRows = rows.filter((r) => r.period === null && r.grp === null);
 
-  const periods = [...new Set(periodRows.map((r) => r.period!))].sort().map((p) => ({ period: p, ...countsFrom(periodRows.filter((r) => r.period === p)) }));
+  const periods = [...new Set(periodRows.map((r) => r.period!))].sort().map((p) => ({ period: p, ...countsFrom(periodRows.filter((r) => r.period === p), profile) }));
   const groups = request.by
     ? [...new Set(groupRows.map((r) => r.grp!))]
-        .map((g) => ({ group: g, label: BREAKDOWN_SPECS[request.by!].label(g), ...countsFrom(groupRows.filter((r) => r.grp === g)) }))
+        .map((g) => ({ group: g, label: BREAKDOWN_SPECS[request.by!].label(g), ...countsFrom(groupRows.filter((r) => r.grp === g), profile) }))
         .sort((a, b) => (a.validPercent ?? 0) - (b.validPercent ?? 0))
     : [];
   return {
@@ -107,7 +120,8 @@ export async function computeCompleteness(session: Session, request: Completenes
     by: request.by,
     period,
     target,
-    overall: countsFrom(totalRows),
+    overall: countsFrom(totalRows, profile),
+    disclosure: profile,
     periods,
     groups,
     spc: spcOf(periods.map((p) => ({ period: p.period, value: p.validPercent })), 'higher', target),
@@ -115,7 +129,7 @@ export async function computeCompleteness(session: Session, request: Completenes
 }
 
 /** Latest twelve months of every dataset and field, for the summary table. */
-export async function completenessSummary(session: Session) {
+export async function completenessSummary(session: Session, profile: DisclosureProfile) {
   const rows: (Counts & { dataset: string; datasetTitle: string; field: CompletenessField })[] = [];
   for (const dataset of completenessDatasets()) {
     const column = ident(dataset.periodColumn!);
@@ -131,8 +145,8 @@ export async function completenessSummary(session: Session) {
        ${selects.join('\nUNION ALL\n')}`,
     );
     for (const field of fields) {
-      const counts = countsFrom(result.filter((r) => r.field === field));
-      if (counts.total > 0) rows.push({ dataset: dataset.id, datasetTitle: dataset.title, field, ...counts });
+      const counts = countsFrom(result.filter((r) => r.field === field), profile);
+      if (result.some((r) => r.field === field)) rows.push({ dataset: dataset.id, datasetTitle: dataset.title, field, ...counts });
     }
   }
   return rows;

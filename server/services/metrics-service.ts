@@ -78,13 +78,14 @@ export class MetricsService {
     if (request.by === 'specialty' && !columns.includes('treatment_function_code')) {
       throw badRequest('invalid_breakdown', `The ${request.dataset} extract has no treatment function, so it cannot be split by specialty.`);
     }
-    return this.cached(['completeness', request], () => this.db.withSession((s) => computeCompleteness(s, request, this.config.completenessTarget)));
+    return this.cached(['completeness', request], () => this.db.withSession((s) => computeCompleteness(s, request, this.config.completenessTarget, this.settings.disclosure)));
   }
 
   completenessSummary() {
     return this.cached(['completeness-summary'], async () => ({
       target: this.config.completenessTarget,
-      rows: await this.db.withSession((s) => completenessSummary(s)),
+      disclosure: this.settings.disclosure,
+      rows: await this.db.withSession((s) => completenessSummary(s, this.settings.disclosure)),
     }));
   }
 
