@@ -11,11 +11,14 @@ export function DeleteDialog({ extract, datasetTitle, onClose, onDeleted }: {
   onDeleted: (extract: Extract) => void;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   useEffect(() => {
     const d = dialog.current;
     if (d && !d.open) d.showModal();
+    // A destructive choice: start on Cancel, so Enter does no harm.
+    cancel.current?.focus();
     return () => d?.close();
   }, []);
   const confirm = async () => {
@@ -54,7 +57,7 @@ export function DeleteDialog({ extract, datasetTitle, onClose, onDeleted }: {
         <button type="button" className="button button-danger" onClick={confirm} disabled={busy}>
           {busy ? 'Deleting…' : `Delete ${formatCount(extract.rowsLoaded)} rows`}
         </button>
-        <button type="button" className="button button-secondary" onClick={onClose} disabled={busy} autoFocus>
+        <button type="button" className="button button-secondary" onClick={onClose} disabled={busy} ref={cancel}>
           Cancel
         </button>
       </div>

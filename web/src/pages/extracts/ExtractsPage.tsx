@@ -20,6 +20,8 @@ export function ExtractsPage() {
   const [deleting, setDeleting] = useState<Extract | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [detailKey, setDetailKey] = useState(0);
+  // Deleted here: shown as deleted at once, before the list reloads.
+  const [removed, setRemoved] = useState<ReadonlySet<string>>(new Set());
 
   useEffect(() => {
     if (selected) document.getElementById('extract-title')?.focus();
@@ -30,13 +32,14 @@ export function ExtractsPage() {
   if (extracts.status === 'loading') return <><h1>Loaded extracts</h1><Loading what="extracts" /></>;
   if (extracts.status === 'error') return <><h1>Loaded extracts</h1><ErrorState error={extracts.error} retry={extracts.reload} what="extracts" /></>;
 
-  const all = [...extracts.data].sort((a, b) => b.uploadedAt.localeCompare(a.uploadedAt) || a.id.localeCompare(b.id));
+  const all = extracts.data.map((e) => (removed.has(e.id) ? { ...e, status: 'deleted' } : e)).sort((a, b) => b.uploadedAt.localeCompare(a.uploadedAt) || a.id.localeCompare(b.id));
   const loaded = all.filter((e) => e.status === 'loaded');
   const shown = showAll ? all : loaded;
   const hidden = all.length - loaded.length;
 
   const deleted = (extract: Extract) => {
     setDeleting(null);
+    setRemoved((r) => new Set([...r, extract.id]));
     setAnnouncement(`Deleted ${extract.id} (${extract.fileName}): ${formatCount(extract.rowsLoaded)} rows removed.`);
     if (selected === extract.id) setQuery({ id: null });
     setDetailKey((k) => k + 1);
