@@ -3,7 +3,7 @@
 // board papers, so a chart on screen and a chart in a paper are the same chart.
 import type { TopLevelSpec } from 'vega-lite';
 import type { BreakdownResult, Counts, Row, Spc } from '../api/types.ts';
-import { assess, assessmentLabels, breakdownTitle, type Assessment } from '../lib/compare.ts';
+import { assess, assessmentLabel, breakdownTitle, type Assessment } from '../lib/compare.ts';
 import { formatCount, formatInterval, formatMonth, formatNumber, formatPercent, formatValue, type UnitLike } from '../lib/format.ts';
 import { colours, completenessColours, heatmapScheme } from './palette.ts';
 
@@ -16,6 +16,8 @@ export interface ChartOptions {
   title?: string;
   subtitle?: string | string[];
   font?: string;
+  /** What the overall figure is called: "Trust overall" (default), or e.g. "Cardiology overall" when filtered. */
+  overallLabel?: string;
 }
 
 type MetricLike = UnitLike & { title: string; polarity: 'higher' | 'lower' | 'context' };
@@ -65,7 +67,7 @@ const assessmentShapes: Record<Assessment, string> = {
   'not-compared': 'circle',
 };
 
-function rowDatum(row: Row, metric: MetricLike, order: number) {
+function rowDatum(row: Row, metric: MetricLike, order: number, overallName = 'trust overall') {
   const a = assess(row, metric.polarity);
   return {
     group: row.group,
@@ -77,18 +79,18 @@ function rowDatum(row: Row, metric: MetricLike, order: number) {
     lower: row.suppressed ? null : row.lower,
     upper: row.suppressed ? null : row.upper,
     suppressed: row.suppressed,
-    assessment: assessmentLabels[a],
+    assessment: assessmentLabel(a, overallName),
     valueText: row.suppressed ? 'Suppressed (small numbers)' : formatValue(row.value, metric),
     intervalText: row.suppressed ? '–' : formatInterval(row.lower, row.upper, metric),
     countsText: `${formatCount(row.numerator)} of ${formatCount(row.denominator)}`,
   };
 }
 
-function legendFor(used: Assessment[]) {
+function legendFor(used: Assessment[], overallName: string) {
   const order: Assessment[] = ['better', 'worse', 'higher', 'lower', 'similar', 'not-compared'];
   const present = order.filter((a) => used.includes(a));
   return {
-    domain: present.map((a) => assessmentLabels[a]),
+    domain: present.map((a) => assessmentLabel(a, overallName)),
     colours: present.map((a) => assessmentColours[a]),
     shapes: present.map((a) => assessmentShapes[a]),
   };
@@ -101,10 +103,12 @@ function legendFor(used: Assessment[]) {
  */
 export function breakdownSpec(result: Pick<BreakdownResult, 'metric' | 'by' | 'overall' | 'rows' | 'level'>, options: ChartOptions = {}): TopLevelSpec {
   const metric = result.metric;
-  const rows = result.rows.map((r, i) => rowDatum(r, metric, i));
+  const overallLabel = options.overallLabel ?? 'Trust overall';
+  const overallName = overallLabel === 'Trust overall' ? 'trust overall' : overallLabel;
+  const rows = result.rows.map((r, i) => rowDatum(r, metric, i, overallName));
   const labels = rows.map((r) => r.label);
   const used = result.rows.filter((r) => !r.suppressed && r.value !== null).map((r) => assess(r, metric.polarity));
-  const legend = legendFor(used);
+  const legend = legendFor(used, overallName);
   const y = { field: 'label', type: 'nominal' as const, title: breakdownTitle(result.by), sort: labels, scale: { domain: labels }, axis: { labelLimit: 240, titlePadding: 10 } };
   const x = { field: 'value', type: 'quantitative' as const, title: valueTitle(metric), axis: { tickCount: 6 } };
   const tooltip = [
@@ -112,7 +116,7 @@ export function breakdownSpec(result: Pick<BreakdownResult, 'metric' | 'by' | 'o
     { field: 'valueText', title: 'Value' },
     { field: 'intervalText', title: `${result.level}% interval` },
     { field: 'countsText', title: 'Numerator of denominator' },
-    { field: 'assessment', title: 'Compared with trust' },
+    { field: 'assessment', title: `Compared with ${overallName}` },
   ];
   const overall = result.overall.suppressed ? null : result.overall.value;
   const spec = {
@@ -131,7 +135,7 @@ export function breakdownSpec(result: Pick<BreakdownResult, 'metric' | 'by' | 'o
         encoding: {
           y,
           x,
-          color: { field: 'assessment', type: 'nominal', title: `Compared with trust overall (${result.level}% intervals)`, scale: { domain: legend.domain, range: legend.colours } },
+          color: { field: 'assessment', type: 'nominal', title: `Compared with ${overallName} (${result.level}% intervals)`, scale: { domain: legend.domain, range: legend.colours } },
           shape: { field: 'assessment', type: 'nominal', scale: { domain: legend.domain, range: legend.shapes } },
           tooltip,
         },
@@ -142,7 +146,7 @@ export function breakdownSpec(result: Pick<BreakdownResult, 'metric' | 'by' | 'o
         encoding: { y, x: { value: 0 }, text: { value: '* suppressed (small numbers)' } },
       },
       ...(overall === null ? [] : [{
-        data: { values: [{ value: overall, text: `Trust overall ${formatValue(overall, metric)}` }] },
+        data: { values: [{ value: overall, text: `${overallLabel} ${formatValue(overall, metric)}` }] },
         mark: { type: 'rule', strokeDash: [5, 4], strokeWidth: 1.5, color: colours.text },
         encoding: { x: { field: 'value', type: 'quantitative' }, tooltip: { field: 'text' } },
       }]),

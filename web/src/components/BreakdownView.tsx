@@ -3,19 +3,20 @@
 import type { BreakdownResult, Row } from '../api/types.ts';
 import { Chart } from '../charts/Chart.tsx';
 import { breakdownSpec } from '../charts/specs.ts';
-import { assess, assessmentLabels, breakdownTitle } from '../lib/compare.ts';
+import { assess, assessmentLabel, breakdownTitle } from '../lib/compare.ts';
 import { describeBreakdown } from '../lib/describe.ts';
 import { formatCount, formatInterval, formatPeriod, formatRatio, formatValue } from '../lib/format.ts';
 import { DataTable, type Column } from './DataTable.tsx';
 import { useMemo } from 'react';
 
-export function BreakdownTable({ result, caption }: { result: BreakdownResult; caption: string }) {
+export function BreakdownTable({ result, caption, overallLabel = 'Trust overall' }: { result: BreakdownResult; caption: string; overallLabel?: string }) {
+  const overallName = overallLabel === 'Trust overall' ? 'trust overall' : overallLabel;
   const { metric, level } = result;
   const hasRatio = result.rows.some((r) => r.ratio);
   const overallRow: Row = {
     ...result.overall,
     group: '__overall',
-    label: 'Trust overall',
+    label: overallLabel,
     method: result.overall.method ?? '',
     comparison: null,
   };
@@ -25,7 +26,7 @@ export function BreakdownTable({ result, caption }: { result: BreakdownResult; c
     { header: `${level}% interval`, cell: (r) => (r.suppressed ? '*' : formatInterval(r.lower, r.upper, metric)), numeric: true },
     { header: 'Numerator', cell: (r) => formatCount(r.numerator), numeric: true },
     { header: 'Denominator', cell: (r) => formatCount(r.denominator), numeric: true },
-    { header: 'Compared with trust overall', cell: (r) => (r.group === '__overall' ? '—' : assessmentLabels[assess(r, metric.polarity)]) },
+    { header: `Compared with ${overallName}`, cell: (r) => (r.group === '__overall' ? '—' : assessmentLabel(assess(r, metric.polarity), overallName)) },
   ];
   if (hasRatio) {
     columns.push({
@@ -45,8 +46,8 @@ export function BreakdownTable({ result, caption }: { result: BreakdownResult; c
   );
 }
 
-export function Statements({ result }: { result: BreakdownResult }) {
-  const s = describeBreakdown(result);
+export function Statements({ result, overallName = 'trust overall' }: { result: BreakdownResult; overallName?: string }) {
+  const s = describeBreakdown(result, overallName);
   const items = [...s.differences, s.similar, s.suppressed, s.notCompared].filter((x): x is string => Boolean(x));
   if (items.length === 0) return null;
   return (
@@ -58,25 +59,26 @@ export function Statements({ result }: { result: BreakdownResult }) {
   );
 }
 
-export function BreakdownView({ result, title }: { result: BreakdownResult; title?: string }) {
-  const spec = useMemo(() => breakdownSpec(result, { width: 'container' }), [result]);
+export function BreakdownView({ result, title, overallLabel = 'Trust overall' }: { result: BreakdownResult; title?: string; overallLabel?: string }) {
+  const overallName = overallLabel === 'Trust overall' ? 'trust overall' : overallLabel;
+  const spec = useMemo(() => breakdownSpec(result, { width: 'container', overallLabel }), [result, overallLabel]);
   const by = breakdownTitle(result.by).toLowerCase();
   const heading = title ?? `${result.metric.title} by ${by}`;
   const shown = result.rows.filter((r) => !r.suppressed && r.value !== null).length;
   return (
     <>
-      <Statements result={result} />
+      <Statements result={result} overallName={overallName} />
       <Chart
         spec={spec}
-        label={`${heading}, ${formatPeriod(result.period)}. Dot chart of ${shown} groups with ${result.level}% intervals; trust overall ${formatValue(result.overall.value, result.metric)}. The data table below has every figure.`}
+        label={`${heading}, ${formatPeriod(result.period)}. Dot chart of ${shown} groups with ${result.level}% intervals; ${overallName} ${formatValue(result.overall.value, result.metric)}. The data table below has every figure.`}
         caption={
           <>
             {heading}, {formatPeriod(result.period)}. Dots are values, lines are {result.level}% confidence intervals, the dashed line
-            is the trust overall ({formatValue(result.overall.value, result.metric)}). Colour and shape say whether a group differs
-            from the trust overall; * marks a suppressed group.
+            is the {overallName} ({formatValue(result.overall.value, result.metric)}). Colour and shape say whether a group differs
+            from the {overallName}; * marks a suppressed group.
           </>
         }
-        table={<BreakdownTable result={result} caption={`${heading}, ${formatPeriod(result.period)}`} />}
+        table={<BreakdownTable result={result} caption={`${heading}, ${formatPeriod(result.period)}`} overallLabel={overallLabel} />}
       />
       {result.notes.length > 0 && (
         <ul className="notes">

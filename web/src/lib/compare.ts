@@ -25,6 +25,11 @@ export const assessmentLabels: Record<Assessment, string> = {
   'not-compared': 'Not compared',
 };
 
+/** The assessment in words against a named comparator: "Worse than Cardiology overall". */
+export function assessmentLabel(a: Assessment, overallName = 'trust overall'): string {
+  return assessmentLabels[a].replace('trust overall', overallName);
+}
+
 /** Do two intervals fail to overlap? (Used where the server gives no `comparison`.) */
 export function intervalsApart(a: { lower: number | null; upper: number | null }, b: { lower: number | null; upper: number | null }): 'higher' | 'lower' | 'similar' | null {
   if (a.lower === null || a.upper === null || b.lower === null || b.upper === null) return null;

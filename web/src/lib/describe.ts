@@ -23,11 +23,11 @@ export function describeCore20(tile: Pick<Tile, 'metric' | 'core20' | 'rest'>): 
   return `Core20 is ${apart} than the rest${worseOrBetter}; the intervals do not overlap.`;
 }
 
-function rowSentence(row: Row, overall: Figure, metric: UnitLike & { polarity: Polarity }, level: number): string {
+function rowSentence(row: Row, overall: Figure, metric: UnitLike & { polarity: Polarity }, level: number, overallName: string): string {
   const value = `${formatValue(row.value, metric)} (${level}% interval ${formatInterval(row.lower, row.upper, metric)})`;
   const comparison = row.comparison === 'higher' || row.comparison === 'lower' ? row.comparison : null;
   if (!comparison) return `${row.label}: ${value}.`;
-  return `${row.label}: ${value} — ${comparison} than the trust overall of ${formatValue(overall.value, metric)}${direction(comparison, metric.polarity)}; the intervals do not overlap.`;
+  return `${row.label}: ${value} — ${comparison} than the ${overallName} of ${formatValue(overall.value, metric)}${direction(comparison, metric.polarity)}; the intervals do not overlap.`;
 }
 
 export interface Statements {
@@ -38,17 +38,17 @@ export interface Statements {
 }
 
 /** Statements for a one-way breakdown: each difference in its own sentence, the rest grouped. */
-export function describeBreakdown(result: Pick<BreakdownResult, 'metric' | 'overall' | 'rows' | 'level'>): Statements {
+export function describeBreakdown(result: Pick<BreakdownResult, 'metric' | 'overall' | 'rows' | 'level'>, overallName = 'trust overall'): Statements {
   const { metric, overall, rows, level } = result;
   const differences = rows
     .filter((r) => !r.suppressed && (r.comparison === 'higher' || r.comparison === 'lower'))
-    .map((r) => rowSentence(r, overall, metric, level));
+    .map((r) => rowSentence(r, overall, metric, level, overallName));
   const similar = rows.filter((r) => !r.suppressed && r.comparison === 'similar').map((r) => r.label);
   const suppressed = rows.filter((r) => r.suppressed).map((r) => r.label);
   const notCompared = rows.filter((r) => !r.suppressed && r.comparison === null).map((r) => r.label);
   return {
     differences,
-    similar: similar.length ? `No clear difference from the trust overall for ${list(similar)}: their intervals overlap the trust's.` : null,
+    similar: similar.length ? `No clear difference from the ${overallName} for ${list(similar)}: their intervals overlap.` : null,
     suppressed: suppressed.length ? `Suppressed because the numbers are small: ${list(suppressed)}.` : null,
     notCompared: notCompared.length ? `Not compared (no interval): ${list(notCompared)}.` : null,
   };

@@ -304,7 +304,7 @@ function Indicator({ metric }: { metric: Metric }) {
           dataAsAt={result.dataAsAt ?? null}
           disclosure={result.disclosure}
           disclosureLabel={result.disclosureLabel}
-          extra={[{ term: 'Trust overall', value: `${formatValue(result.overall.value, metric)} (${formatCount(result.overall.numerator)} of ${formatCount(result.overall.denominator)})` }]}
+          extra={[{ term: specialty || site ? 'Selection overall' : 'Trust overall', value: `${formatValue(result.overall.value, metric)} (${formatCount(result.overall.numerator)} of ${formatCount(result.overall.denominator)})` }]}
         />
       )}
 
@@ -322,7 +322,7 @@ function Indicator({ metric }: { metric: Metric }) {
         )}
         {result && result.rows.length > 0 && (
           <>
-            <BreakdownView result={result} />
+            <BreakdownView result={result} overallLabel={specialty || site ? 'Selection overall' : 'Trust overall'} />
             <p>
               <DownloadCsv result={result} />
             </p>

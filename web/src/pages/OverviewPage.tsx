@@ -8,6 +8,7 @@ import { IntervalStrip } from '../components/IntervalStrip.tsx';
 import { Meta } from '../components/Meta.tsx';
 import { Empty, ErrorState, Loading } from '../components/Status.tsx';
 import { VariationBadge } from '../components/VariationBadge.tsx';
+import { intervalsApart } from '../lib/compare.ts';
 import { describeCore20 } from '../lib/describe.ts';
 import { formatDifference, formatInterval, formatNumber, formatRatio, formatValue } from '../lib/format.ts';
 import { Link } from '../router.tsx';
@@ -29,7 +30,7 @@ function polarityText(polarity: string): string {
 
 function TileCard({ tile }: { tile: Tile }) {
   const { metric, core20, rest, overall, gap } = tile;
-  const headingId = `tile-${metric.id}`;
+  const headingId = `tile-title-${metric.id}`;
   const show = (row: Tile['core20']) => (!row ? 'not available' : row.suppressed ? '* (suppressed)' : formatValue(row.value, metric));
   const big = (row: Tile['core20']) =>
     !row || row.suppressed || row.value === null ? (
@@ -42,7 +43,7 @@ function TileCard({ tile }: { tile: Tile }) {
     );
   const interval = (row: Tile['core20']) => (row && !row.suppressed ? <span className="ci">{formatInterval(row.lower, row.upper, metric)}</span> : null);
   return (
-    <li className="tile" aria-labelledby={headingId}>
+    <li className="tile" id={`tile-${metric.id}`} aria-labelledby={headingId} tabIndex={-1}>
       <div className="tile-head">
         <h3 id={headingId}>
           <Link href={`/indicators/${encodeURIComponent(metric.id)}`}>{metric.title}</Link>
@@ -95,6 +96,121 @@ function TileCard({ tile }: { tile: Tile }) {
   );
 }
 
+type Verdict = 'worse' | 'better' | 'higher' | 'lower' | 'similar' | 'none';
+
+function verdict(tile: Tile): Verdict {
+  const { core20, rest, metric } = tile;
+  if (!core20 || !rest || core20.suppressed || rest.suppressed) return 'none';
+  const apart = intervalsApart(core20, rest);
+  if (apart === null) return 'none';
+  if (apart === 'similar') return 'similar';
+  if (metric.polarity === 'context') return apart;
+  return apart === metric.polarity ? 'better' : 'worse';
+}
+
+function TileLinks({ tiles, block = false }: { tiles: Tile[]; block?: boolean }) {
+  if (block) {
+    return (
+      <ul className="glance-list">
+        {tiles.map((t) => (
+          <li key={t.metric.id}>
+            <Link href={`#tile-${t.metric.id}`}>{t.metric.title}</Link>
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  return (
+    <>
+      {tiles.map((t, i) => (
+        <span key={t.metric.id}>
+          {i > 0 ? (i === tiles.length - 1 ? ' and ' : ', ') : ''}
+          <Link href={`#tile-${t.metric.id}`}>{t.metric.title}</Link>
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** The cover-sheet summary: how many indicators are worse for Core20, and where the gap is moving. */
+function AtAGlance({ tiles }: { tiles: Tile[] }) {
+  const by = (v: Verdict) => tiles.filter((t) => verdict(t) === v);
+  const worse = by('worse');
+  const better = by('better');
+  const context = [...by('higher'), ...by('lower')];
+  const similar = by('similar');
+  const none = by('none');
+  const concern = tiles.filter((t) => t.gapVariation?.startsWith('special-cause-concern'));
+  const improving = tiles.filter((t) => t.gapVariation?.startsWith('special-cause-improvement'));
+  return (
+    <section className="glance" aria-labelledby="glance-heading">
+      <h2 id="glance-heading">At a glance</h2>
+      <ul>
+        <li>
+          <strong>
+            Worse for Core20 on {worse.length} of {tiles.length} indicators
+          </strong>
+          {worse.length > 0 ? (
+            worse.length > 3 ? (
+              <>
+                :<TileLinks tiles={worse} block />
+              </>
+            ) : (
+              <>
+                : <TileLinks tiles={worse} />.
+              </>
+            )
+          ) : (
+            '.'
+          )}
+        </li>
+        <li>
+          Better for Core20 on {better.length}
+          {better.length > 0 ? (
+            <>
+              : <TileLinks tiles={better} />.
+            </>
+          ) : (
+            '.'
+          )}
+        </li>
+        {context.length > 0 && (
+          <li>
+            Different, with no preferred direction, on {context.length}: <TileLinks tiles={context} />.
+          </li>
+        )}
+        <li>
+          No clear difference on {similar.length}
+          {none.length > 0 ? `; ${none.length} cannot be compared (suppressed or no deprivation breakdown)` : ''}.
+        </li>
+        <li>
+          {concern.length + improving.length === 0 ? (
+            'The monthly gap shows no special-cause variation on any indicator.'
+          ) : (
+            <>
+              The monthly gap is moving in a concerning direction on {concern.length}
+              {concern.length > 0 ? (
+                <>
+                  {' '}
+                  (<TileLinks tiles={concern} />)
+                </>
+              ) : null}
+              {' '}and improving on {improving.length}
+              {improving.length > 0 ? (
+                <>
+                  {' '}
+                  (<TileLinks tiles={improving} />)
+                </>
+              ) : null}
+              .
+            </>
+          )}
+        </li>
+      </ul>
+    </section>
+  );
+}
+
 export function OverviewPage() {
   const state = useApi(apiUrl('overview'), OverviewResult);
   return (
@@ -127,6 +243,7 @@ function Overview({ data }: { data: OverviewResult }) {
   return (
     <>
       <Meta period={data.period ?? data.tiles[0]?.period ?? null} dataAsAt={dataAsAt} disclosure={data.disclosure} disclosureLabel={data.disclosureLabel} />
+      <AtAGlance tiles={data.tiles} />
       <details className="how-to-read">
         <summary>How to read this page</summary>
         <ul>

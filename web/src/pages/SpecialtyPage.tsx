@@ -18,7 +18,7 @@ const preferred = ['rtt-over-18-weeks', 'op-dna-rate', 'op-virtual-share', 'elec
 const demographics = ['ethnic_group', 'imd_quintile', 'age_band_broad', 'age_band', 'sex'];
 
 function specialtyMetrics(metrics: Metric[]): Metric[] {
-  const withSpecialty = metrics.filter((m) => m.breakdowns.includes('specialty'));
+  const withSpecialty = metrics.filter((m) => m.breakdowns.includes('specialty') && m.kind !== 'completeness' && m.domain !== 'data quality');
   const rank = (m: Metric) => (preferred.includes(m.id) ? preferred.indexOf(m.id) : 50);
   return withSpecialty.sort((a, b) => rank(a) - rank(b) || a.title.localeCompare(b.title)).slice(0, 6);
 }
@@ -153,7 +153,7 @@ function Specialty({ code, name, metrics }: { code: string; name: string; metric
                 </p>
               </Empty>
             ) : (
-              <BreakdownView result={breakdown.data} title={`${metric.title} in ${name}, by ${breakdownTitle(by).toLowerCase()}`} />
+              <BreakdownView result={breakdown.data} title={`${metric.title} in ${name}, by ${breakdownTitle(by).toLowerCase()}`} overallLabel={`${name} overall`} />
             )}
             <p>
               <Link href={`/indicators/${encodeURIComponent(metric.id)}?by=${by}&specialty=${encodeURIComponent(code)}`}>

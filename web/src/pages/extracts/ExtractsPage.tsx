@@ -89,8 +89,7 @@ export function ExtractsPage() {
               <caption id="extracts-caption" className="visually-hidden">Extracts, newest first</caption>
               <thead>
                 <tr>
-                  <th scope="col">File</th>
-                  <th scope="col">Dataset</th>
+                  <th scope="col">File and dataset</th>
                   <th scope="col">Loaded</th>
                   <th scope="col" className="num">Rows loaded</th>
                   <th scope="col" className="num">Quarantined</th>
@@ -103,9 +102,9 @@ export function ExtractsPage() {
                   <tr key={e.id} className={e.id === selected ? 'is-highlight' : undefined} aria-current={e.id === selected ? 'true' : undefined}>
                     <th scope="row">
                       <Link href={urls.extractPage(e.id)}>{e.fileName}</Link>
+                      <span className="extract-dataset">{title(e.dataset)}</span>
                       <span className="extract-id">{e.id}</span>
                     </th>
-                    <td>{title(e.dataset)}</td>
                     <td>{formatWhen(e.uploadedAt)}</td>
                     <td className="num">{formatCount(e.rowsLoaded)}</td>
                     <td className="num">{e.rowsQuarantined > 0 ? <strong>{formatCount(e.rowsQuarantined)}</strong> : '0'}</td>

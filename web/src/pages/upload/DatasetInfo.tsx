@@ -7,7 +7,9 @@ export function DatasetInfo({ dataset }: { dataset: Dataset }) {
   return (
     <div className="dataset-info" aria-live="polite">
       <p>
-        {dataset.description} One row per {dataset.grain}; a row is identified by <code>{dataset.key.join(' + ')}</code>.
+        {dataset.description}
+        {/^one row per/i.test(dataset.description) ? ' ' : ` One row per ${dataset.grain}. `}
+        A row is identified by <code>{dataset.key.join(' + ')}</code>; a second row with the same {dataset.key.length > 1 ? 'values' : 'value'} is quarantined.
       </p>
       <div className="columns-line">
         <span className="label" id={`required-${dataset.id}`}>Required columns:</span>

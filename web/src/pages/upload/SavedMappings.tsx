@@ -40,29 +40,31 @@ export function SavedMappings({ dataset, saved, chosen, current, onChoose, onSav
 
   return (
     <div className="mapping-tools">
-      <div className="field">
-        <label htmlFor="saved-mapping">Saved mapping</label>
-        <select id="saved-mapping" value={chosen} onChange={(event) => onChoose(event.target.value)} aria-describedby="saved-mapping-hint">
-          <option value="">None — match headers by name</option>
-          {forDataset.map((m) => (
-            <option key={m.name} value={m.name}>
-              {m.name}
-            </option>
-          ))}
-        </select>
-        <span id="saved-mapping-hint" className="hint">
-          {forDataset.length ? `${forDataset.length} saved for this dataset.` : 'None saved for this dataset yet.'}
-        </span>
-      </div>
-      <form className="save-mapping" onSubmit={submit} noValidate>
+      <div className="mapping-tools-row">
         <div className="field">
-          <label htmlFor="mapping-name">Save this mapping as…</label>
-          <input id="mapping-name" type="text" value={name} maxLength={100} onChange={(event) => setName(event.target.value)} placeholder="e.g. PAS outpatients export" />
+          <label htmlFor="saved-mapping">Saved mapping</label>
+          <select id="saved-mapping" value={chosen} onChange={(event) => onChoose(event.target.value)} aria-describedby="saved-mapping-hint">
+            <option value="">None — match headers by name</option>
+            {forDataset.map((m) => (
+              <option key={m.name} value={m.name}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+          <span id="saved-mapping-hint" className="hint">
+            {forDataset.length ? `${forDataset.length} saved for this dataset.` : 'None saved for this dataset yet.'}
+          </span>
         </div>
-        <button type="submit" className="button button-secondary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save mapping'}
-        </button>
-      </form>
+        <form className="save-mapping" onSubmit={submit} noValidate>
+          <div className="field">
+            <label htmlFor="mapping-name">Save this mapping as…</label>
+            <input id="mapping-name" type="text" value={name} maxLength={100} onChange={(event) => setName(event.target.value)} placeholder="e.g. PAS outpatients export" />
+          </div>
+          <button type="submit" className="button button-secondary" disabled={busy}>
+            {busy ? 'Saving…' : 'Save mapping'}
+          </button>
+        </form>
+      </div>
       <p className="form-message" role="status">
         {message?.kind === 'ok' ? message.text : ''}
       </p>
