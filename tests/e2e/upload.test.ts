@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
-import { api, closeBrowser, newPage, open, screenshot, seriousAxeViolations, visibleText, type TrackedPage } from './helpers.ts';
+import { api, closeBrowser, newPage, open, screenshot, seriousAxeViolations, serverUrl, visibleText, type TrackedPage } from './helpers.ts';
 
 const MESSY = 'sample-data/messy/outpatients-messy.csv';
 const HEADERS: Record<string, string> = {
@@ -185,6 +185,50 @@ describe('upload wizard and extracts', () => {
     // Chromium logs every 4xx answer; the 422 is the documented answer for a refused file.
     expect(tracked.consoleErrors.filter((m) => !/status of 422/.test(m))).toEqual([]);
     await tracked.close();
+  });
+
+  it('maps a file with its own headers by hand, saves the mapping, and reuses it on the next upload', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-upload-'));
+    const path = join(dir, 'own-layout.csv');
+    writeFileSync(path, 'Ref;Pseudo;When;Spec;Outcome\nOWN-1;P-1;02/05/2025;110;Attended\nOWN-2;P-2;2025-05-03;330;DNA\n');
+    const tracked = await newPage();
+    const { page } = tracked;
+    await open(tracked, '/upload');
+    await chooseFile(tracked, 'outpatients', path);
+    expect(await visibleText(page)).toContain('Read as UTF-8, semicolon-separated, 5 columns.');
+    const missing = await page.locator('.missing-required').innerText();
+    expect(missing).toContain('Required columns with no header: appointment_id, patient_id, appointment_date, treatment_function_code, attendance_status');
+
+    // Uploading now would be refused: the page says so and sends nothing.
+    let posted = 0;
+    page.on('request', (r) => { if (r.method() === 'POST' && r.url().endsWith('/api/extracts')) posted++; });
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
+    expect(await visibleText(page)).toContain('Choose the header that holds appointment_id, patient_id, appointment_date, treatment_function_code, attendance_status in step 4 first');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('map-appointment_id');
+    expect(posted).toBe(0);
+
+    const own = { appointment_id: 'Ref', patient_id: 'Pseudo', appointment_date: 'When', treatment_function_code: 'Spec', attendance_status: 'Outcome' };
+    for (const [column, header] of Object.entries(own)) await page.getByLabel(`Header in your file for ${column}`).selectOption(header);
+    expect(await visibleText(page)).toContain('No problems found in all 2 rows.');
+    await page.getByLabel('Save this mapping as…').fill('Own layout e2e');
+    await page.getByRole('button', { name: 'Save mapping' }).click();
+    await page.getByText('Saved as "Own layout e2e"').waitFor();
+    const saved = await api<{ name: string; dataset: string; columns: Record<string, string> }[]>('/api/mappings');
+    expect(saved.find((m) => m.name === 'Own layout e2e')).toMatchObject({ dataset: 'outpatients', columns: own });
+
+    // A fresh visit: choosing the saved mapping fills in the headers.
+    await open(tracked, '/upload');
+    await chooseFile(tracked, 'outpatients', path);
+    await page.getByLabel('Saved mapping').selectOption('Own layout e2e');
+    for (const [column, header] of Object.entries(own)) expect(await page.getByLabel(`Header in your file for ${column}`).inputValue()).toBe(header);
+    const { status, summary } = await uploadAndWait(tracked);
+    expect(status).toBe(201);
+    expect(summary).toMatchObject({ status: 'loaded', rowsRead: 2, rowsLoaded: 2, rowsQuarantined: 0 });
+    expect(await visibleText(page)).toContain('2 loaded, 0 quarantined of 2 rows read');
+    await screenshot(page, 'upload-own-mapping');
+    expect(tracked.consoleErrors).toEqual([]);
+    await tracked.close();
+    expect((await fetch(`${serverUrl()}/api/extracts/${summary.extractId}`, { method: 'DELETE' })).status).toBe(200);
   });
 
   it('opens the wizard from Replace with the dataset and the extract to replace chosen', async () => {

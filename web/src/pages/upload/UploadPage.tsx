@@ -268,7 +268,7 @@ export function UploadPage() {
               }}
             />
             {missing.length > 0 && (
-              <p className="field-error" role="alert">
+              <p className="field-error missing-required" role="alert">
                 Required column{missing.length > 1 ? 's' : ''} with no header: {missing.join(', ')}. Choose the header that holds {missing.length > 1 ? 'each' : 'it'} below, or the server will refuse the file.
               </p>
             )}
