@@ -1,5 +1,5 @@
 // Loaded extracts, newest first; one extract's quarantine (?id=…); replace and delete.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useApi } from '../../api/client.ts';
 import { Empty, ErrorState, Loading } from '../../components/Status.tsx';
 import { Link, useQuery } from '../../router.tsx';
@@ -10,6 +10,11 @@ import { DeleteDialog } from './DeleteDialog.tsx';
 import { ExtractDetailPanel, StatusTag } from './ExtractDetailPanel.tsx';
 import '../upload/upload.css';
 import './extracts.css';
+
+/** A file name with line-break opportunities after / _ . and - (long names wrap at their joints). */
+function breakable(name: string): ReactNode[] {
+  return name.split(/(?<=[/_.-])/).flatMap((part, i) => (i ? [<wbr key={i} />, part] : [part]));
+}
 
 export function ExtractsPage() {
   const [query, setQuery] = useQuery();
@@ -101,7 +106,7 @@ export function ExtractsPage() {
                 {shown.map((e) => (
                   <tr key={e.id} className={e.id === selected ? 'is-highlight' : undefined} aria-current={e.id === selected ? 'true' : undefined}>
                     <th scope="row">
-                      <Link href={urls.extractPage(e.id)}>{e.fileName}</Link>
+                      <Link href={urls.extractPage(e.id)}>{breakable(e.fileName)}</Link>
                       <span className="extract-dataset">{title(e.dataset)}</span>
                       <span className="extract-id">{e.id}</span>
                     </th>
