@@ -10,6 +10,7 @@ import extractsRoutes from './routes/extracts/index.ts';
 import completenessRoutes from './routes/completeness/index.ts';
 import healthRoutes from './routes/health/index.ts';
 import metricsRoutes from './routes/metrics/index.ts';
+import chartsRoutes from './routes/charts/index.ts';
 import webRoutes from './routes/web/index.ts';
 
 declare module 'fastify' {
@@ -45,6 +46,7 @@ export async function buildApp({ db, config, logger = false, cacheResults = true
   await app.register(extractsRoutes, { prefix: '/api' });
   await app.register(metricsRoutes, { prefix: '/api' });
   await app.register(completenessRoutes, { prefix: '/api' });
+  await app.register(chartsRoutes, { prefix: '/api' });
   await app.register(webRoutes);
   return app;
 }

@@ -1,0 +1,211 @@
+// A chart document: everything needed to draw one board-paper chart — the spec (with its data
+// inline), title, subtitle, footnotes, alt text, narrative and the data table — built from a
+// live API result. Published charts store the document as JSON and are redrawn from it alone.
+import type { TopLevelSpec } from 'vega-lite';
+import { findDataset } from '../../pipelines/datasets/index.ts';
+import { TREATMENT_FUNCTIONS } from '../../pipelines/codes/treatment-functions.ts';
+import type { BreakdownResult, SeriesResult, PublicMetric } from '../../metrics/engine/result-types.ts';
+import type { Breakdown } from '../../metrics/catalogue/schema.ts';
+import type { BreakdownResult as WebBreakdownResult, Spc as WebSpc } from '../../web/src/api/types.ts';
+import { breakdownSpec, heatmapSpec, trendSpec, valueTitle } from '../../web/src/charts/specs.ts';
+import { assess, assessmentLabels, breakdownTitle } from '../../web/src/lib/compare.ts';
+import { describeBreakdown, describeGap } from '../../web/src/lib/describe.ts';
+import { formatDate, formatDifference, formatInterval, formatLongMonth, formatPeriod, formatValue } from '../../web/src/lib/format.ts';
+import type { MetricsService } from '../services/metrics-service.ts';
+import { badRequest } from '../errors.ts';
+import { CHART_FONT } from './fonts.ts';
+import { spcSentence } from './spc-words.ts';
+
+export const CHART_KINDS = ['breakdown', 'trend', 'heatmap'] as const;
+export type ChartKind = (typeof CHART_KINDS)[number];
+
+export interface ChartRequest {
+  metric: string;
+  chart: ChartKind;
+  by: Breakdown;
+  by2?: Breakdown | null;
+  from?: string;
+  to?: string;
+  specialty?: string | null;
+  site?: string | null;
+  level?: number;
+  title?: string | null;
+}
+
+type Cell = string | number | boolean | null;
+
+export interface ChartDocument {
+  /** Bumped if the document's shape changes, so old published charts can still be read. */
+  format: 1;
+  kind: ChartKind;
+  request: ChartRequest;
+  title: string;
+  subtitle: string[];
+  footnotes: string[];
+  alt: string;
+  /** CI-gated sentences: a difference is claimed only when the 95% intervals do not overlap. */
+  narrative: string[];
+  /** The Vega-Lite spec, data inline, drawn at `spec.width`; renderers override the size only. */
+  spec: TopLevelSpec;
+  table: { headers: string[]; rows: Cell[][] };
+  /** e.g. op-dna-rate_by-imd-quintile_2025-04_2026-03 */
+  fileName: string;
+  metric: PublicMetric;
+  disclosure: string;
+  disclosureLabel: string;
+  dataAsAt: string | null;
+  period: { from: string; to: string };
+  /** The API result the chart was drawn from. */
+  result: BreakdownResult | SeriesResult;
+}
+
+export const OGL = 'Contains public sector information licensed under the Open Government Licence v3.0.';
+const IMD_NOTE = 'Deprivation from the English Indices of Deprivation: IoD2025 for 2021 LSOAs, IoD2019 for 2011-only LSOAs; quintile 1 is the most deprived 20% of areas in England.';
+
+const month = (date: string) => date.slice(0, 7);
+/** "IMD quintile" stays as it is; "Ethnic group" becomes "ethnic group". */
+const lowerTitle = (text: string) => (/^[A-Z]{2}/.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1));
+const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+function filterText(filters: { specialty?: string | null; site?: string | null }): string[] {
+  const out: string[] = [];
+  if (filters.specialty) out.push(`specialty ${TREATMENT_FUNCTIONS[filters.specialty] ?? ''} (${filters.specialty})`.replace('  ', ' '));
+  if (filters.site) out.push(`site ${filters.site}`);
+  return out;
+}
+
+function commonFootnotes(metric: PublicMetric, r: { dataAsAt: string | null; disclosureLabel: string; level: number; notes: string[] }, method: string): string[] {
+  const dataset = findDataset(metric.dataset)?.title ?? metric.dataset;
+  const notes = r.notes.filter((n) => !n.startsWith('Deprivation from the English Indices'));
+  const imd = r.notes.find((n) => n.startsWith('Deprivation from the English Indices')) ?? IMD_NOTE;
+  return [
+    `Source: ${dataset} extracts loaded into Parity; data as at ${formatDate(r.dataAsAt)}. Indicator "${metric.title}", definition version ${metric.version}.`,
+    method,
+    `Disclosure control: ${r.disclosureLabel}.`,
+    imd,
+    ...notes,
+    OGL,
+  ];
+}
+
+function breakdownTable(r: BreakdownResult): ChartDocument['table'] {
+  const lvl = String(r.level).replace('.', '_');
+  const two = Boolean(r.by2);
+  const headers = ['metric', 'breakdown', 'group', 'label', ...(two ? ['breakdown_2', 'group_2', 'label_2'] : []), 'numerator', 'denominator', 'value', `lower_${lvl}`, `upper_${lvl}`, 'unit', 'method', 'suppressed', 'compared_with_trust', 'period_from', 'period_to', 'disclosure', 'data_as_at'];
+  const tail = (unit: string): Cell[] => [unit];
+  const row = (g: string, label: string, x: { numerator: number | null; denominator: number | null; value: number | null; lower: number | null; upper: number | null; method?: string; suppressed: boolean }, comparison: string | null, g2?: [string, string, string]): Cell[] => [
+    r.metric.id, r.by, g, label, ...(two ? (g2 ?? ['', '', '']) : []),
+    x.numerator, x.denominator, x.value, x.lower, x.upper, ...tail(r.metric.unit), x.method ?? r.metric.method, x.suppressed, comparison,
+    r.period.from, r.period.to, r.disclosure, r.dataAsAt,
+  ];
+  const rows = r.rows.map((x) => row(x.group, x.label, x, x.comparison, two ? [r.by2 ?? '', x.group2 ?? '', x.label2 ?? ''] : undefined));
+  rows.push(row('overall', 'Trust overall', r.overall, null));
+  return { headers, rows };
+}
+
+function trendTable(points: { period: string; value: number | null; lower?: number | null; upper?: number | null; numerator?: number | null; denominator?: number | null; suppressed?: boolean }[], spc: SeriesResult['overall']['spc'], metricId: string, series: string, level: number): ChartDocument['table'] {
+  const lvl = String(level).replace('.', '_');
+  const byPeriod = new Map((spc?.points ?? []).map((p) => [p.period, p]));
+  return {
+    headers: ['metric', 'series', 'period', 'value', `lower_${lvl}`, `upper_${lvl}`, 'numerator', 'denominator', 'suppressed', 'spc_mean', 'spc_lower_limit', 'spc_upper_limit', 'spc_signal', 'spc_kind'],
+    rows: points.map((p) => {
+      const s = byPeriod.get(p.period);
+      return [metricId, series, p.period, p.value, p.lower ?? null, p.upper ?? null, p.numerator ?? null, p.denominator ?? null, p.suppressed ?? false, spc?.mean ?? null, spc?.lower ?? null, spc?.upper ?? null, s?.signal ?? null, s?.kind ?? null];
+    }),
+  };
+}
+
+function breakdownAlt(r: BreakdownResult, narrative: string[]): string {
+  const shown = r.rows.filter((x) => !x.suppressed && x.value !== null);
+  const suppressed = r.rows.length - shown.length;
+  const overall = r.overall.suppressed ? 'suppressed' : `${formatValue(r.overall.value, r.metric)} (${r.level}% interval ${formatInterval(r.overall.lower, r.overall.upper, r.metric)})`;
+  return [
+    `Dot chart of ${r.metric.title} for ${r.rows.length} ${lowerTitle(breakdownTitle(r.by))} groups, ${formatPeriod(r.period)}, each with its ${r.level}% confidence interval; the trust overall is ${overall}.`,
+    ...shown.map((x) => `${x.label}: ${formatValue(x.value, r.metric)} (${formatInterval(x.lower, x.upper, r.metric)}), ${assessmentLabels[assess(x, r.metric.polarity)].toLowerCase()}.`),
+    suppressed ? `${suppressed} group${suppressed === 1 ? '' : 's'} suppressed for small numbers.` : '',
+    ...narrative.filter((s) => s.startsWith('The slope')),
+  ].filter(Boolean).join(' ');
+}
+
+/** Builds the document for a chart from live results. */
+export async function buildChartDocument(metrics: MetricsService, request: ChartRequest): Promise<ChartDocument> {
+  const level = request.level ?? 95;
+  const filters = { specialty: request.specialty ?? null, site: request.site ?? null };
+  const where = filterText(filters);
+  const options = { width: 760, font: CHART_FONT };
+  if (request.chart === 'trend') {
+    if (request.by !== 'overall' && request.by !== 'imd_quintile') {
+      throw badRequest('invalid_chart', 'A trend chart shows the trust overall (by=overall) or the gap between IMD quintiles 1 and 5 (by=imd_quintile).');
+    }
+    const metric = metrics.metric(request.metric);
+    const s = await metrics.series(metric.id, { by: request.by, grain: metric.grain, from: request.from, to: request.to, ...filters, level });
+    const gap = request.by === 'imd_quintile';
+    if (gap && !s.gap) throw badRequest('invalid_chart', `"${s.metric.title}" has no IMD quintile 1 – quintile 5 gap series.`);
+    const points = gap ? s.gap!.points : s.overall.points;
+    const spc = gap ? s.gap!.spc : s.overall.spc;
+    const unit = s.metric;
+    const yTitle = gap ? (unit.unit === '%' ? 'Quintile 1 − quintile 5 (percentage points)' : `Quintile 1 − quintile 5 (${unit.unit})`) : valueTitle(unit);
+    const spec = trendSpec({ points, spc: spc as unknown as WebSpc | null, unit, yTitle, zero: false }, options);
+    const first = points[0]?.period;
+    const last = points[points.length - 1]?.period;
+    const span = first && last ? `${formatLongMonth(first)} to ${formatLongMonth(last)}` : formatPeriod(s.period);
+    const title = request.title || (gap ? `${s.metric.title}: gap between the most and least deprived fifths` : `${s.metric.title}: trend with statistical process control`);
+    const narrative = [spcSentence(spc, unit, gap)];
+    const fmt = (v: number) => (gap ? formatDifference(v, unit) : formatValue(v, unit));
+    const alt = points.length === 0
+      ? 'No monthly figures in this period.'
+      : `Statistical process control chart of ${points.length} ${s.grain}ly values from ${span}${spc ? `; mean ${fmt(spc.mean)}, process limits ${fmt(spc.lower)} to ${fmt(spc.upper)}` : ''}. ${narrative[0]}`;
+    return {
+      format: 1,
+      kind: 'trend',
+      request: { ...request, level },
+      title,
+      subtitle: [[`${s.metric.title} (${s.metric.unit})`, gap ? 'IMD quintile 1 minus quintile 5' : 'trust overall', ...where, `by ${s.grain}, ${span}`].join(' · ')],
+      footnotes: commonFootnotes(s.metric, s, `Method: Making Data Count XmR chart — mean, and process limits at the mean ± 2.66 × the average moving range; special-cause points coloured (blue improvement, orange concern). Monthly values: ${s.metric.method}.`),
+      alt,
+      narrative,
+      spec,
+      table: trendTable(points, spc, s.metric.id, gap ? 'imd_q1_minus_q5' : 'overall', level),
+      fileName: [s.metric.id, gap ? 'imd-gap-trend' : 'trend', ...(filters.specialty ? [`tf-${filters.specialty}`] : []), ...(filters.site ? [`site-${slug(filters.site)}`] : []), month(s.period.from), month(s.period.to)].join('_'),
+      metric: s.metric,
+      disclosure: s.disclosure,
+      disclosureLabel: s.disclosureLabel,
+      dataAsAt: s.dataAsAt,
+      period: s.period,
+      result: s,
+    };
+  }
+  if (request.chart === 'heatmap' && !request.by2) throw badRequest('invalid_chart', 'A heat map needs a second breakdown (by2).');
+  const r = await metrics.breakdown(request.metric, { by: request.by, by2: request.chart === 'heatmap' ? request.by2 ?? null : null, from: request.from, to: request.to, ...filters, level });
+  const webResult = r as unknown as WebBreakdownResult;
+  const byText = lowerTitle(breakdownTitle(r.by));
+  const by2Text = r.by2 ? lowerTitle(breakdownTitle(r.by2)) : '';
+  const spec = request.chart === 'heatmap' ? heatmapSpec(webResult, options) : breakdownSpec(webResult, options);
+  const statements = describeBreakdown(webResult);
+  const narrative = request.chart === 'heatmap'
+    ? [`Each cell is the ${r.metric.title.toLowerCase()} for one pair of groups; * marks a suppressed cell. Intervals are in the data table.`]
+    : [...statements.differences, statements.similar, statements.suppressed, statements.notCompared].filter((x): x is string => Boolean(x));
+  if (r.gap) narrative.push(...describeGap(r.gap, r.metric, r.level));
+  const title = request.title || (r.by2 ? `${r.metric.title} by ${byText} and ${by2Text}` : `${r.metric.title} by ${byText}`);
+  return {
+    format: 1,
+    kind: request.chart,
+    request: { ...request, level },
+    title,
+    subtitle: [[`${r.metric.title} (${r.metric.unit})`, `by ${byText}${r.by2 ? ` and ${by2Text}` : ''}`, ...where, formatPeriod(r.period)].join(' · ')],
+    footnotes: commonFootnotes(r.metric, r, `Method: ${r.metric.method}, ${r.level}% confidence intervals (lines)${request.chart === 'breakdown' && !r.overall.suppressed && r.overall.value !== null ? `; dashed line: trust overall, ${formatValue(r.overall.value, r.metric)}` : ''}. A group is called higher or lower than the trust overall only where the 95% intervals do not overlap.`),
+    alt: request.chart === 'heatmap'
+      ? `Heat map of ${r.metric.title} by ${byText} (rows) and ${by2Text} (columns), ${formatPeriod(r.period)}: ${r.rows.length} cells, ${r.rows.filter((x) => x.suppressed).length} suppressed. ${r.rows.filter((x) => !x.suppressed && x.value !== null).map((x) => `${x.label}, ${x.label2}: ${formatValue(x.value, r.metric)}`).join('; ')}.`
+      : breakdownAlt(r, narrative),
+    narrative,
+    spec,
+    table: breakdownTable(r),
+    fileName: [r.metric.id, `by-${slug(r.by)}${r.by2 ? `-and-${slug(r.by2)}` : ''}`, ...(filters.specialty ? [`tf-${filters.specialty}`] : []), ...(filters.site ? [`site-${slug(filters.site)}`] : []), month(r.period.from), month(r.period.to)].join('_'),
+    metric: r.metric,
+    disclosure: r.disclosure,
+    disclosureLabel: r.disclosureLabel,
+    dataAsAt: r.dataAsAt,
+    period: r.period,
+    result: r,
+  };
+}

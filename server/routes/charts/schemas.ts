@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { BREAKDOWNS } from '../../../metrics/catalogue/schema.ts';
+import { CHART_KINDS } from '../../charts/document.ts';
+import { isoDate } from '../metrics/query-schemas.ts';
+
+const breakdown = z.enum(BREAKDOWNS, { message: `one of ${BREAKDOWNS.join(', ')}` });
+
+/** `op-dna-rate.svg` → { metric, format }. */
+export const chartFileParams = z.object({
+  file: z
+    .string()
+    .regex(/^[a-z0-9-]{1,80}\.(svg|png)$/, 'a metric id followed by .svg or .png, such as op-dna-rate.png')
+    .transform((s) => {
+      const dot = s.lastIndexOf('.');
+      return { metric: s.slice(0, dot), format: s.slice(dot + 1) as 'svg' | 'png' };
+    }),
+});
+
+/** Sizes: width and height in pixels at 1×; scale 1, 2 or 3 multiplies both for print. */
+export const sizeQuery = {
+  width: z.coerce.number().int('a whole number of pixels').min(320, 'at least 320').max(2400, 'at most 2400').optional(),
+  height: z.coerce.number().int('a whole number of pixels').min(200, 'at least 200').max(4000, 'at most 4000').optional(),
+  scale: z.enum(['1', '2', '3'], { message: '1, 2 or 3' }).default('1'),
+};
+
+export const chartSelection = {
+  chart: z.enum(CHART_KINDS, { message: `one of ${CHART_KINDS.join(', ')}` }).default('breakdown'),
+  by: breakdown.default('overall'),
+  by2: breakdown.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  specialty: z.string().regex(/^[A-Z0-9]{3}$/, 'a treatment function code such as 110').optional(),
+  site: z.string().regex(/^[A-Za-z0-9 _.-]{1,40}$/, 'a site code (letters, digits, spaces, - _ .)').optional(),
+  level: z.enum(['95', '99.8'], { message: '95 or 99.8' }).default('95'),
+};
+
+export const chartQuery = z
+  .object({ ...chartSelection, ...sizeQuery, title: z.string().trim().min(1).max(200).optional() })
+  .strict();
+
+export function sizeOf(q: { width?: number; height?: number; scale: '1' | '2' | '3' }) {
+  return { width: q.width, height: q.height, scale: Number(q.scale) };
+}
