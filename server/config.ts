@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { loadPlusGroups, type PlusGroup } from '../metrics/engine/plus-groups.ts';
 
 /** Settings from the environment, parsed once at start-up. */
 const envSchema = z.object({
@@ -16,6 +17,8 @@ const envSchema = z.object({
   PARITY_COMPLETENESS_TARGET: z.coerce.number().min(0).max(100).default(95),
   /** DuckDB's memory budget; beyond it, temporary tables spill to disk beside the database. */
   PARITY_MEMORY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*(MB|GB|MiB|GiB)$/i).default('1GB'),
+  /** JSON file of locally defined PLUS groups (docs/metrics.md). */
+  PARITY_PLUS_GROUPS: z.string().optional(),
   PARITY_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
 });
 
@@ -29,6 +32,7 @@ export interface Config {
   completenessTarget: number;
   memoryLimit: string;
   logLevel: string;
+  plusGroups: PlusGroup[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -43,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     completenessTarget: e.PARITY_COMPLETENESS_TARGET,
     memoryLimit: e.PARITY_MEMORY_LIMIT,
     logLevel: e.PARITY_LOG_LEVEL,
+    plusGroups: loadPlusGroups(e.PARITY_PLUS_GROUPS),
     ...overrides,
   };
 }

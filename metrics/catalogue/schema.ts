@@ -4,7 +4,7 @@ import { DATASET_IDS } from '../../pipelines/datasets/index.ts';
 /** Every breakdown a result can be split by (interfaces.md); a metric allows a subset. */
 export const BREAKDOWNS = [
   'overall', 'ethnic_group', 'ethnic_category', 'imd_quintile', 'imd_decile', 'core20',
-  'age_band', 'age_band_broad', 'sex', 'specialty', 'site',
+  'age_band', 'age_band_broad', 'sex', 'specialty', 'site', 'plus_group',
 ] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
 

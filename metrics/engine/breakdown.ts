@@ -3,11 +3,12 @@
 import type { Session } from '../../server/db/database.ts';
 import type { Breakdown, MetricDefinition } from '../catalogue/schema.ts';
 import { absoluteGap, DISCLOSURE_LABELS, rateRatio, relativeGap, sii, type DisclosureProfile } from '../statistics/index.ts';
-import { BREAKDOWN_SPECS, isUnknownGroup, sortGroups } from './breakdowns.ts';
+import { isUnknownGroup, sortGroups, specFor, type BreakdownSpec } from './breakdowns.ts';
+import type { PlusGroup } from './plus-groups.ts';
 import { computeCells } from './compute.ts';
 import { discloseBreakdown, discloseOne, type DisclosedCell } from './disclosure.ts';
 import type { Cell } from './estimate.ts';
-import { latestDate, resolvePeriod, type Period } from './period.ts';
+import { periodFor, type Period } from './period.ts';
 import { publicMetric } from './public-metric.ts';
 import type { BreakdownResult, Gap, ResultRow } from './result-types.ts';
 
@@ -18,6 +19,8 @@ export interface BreakdownRequest {
   to?: string;
   specialty: string | null;
   site: string | null;
+  /** Restrict to one PLUS group's members. */
+  plus?: string | null;
   level: number;
 }
 
@@ -27,6 +30,8 @@ export interface EngineSettings {
   referenceEthnicCategory: string;
   /** Simulation draws for the SII/RII intervals. */
   siiReps: number;
+  /** Locally configured PLUS groups. */
+  plusGroups: PlusGroup[];
 }
 
 /** Groups compared in ratios: the reference ethnic category, or its five-group roll-up. */
@@ -74,10 +79,10 @@ export function deprivationGap(quintiles: Cell[], disclosed: DisclosedCell[], me
   return { ...gap, ...result };
 }
 
-function toRow(cell: DisclosedCell, by: Breakdown, by2: Breakdown | null, comparison: ResultRow['comparison'], ratio: ResultRow['ratio'] | undefined): ResultRow {
+function toRow(cell: DisclosedCell, by: BreakdownSpec, by2: BreakdownSpec | null, comparison: ResultRow['comparison'], ratio: ResultRow['ratio'] | undefined): ResultRow {
   const row: ResultRow = {
     group: cell.g1!,
-    label: BREAKDOWN_SPECS[by].label(cell.g1!),
+    label: by.label(cell.g1!),
     numerator: cell.numerator,
     denominator: cell.denominator,
     value: cell.value,
@@ -87,7 +92,7 @@ function toRow(cell: DisclosedCell, by: Breakdown, by2: Breakdown | null, compar
     suppressed: cell.suppressed,
     comparison: cell.suppressed ? null : comparison,
   };
-  if (by2) Object.assign(row, { group2: cell.g2!, label2: BREAKDOWN_SPECS[by2].label(cell.g2!) });
+  if (by2) Object.assign(row, { group2: cell.g2!, label2: by2.label(cell.g2!) });
   if (ratio !== undefined) row.ratio = cell.suppressed ? null : ratio;
   return row;
 }
@@ -118,8 +123,10 @@ export function notesFor(metric: MetricDefinition, by: Breakdown, cells: Cell[])
 }
 
 export async function computeBreakdown(session: Session, metric: MetricDefinition, request: BreakdownRequest, settings: EngineSettings): Promise<BreakdownResult> {
-  const period: Period = resolvePeriod({ from: request.from, to: request.to }, await latestDate(session, metric));
-  const cells = await computeCells(session, metric, { ...request, ...period, grain: 'all' }, request.level);
+  const period: Period = await periodFor(session, metric, { from: request.from, to: request.to });
+  const spec = specFor(request.by, settings.plusGroups);
+  const spec2 = request.by2 ? specFor(request.by2, settings.plusGroups) : null;
+  const cells = await computeCells(session, metric, { ...request, ...period, grain: 'all', plusGroups: settings.plusGroups }, request.level);
   const totalCell = cells.find((c) => c.total) ?? emptyTotal(metric);
   const detail = cells.filter((c) => !c.total);
   const disclosed = discloseBreakdown(detail, settings.disclosure);
@@ -129,10 +136,10 @@ export async function computeBreakdown(session: Session, metric: MetricDefinitio
   const referenceCell = reference && !request.by2 ? detail.find((c) => c.g1 === reference) : undefined;
   const rows = sortRows(
     disclosed.map((cell, i) =>
-      toRow(cell, request.by, request.by2, compare(detail[i], totalCell), reference && !request.by2 ? ratioOf(detail[i], referenceCell, metric, request.level) : undefined),
+      toRow(cell, spec, spec2, compare(detail[i], totalCell), reference && !request.by2 ? ratioOf(detail[i], referenceCell, metric, request.level) : undefined),
     ),
-    request.by,
-    request.by2,
+    spec,
+    spec2,
   );
 
   return {
@@ -155,18 +162,18 @@ export async function computeBreakdown(session: Session, metric: MetricDefinitio
       suppressed: overall.suppressed,
     },
     rows,
-    reference: referenceCell ? { group: reference!, label: BREAKDOWN_SPECS[request.by].label(reference!) } : null,
+    reference: referenceCell ? { group: reference!, label: spec.label(reference!) } : null,
     gap: request.by === 'imd_quintile' && !request.by2 ? deprivationGap(detail, disclosed, metric, request.level, settings.siiReps) : null,
     notes: notesFor(metric, request.by, cells),
   };
 }
 
 /** Display order: by the first breakdown, then (in a cross-tab) the second. */
-function sortRows(rows: ResultRow[], by: Breakdown, by2: Breakdown | null): ResultRow[] {
+function sortRows(rows: ResultRow[], by: BreakdownSpec, by2: BreakdownSpec | null): ResultRow[] {
   const sorted = sortGroups(by, rows);
   if (!by2) return sorted;
-  const order1 = BREAKDOWN_SPECS[by].order;
-  const order2 = BREAKDOWN_SPECS[by2].order;
+  const order1 = by.order;
+  const order2 = by2.order;
   return sorted.sort((a, b) => order1(a.group) - order1(b.group) || a.label.localeCompare(b.label) || order2(a.group2!) - order2(b.group2!));
 }
 

@@ -1,5 +1,6 @@
 import { BROAD_AGE_BANDS, ESP_AGE_BANDS, ETHNIC_CATEGORIES, ETHNIC_GROUPS, ETHNIC_UNKNOWN_GROUPS, specialtyName } from '../../pipelines/codes/index.ts';
 import type { Breakdown } from '../catalogue/schema.ts';
+import { plusGroupSpec, type PlusGroup } from './plus-groups.ts';
 
 /**
  * How each breakdown groups rows: a SQL expression giving the group key (VARCHAR, never NULL)
@@ -31,7 +32,7 @@ export function espBandOf(age: string): string {
 }
 const broadBandOf = (age: string) => `CASE WHEN ${age} < 18 THEN '0-17' WHEN ${age} < 65 THEN '18-64' ELSE '65+' END`;
 
-export const BREAKDOWN_SPECS: Record<Breakdown, BreakdownSpec> = {
+export const BREAKDOWN_SPECS: Record<Exclude<Breakdown, 'plus_group'>, BreakdownSpec> = {
   overall: { title: 'Overall', key: `'All'`, populationKey: `'All'`, label: () => 'Trust overall', order: () => 0 },
   ethnic_group: {
     title: 'Ethnic group',
@@ -101,7 +102,13 @@ export function isUnknownGroup(group: string): boolean {
   return ['Unknown', 'Missing', 'Invalid', 'Not stated', 'Not known', 'X', 'Z', '99'].includes(group);
 }
 
-export function sortGroups<T extends { group: string; label: string }>(by: Breakdown, rows: T[]): T[] {
-  const spec = BREAKDOWN_SPECS[by];
+/** The spec of a breakdown; PLUS groups come from local configuration. */
+export function specFor(by: Breakdown, plusGroups: PlusGroup[] = []): BreakdownSpec {
+  if (by !== 'plus_group') return BREAKDOWN_SPECS[by];
+  if (plusGroups.length === 0) throw new Error('No PLUS groups are configured (PARITY_PLUS_GROUPS)');
+  return plusGroupSpec(plusGroups);
+}
+
+export function sortGroups<T extends { group: string; label: string }>(spec: BreakdownSpec, rows: T[]): T[] {
   return [...rows].sort((a, b) => spec.order(a.group) - spec.order(b.group) || a.label.localeCompare(b.label));
 }

@@ -3,7 +3,8 @@
 // from a request (dates, specialty, site, confidence) is a bound parameter.
 import { ident } from '../../server/db/database.ts';
 import type { Breakdown, MetricDefinition } from '../catalogue/schema.ts';
-import { BREAKDOWN_SPECS, espBandOf } from './breakdowns.ts';
+import { espBandOf, specFor } from './breakdowns.ts';
+import { plusGroupCondition, type PlusGroup } from './plus-groups.ts';
 
 export type Grain = 'all' | 'month' | 'quarter';
 
@@ -16,6 +17,10 @@ export interface ComputeRequest {
   grain: Grain;
   specialty: string | null;
   site: string | null;
+  /** Local PLUS groups: the `plus_group` breakdown's groups. */
+  plusGroups?: PlusGroup[];
+  /** Restrict to one PLUS group's members. */
+  plus?: string | null;
 }
 
 export interface Stage {
@@ -53,12 +58,13 @@ function groupingSets(by: Breakdown, by2: Breakdown | null, extra: string[] = []
 function scopeStage(metric: MetricDefinition, request: ComputeRequest, select: string[], cohort?: string): Stage {
   const table = ident(metric.dataset);
   const column = ident(metric.periodColumn);
-  const g1 = BREAKDOWN_SPECS[request.by].key;
-  const g2 = request.by2 ? BREAKDOWN_SPECS[request.by2].key : `'All'`;
+  const g1 = specFor(request.by, request.plusGroups).key;
+  const g2 = request.by2 ? specFor(request.by2, request.plusGroups).key : `'All'`;
   const where = [`${column} >= $from::DATE`, `${column} < $to::DATE + 1`];
   if (metric.census) where.push(`${column} IN (SELECT census_date FROM census)`);
   if (request.specialty) where.push('treatment_function_code = $specialty');
   if (request.site) where.push('site_code = $site');
+  if (request.plus) where.push(plusGroupCondition(request.plusGroups!.find((g) => g.id === request.plus)!));
   if (metric.ageRange) where.push(ageFilter('age', metric.ageRange));
   if (cohort) where.push(`(${cohort})`);
   return {
@@ -168,10 +174,12 @@ FROM generate_series(date_trunc('${grain}', $from::DATE), $to::DATE::TIMESTAMP, 
  */
 export function compilePopulationRate(metric: MetricDefinition, request: ComputeRequest): CompiledQuery {
   if (metric.computation.type !== 'population-rate') throw new Error(`${metric.id} is not a population rate`);
-  const popG1 = BREAKDOWN_SPECS[request.by].populationKey;
-  const popG2 = request.by2 ? BREAKDOWN_SPECS[request.by2].populationKey : `'All'`;
+  const popG1 = specFor(request.by, request.plusGroups).populationKey;
+  const popG2 = request.by2 ? specFor(request.by2, request.plusGroups).populationKey : `'All'`;
   if (!popG1 || !popG2) throw new Error(`No population denominator by ${request.by}${request.by2 ? ` × ${request.by2}` : ''}`);
   const ageWhere = metric.ageRange ? `\n  AND ${ageFilter('age', metric.ageRange)}` : '';
+  // A PLUS-group filter narrows the population as it narrows the events.
+  const plusWhere = request.plus ? `\n  AND ${plusGroupCondition(request.plusGroups!.find((g) => g.id === request.plus)!)}` : '';
   const stages: Stage[] = [
     scopeStage(metric, request, ['age_band AS band'], metric.computation.events),
     {
@@ -194,7 +202,7 @@ WHERE least(p.pe, make_date(fy + 1, 3, 31)) >= greatest(p.ps, make_date(fy, 4, 1
       sql: `SELECT e.period AS period, ${popG1} AS g1, ${popG2} AS g2,
   ${espBandOf('age')} AS band, sum(ps.persons * e.years) AS person_years, ${TOTAL}
 FROM exposure e JOIN single_years ps ON ps.year = e.year
-WHERE true${ageWhere}
+WHERE true${ageWhere}${plusWhere}
 ${groupingSets(request.by, request.by2, ['band'])}`,
     },
     {

@@ -47,3 +47,8 @@ function addMonths(date: string, months: number): string {
   d.setUTCMonth(d.getUTCMonth() + months);
   return iso(d);
 }
+
+/** The request's period, reading the newest date only when the end was not given (it is a full scan). */
+export async function periodFor(session: Session, metric: MetricDefinition, requested: Partial<Period>, months = 12): Promise<Period> {
+  return resolvePeriod(requested, requested.to ? null : await latestDate(session, metric), months);
+}

@@ -4,11 +4,11 @@ import type { Session } from '../../server/db/database.ts';
 import type { Breakdown, MetricDefinition } from '../catalogue/schema.ts';
 import { DISCLOSURE_LABELS, xmr, type Polarity } from '../statistics/index.ts';
 import { dataAsAt, notesFor, type EngineSettings } from './breakdown.ts';
-import { BREAKDOWN_SPECS, sortGroups } from './breakdowns.ts';
+import { sortGroups, specFor } from './breakdowns.ts';
 import { computeCells } from './compute.ts';
 import { discloseBreakdown, discloseOne, type DisclosedCell } from './disclosure.ts';
 import type { Cell } from './estimate.ts';
-import { latestDate, resolvePeriod } from './period.ts';
+import { periodFor } from './period.ts';
 import { publicMetric } from './public-metric.ts';
 import type { SeriesPoint, SeriesResult, SpcView } from './result-types.ts';
 
@@ -19,6 +19,7 @@ export interface SeriesRequest {
   to?: string;
   specialty: string | null;
   site: string | null;
+  plus?: string | null;
   level: number;
 }
 
@@ -77,8 +78,9 @@ function gapPolarity(points: { value: number | null }[]): Polarity {
 }
 
 export async function computeSeries(session: Session, metric: MetricDefinition, request: SeriesRequest, settings: EngineSettings, target: number | null): Promise<SeriesResult> {
-  const period = resolvePeriod({ from: request.from, to: request.to }, await latestDate(session, metric), SERIES_MONTHS);
-  const base = { by2: null, specialty: request.specialty, site: request.site, ...period, grain: request.grain };
+  const period = await periodFor(session, metric, { from: request.from, to: request.to }, SERIES_MONTHS);
+  const base = { by2: null, specialty: request.specialty, site: request.site, plus: request.plus, plusGroups: settings.plusGroups, ...period, grain: request.grain };
+  const spec = specFor(request.by, settings.plusGroups);
   const cells = await computeCells(session, metric, { ...base, by: request.by }, request.level);
   const disclosed = disclosePerPeriod(cells, settings);
 
@@ -87,8 +89,8 @@ export async function computeSeries(session: Session, metric: MetricDefinition, 
     request.by === 'overall'
       ? []
       : sortGroups(
-          request.by,
-          [...new Set(disclosed.filter((c) => !c.total).map((c) => c.g1!))].map((group) => ({ group, label: BREAKDOWN_SPECS[request.by].label(group) })),
+          spec,
+          [...new Set(disclosed.filter((c) => !c.total).map((c) => c.g1!))].map((group) => ({ group, label: spec.label(group) })),
         ).map(({ group, label }) => ({ group, label, points: disclosed.filter((c) => !c.total && c.g1 === group).map(point) }));
 
   let gap: SeriesResult['gap'] = null;

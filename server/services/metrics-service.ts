@@ -13,6 +13,7 @@ import type { Database } from '../db/database.ts';
 import { dataVersion } from '../db/schema.ts';
 import { badRequest, notFound } from '../errors.ts';
 import { ResultCache } from './result-cache.ts';
+import { plusGroupSpec } from '../../metrics/engine/plus-groups.ts';
 
 export class MetricsService {
   private readonly cache: ResultCache | null;
@@ -20,11 +21,11 @@ export class MetricsService {
 
   constructor(
     private readonly db: Database,
-    private readonly config: Pick<Config, 'disclosure' | 'completenessTarget'>,
+    private readonly config: Pick<Config, 'disclosure' | 'completenessTarget' | 'plusGroups'>,
     cacheResults = true,
   ) {
     this.cache = cacheResults ? new ResultCache() : null;
-    this.settings = { disclosure: config.disclosure, referenceEthnicCategory: 'A', siiReps: 10000 };
+    this.settings = { disclosure: config.disclosure, referenceEthnicCategory: 'A', siiReps: 10000, plusGroups: config.plusGroups };
   }
 
   metric(id: string): MetricDefinition {
@@ -39,12 +40,25 @@ export class MetricsService {
     return this.cache.get(JSON.stringify([version, this.settings.disclosure, ...parts]), compute);
   }
 
-  private checkRequest(metric: MetricDefinition, by: Breakdown, by2: Breakdown | null, filters: { specialty: string | null; site: string | null; from?: string; to?: string }) {
-    const allowed = metric.breakdowns.join(', ');
-    if (!metric.breakdowns.includes(by)) throw badRequest('invalid_breakdown', `"${metric.title}" cannot be broken down by ${by}. Choose one of: ${allowed}.`);
+  /** The catalogue's breakdowns, plus the local PLUS groups where the records can be placed in them. */
+  allowedBreakdowns(metric: MetricDefinition): Breakdown[] {
+    const plusGroups = this.settings.plusGroups;
+    const patientLevel = metric.breakdowns.includes('ethnic_group') && metric.computation.type !== 'external';
+    const placeable = metric.computation.type !== 'population-rate' || plusGroupSpec(plusGroups).populationKey;
+    return plusGroups.length && patientLevel && placeable ? [...metric.breakdowns, 'plus_group'] : metric.breakdowns;
+  }
+
+  private checkRequest(metric: MetricDefinition, by: Breakdown, by2: Breakdown | null, filters: { specialty: string | null; site: string | null; plus?: string | null; from?: string; to?: string }) {
+    const breakdowns = this.allowedBreakdowns(metric);
+    const allowed = breakdowns.join(', ');
+    if (filters.plus && !this.settings.plusGroups.some((g) => g.id === filters.plus)) {
+      throw badRequest('invalid_filter', `No PLUS group "${filters.plus}" is configured. Configured: ${this.settings.plusGroups.map((g) => g.id).join(', ') || 'none'}.`);
+    }
+    if (filters.plus && !breakdowns.includes('plus_group')) throw badRequest('invalid_filter', `"${metric.title}" cannot be filtered to a PLUS group.`);
+    if (!breakdowns.includes(by)) throw badRequest('invalid_breakdown', `"${metric.title}" cannot be broken down by ${by}. Choose one of: ${allowed}.`);
     if (by2) {
       if (metric.computation.type === 'external') throw badRequest('invalid_breakdown', `"${metric.title}" is published one breakdown at a time; a second breakdown is not available.`);
-      if (!metric.breakdowns.includes(by2)) throw badRequest('invalid_breakdown', `"${metric.title}" cannot be broken down by ${by2}. Choose one of: ${allowed}.`);
+      if (!breakdowns.includes(by2)) throw badRequest('invalid_breakdown', `"${metric.title}" cannot be broken down by ${by2}. Choose one of: ${allowed}.`);
       if (by2 === by || by === 'overall' || by2 === 'overall') throw badRequest('invalid_breakdown', 'A cross-tab needs two different breakdowns, neither of them overall.');
     }
     const columns = findDataset(metric.dataset)!.columns.map((c) => c.name);

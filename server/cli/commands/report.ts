@@ -7,12 +7,12 @@ import { Database, isLockError } from '../../db/database.ts';
 import { ensureSchema } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { breakdownQuery } from '../../routes/metrics/query-schemas.ts';
-import { type ServerInfo, serverInfoPath } from '../../server-info.ts';
+import { cliHeaders, type ServerInfo, serverInfoPath } from '../../server-info.ts';
 import { MetricsService } from '../../services/metrics-service.ts';
 import { type Command, EXIT } from '../command.ts';
 import { parseCommand } from '../parse.ts';
 
-const USAGE = 'Usage: parity report METRIC_ID --by BREAKDOWN [--by2 B] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--specialty TFC] [--site S] [--level 95|99.8] [--db PATH] [--json]';
+const USAGE = 'Usage: parity report METRIC_ID --by BREAKDOWN [--by2 B] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--specialty TFC] [--site S] [--plus GROUP] [--level 95|99.8] [--db PATH] [--json]';
 
 const fmt = (v: number | null, digits = 1) => (v === null ? '—' : v.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
 const count = (v: number | null, suppressed: boolean) => (suppressed ? '*' : v === null ? '—' : Math.round(v).toLocaleString('en-GB'));
@@ -39,8 +39,8 @@ function table(result: BreakdownResult): string {
 
 /** When a server holds the database, ask it: DuckDB admits one process per file. */
 async function fromServer(dbPath: string, id: string, query: Record<string, string>): Promise<BreakdownResult> {
-  const { url } = JSON.parse(readFileSync(serverInfoPath(dbPath), 'utf8')) as ServerInfo;
-  const response = await fetch(`${url}/api/metrics/${encodeURIComponent(id)}/breakdown?${new URLSearchParams(query)}`);
+  const info = JSON.parse(readFileSync(serverInfoPath(dbPath), 'utf8')) as ServerInfo;
+  const response = await fetch(`${info.url}/api/metrics/${encodeURIComponent(id)}/breakdown?${new URLSearchParams(query)}`, { headers: cliHeaders(info) });
   const body = await response.json();
   if (!response.ok) throw new AppError(body.error?.code ?? 'error', body.error?.message ?? `The server answered ${response.status}.`, response.status);
   return body as BreakdownResult;
@@ -51,7 +51,7 @@ export const reportCommand: Command = async (args, ctx) => {
     args,
     {
       by: { type: 'string' }, by2: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, specialty: { type: 'string' },
-      site: { type: 'string' }, level: { type: 'string' }, db: { type: 'string' }, json: { type: 'boolean' },
+      site: { type: 'string' }, plus: { type: 'string' }, level: { type: 'string' }, db: { type: 'string' }, json: { type: 'boolean' },
     },
     true,
   );
@@ -76,7 +76,7 @@ export const reportCommand: Command = async (args, ctx) => {
     return EXIT.rejected;
   }
   const q = query.data;
-  const request = { by: q.by, by2: q.by2 ?? null, from: q.from, to: q.to, specialty: q.specialty ?? null, site: q.site ?? null, level: Number(q.level) };
+  const request = { by: q.by, by2: q.by2 ?? null, from: q.from, to: q.to, specialty: q.specialty ?? null, site: q.site ?? null, plus: q.plus ?? null, level: Number(q.level) };
   try {
     let result: BreakdownResult;
     try {

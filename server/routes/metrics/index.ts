@@ -9,9 +9,10 @@ const metricsRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const metrics = () => app.metrics;
 
-  app.get('/metrics', async () => ({ metrics: CATALOGUE.map(publicMetric) }));
+  const view = (m: Parameters<typeof publicMetric>[0]) => ({ ...publicMetric(m), breakdowns: metrics().allowedBreakdowns(m) });
+  app.get('/metrics', async () => ({ metrics: CATALOGUE.map(view), plusGroups: app.config.plusGroups.map(({ id, label }) => ({ id, label })) }));
 
-  app.get('/metrics/:id', { schema: { params: metricParams } }, async (request) => publicMetric(metrics().metric(request.params.id)));
+  app.get('/metrics/:id', { schema: { params: metricParams } }, async (request) => view(metrics().metric(request.params.id)));
 
   app.get('/metrics/:id/breakdown', { schema: { params: metricParams, querystring: breakdownQuery } }, async (request, reply) => {
     const q = request.query;
@@ -22,6 +23,7 @@ const metricsRoutes: FastifyPluginAsync = async (fastify) => {
       to: q.to,
       specialty: q.specialty ?? null,
       site: q.site ?? null,
+      plus: q.plus ?? null,
       level: Number(q.level),
     });
     if (request.headers.accept?.includes(ARROW_STREAM)) return reply.type(ARROW_STREAM).send(Buffer.from(rowsToArrow(result.rows)));
@@ -38,6 +40,7 @@ const metricsRoutes: FastifyPluginAsync = async (fastify) => {
       to: q.to,
       specialty: q.specialty ?? null,
       site: q.site ?? null,
+      plus: q.plus ?? null,
       level: Number(q.level),
     });
   });

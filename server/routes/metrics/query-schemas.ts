@@ -16,6 +16,7 @@ const filters = {
   to: isoDate.optional(),
   specialty: z.string().regex(/^[A-Z0-9]{3}$/, 'a treatment function code such as 110').optional(),
   site: z.string().regex(/^[A-Za-z0-9 _.-]{1,40}$/, 'a site code (letters, digits, spaces, - _ .)').optional(),
+  plus: z.string().regex(/^[a-z0-9-]{1,40}$/, 'a PLUS group id').optional(),
   level: z.enum(['95', '99.8'], { message: '95 or 99.8' }).default('95'),
 };
 

@@ -118,6 +118,21 @@ describe('DNA rate by IMD quintile from known counts', () => {
     expect(table.getChild('numerator')!.toArray()[0]).toBe(65);
   });
 
+  it('breaks down and filters by a locally configured PLUS group', async () => {
+    const plusGroups = [{ id: 'white-core20', label: 'White in Core20', where: { ethnic_group: ['White' as const], imd_quintile: [1] } }];
+    const local = await buildApp({ db, config: loadConfig({}, { dbPath, plusGroups }) });
+    const byGroup = (await local.inject('/api/metrics/op-dna-rate/breakdown?from=2025-01-01&to=2025-12-31&by=plus_group')).json();
+    const filtered = await local.inject('/api/metrics/op-dna-rate/breakdown?from=2025-01-01&to=2025-12-31&by=sex&plus=white-core20');
+    const unknown = await local.inject('/api/metrics/op-dna-rate/breakdown?by=sex&plus=nobody');
+    await local.close();
+    expect(byGroup.rows.map((r: { label: string; numerator: number; denominator: number }) => [r.label, r.numerator, r.denominator])).toEqual([
+      ['White in Core20', 65, 100],
+      ['Everyone else', 1055, 5025],
+    ]);
+    expect(filtered.json().overall).toMatchObject({ numerator: 65, denominator: 100 });
+    expect(unknown.statusCode).toBe(400);
+  });
+
   it('turns off suppression only when the profile says so', async () => {
     const open = await buildApp({ db, config: loadConfig({}, { dbPath, disclosure: 'none' }) });
     const result = (await open.inject('/api/metrics/op-dna-rate/breakdown?from=2025-01-01&to=2025-12-31&by=imd_quintile')).json();
