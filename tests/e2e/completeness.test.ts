@@ -28,9 +28,9 @@ describe('completeness page', () => {
 
   it('draws the trend against the target, the stacked months and the specialties worst first', async () => {
     expect(await tracked.page.locator('.chart-canvas[data-state="drawn"] svg').count()).toBe(3);
-    expect(await tracked.page.locator('.chart svg .mark-rect path').count()).toBeGreaterThan(10);
+    expect(await tracked.page.locator('.chart svg .mark-rect.role-mark path').count()).toBeGreaterThan(10);
     const worst = result.groups[0];
-    const firstRowHeader = await tracked.page.locator('section:has(#by-group) tbody th').first().innerText();
+    const firstRowHeader = (await tracked.page.locator('section:has(#by-group) tbody th').first().textContent()) ?? '';
     expect(firstRowHeader.trim()).toBe(worst.label);
   });
 

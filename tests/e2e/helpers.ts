@@ -74,7 +74,7 @@ export async function open(tracked: TrackedPage, path: string): Promise<void> {
 /** Waits until `count` charts are drawn as SVG with marks in them. */
 export async function waitForCharts(page: Page, count = 1): Promise<void> {
   await page.waitForFunction(
-    (n) => document.querySelectorAll('.chart-canvas[data-state="drawn"] svg .mark-symbol path, .chart-canvas[data-state="drawn"] svg .mark-rect path, .chart-canvas[data-state="drawn"] svg .mark-rule line').length > 0
+    (n) => document.querySelectorAll('.chart-canvas[data-state="drawn"] svg .mark-symbol.role-mark path, .chart-canvas[data-state="drawn"] svg .mark-rect.role-mark path, .chart-canvas[data-state="drawn"] svg .mark-rule line').length > 0
       && document.querySelectorAll('.chart-canvas[data-state="drawn"]').length >= n,
     count,
     { timeout: 60_000 },

@@ -25,10 +25,10 @@ describe('indicator page', () => {
     expect(await drawn.count()).toBeGreaterThanOrEqual(4);
     // The breakdown chart has one point per unsuppressed group.
     const shown = byEthnicity.rows.filter((r) => !r.suppressed && r.value !== null).length;
-    const points = await tracked.page.locator('.chart').first().locator('svg .mark-symbol path').count();
+    const points = await tracked.page.locator('.chart').first().locator('svg .mark-symbol.role-mark path').count();
     expect(points).toBe(shown);
     // The heat map has a cell per pair of groups.
-    expect(await tracked.page.locator('#cross-heading ~ figure svg .mark-rect path, section:has(#cross-heading) svg .mark-rect path').count()).toBeGreaterThan(4);
+    expect(await tracked.page.locator('section:has(#cross-heading) svg .mark-rect.role-mark path').count()).toBeGreaterThan(4);
   });
 
   it('shows the figures the API computed in the data table', async () => {

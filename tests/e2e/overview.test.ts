@@ -30,7 +30,7 @@ describe('Core20PLUS5 overview', () => {
 
   it('shows the Core20 and rest values the API computed, with their intervals drawn', async () => {
     const tile = overview.tiles.find((t) => t.core20 && !t.core20.suppressed && t.core20.value !== null && t.rest && t.rest.value !== null)!;
-    const card = tracked.page.locator('.tile', { has: tracked.page.getByRole('link', { name: tile.metric.title, exact: true }) });
+    const card = tracked.page.locator(`#tile-${tile.metric.id}`);
     const text = (await card.innerText()).replace(/\s+/g, ' ');
     expect(text).toContain(formatValue(tile.core20!.value, tile.metric));
     expect(text).toContain(formatValue(tile.rest!.value, tile.metric));
@@ -47,7 +47,7 @@ describe('Core20PLUS5 overview', () => {
 
   it('links each tile to its indicator page', async () => {
     const first = overview.tiles[0];
-    const href = await tracked.page.getByRole('link', { name: first.metric.title, exact: true }).first().getAttribute('href');
+    const href = await tracked.page.locator(`#tile-${first.metric.id} h3 a`).getAttribute('href');
     expect(href).toBe(`/indicators/${first.metric.id}`);
   });
 

@@ -36,7 +36,7 @@ describe('specialty pages', () => {
 
   it('shows one specialty by ethnicity and places it among the others', async () => {
     const top = list.specialties[0];
-    await open(tracked, `/specialties/${top.code}`);
+    await open(tracked, `/specialties/${top.code}?metric=op-dna-rate`);
     await waitForCharts(tracked.page, 2);
     const bySpecialty = await api<BreakdownResult>(`/api/metrics/op-dna-rate/breakdown?by=specialty`);
     const mine = bySpecialty.rows.find((r) => r.group === top.code)!;
@@ -44,7 +44,7 @@ describe('specialty pages', () => {
     expect(text).toContain(top.name);
     expect(text).toContain(formatValue(mine.value, bySpecialty.metric));
     // The dot plot draws every unsuppressed specialty.
-    const dots = await tracked.page.locator('section:has(#among-heading) svg .mark-symbol path').count();
+    const dots = await tracked.page.locator('section:has(#among-heading) svg .mark-symbol.role-mark path').count();
     expect(dots).toBe(bySpecialty.rows.filter((r) => !r.suppressed && r.value !== null).length);
     const breakdown = await api<BreakdownResult>(`/api/metrics/op-dna-rate/breakdown?by=ethnic_group&specialty=${top.code}`);
     await openDataTables(tracked.page);

@@ -30,7 +30,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </a>
       <header className="site-header">
         <div className="container header-inner">
-          <Link href="/" className="brand" aria-label="Parity home">
+          <Link href="/" className="brand">
             <svg width="28" height="28" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
               <rect width="32" height="32" rx="6" fill="#ffffff" />
               <rect x="7" y="16" width="5" height="9" fill="#005EB8" />

@@ -61,6 +61,7 @@ export function UploadPage() {
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [notice, setNotice] = useState('');
   const uploadRef = useRef<Upload | null>(null);
+  const latestFile = useRef<File | null>(null);
   const resultHeading = useRef<HTMLHeadingElement>(null);
 
   const preview = fileState.kind === 'ready' ? fileState.preview : null;
@@ -74,6 +75,13 @@ export function UploadPage() {
   );
   const [edits, setEdits] = useState<{ base: Mapping | null; values: Mapping }>({ base: null, values: {} });
   const mapping: Mapping | null = proposal ? { ...proposal, ...(edits.base === proposal ? edits.values : {}) } : null;
+  // What the server will do with it: the chosen headers first, then names and aliases for the
+  // rest, so a column set to "not in the file" whose header matches by name is still read.
+  const effective: Mapping | null = useMemo(
+    () => (dataset && preview && mapping ? proposeMapping(dataset.columns, preview.headers, mappingForServer(mapping)) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [dataset, preview, proposal, edits],
+  );
 
   const checkable = useMemo<CheckableColumn[]>(() => {
     if (!dataset) return [];
@@ -81,10 +89,8 @@ export function UploadPage() {
     return dataset.columns.map((c) => ({ ...c, synonyms: declared?.columns.find((d) => d.name === c.name)?.synonyms }));
   }, [dataset]);
   const check = useMemo(
-    () => (dataset && preview && mapping ? checkPreview(checkable, dataset.key, preview.headers, preview.rows, preview.lines, mapping) : null),
-    // `mapping` is rebuilt each render; its parts are the dependencies.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [checkable, preview, proposal, edits],
+    () => (dataset && preview && effective ? checkPreview(checkable, dataset.key, preview.headers, preview.rows, preview.lines, effective) : null),
+    [checkable, dataset, preview, effective],
   );
 
   useEffect(() => {
@@ -98,8 +104,13 @@ export function UploadPage() {
   const chooseFile = (file: File) => {
     setPhase({ kind: 'idle' });
     setFileState({ kind: 'reading', file });
-    readFile(file).then(setFileState, (error: unknown) =>
-      setFileState({ kind: 'refused', file, message: `The browser could not read the file (${String(error)}). Choose it again.` }));
+    latestFile.current = file;
+    // Only the file chosen last may show its preview, however the reads finish.
+    const show = (state: FileState) => {
+      if (latestFile.current === file) setFileState(state);
+    };
+    readFile(file).then(show, (error: unknown) =>
+      show({ kind: 'refused', file, message: `The browser could not read the file (${String(error)}). Choose it again.` }));
   };
   const chooseDataset = (id: string) => {
     setPhase({ kind: 'idle' });
@@ -115,7 +126,8 @@ export function UploadPage() {
   const replaceTarget = loadedOfDataset.find((e) => e.id === replace) ?? null;
   const missing = dataset && mapping ? missingRequired(dataset.columns, mapping) : [];
   const shared = mapping ? sharedHeaders(mapping) : new Map<string, string[]>();
-  const unused = preview && mapping ? unmatchedHeaders(preview.headers, mapping) : [];
+  const unused = preview && effective ? unmatchedHeaders(preview.headers, effective) : [];
+  const stillRead = dataset && mapping && effective ? dataset.columns.filter((c) => !mapping[c.name] && effective[c.name]) : [];
   const uploading = phase.kind === 'uploading';
 
   const startUpload = () => {
@@ -151,6 +163,7 @@ export function UploadPage() {
   const reset = () => {
     setPhase({ kind: 'idle' });
     setFileState({ kind: 'none' });
+    latestFile.current = null;
     const input = document.getElementById('upload-file') as HTMLInputElement | null;
     if (input) {
       input.value = '';
@@ -248,7 +261,7 @@ export function UploadPage() {
                 {plural(preview.ragged.length, 'line')} ({preview.ragged.map((r) => r.line).join(', ')}) {preview.ragged.length > 1 ? 'have' : 'has'} a different number of fields from the header: the server quarantines such rows.
               </p>
             )}
-            <PreviewTable preview={preview} mapping={mapping} problems={check.problems} />
+            <PreviewTable preview={preview} mapping={effective ?? mapping} problems={check.problems} />
           </section>
 
           <section className="panel step" aria-labelledby="step-mapping">
@@ -275,6 +288,12 @@ export function UploadPage() {
             {shared.size > 0 && (
               <p className="callout callout-warning" role="status">
                 {[...shared].map(([header, cols]) => `"${header}" is chosen for ${cols.join(' and ')}`).join('; ')}. Each header should hold one column.
+              </p>
+            )}
+            {stillRead.length > 0 && (
+              <p className="callout callout-warning" role="status">
+                {stillRead.map((c) => `"${effective?.[c.name]}" will still be read as ${c.name}`).join('; ')}: the server matches a header by its name
+                even when it is not chosen here. To leave {stillRead.length > 1 ? 'them' : 'it'} out, remove or rename that column in the file.
               </p>
             )}
             <MappingTable columns={dataset.columns} headers={preview.headers} mapping={mapping} firstRow={preview.rows[0]} onChange={editMapping} />
