@@ -3,6 +3,11 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from '@fa
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { errorHandler } from './error-handler.ts';
+import { installAuditTrail } from './audit/audit-trail.ts';
+import { AuthService } from './auth/auth-service.ts';
+import { installAccessControl } from './auth/guard.ts';
+import { loadSecuritySettings, type SecuritySettings } from './auth/settings.ts';
+import { installSecurityHeaders } from './security/headers.ts';
 import { IngestService } from './services/ingest-service.ts';
 import { MetricsService } from './services/metrics-service.ts';
 import datasetsRoutes from './routes/datasets/index.ts';
@@ -12,6 +17,9 @@ import healthRoutes from './routes/health/index.ts';
 import metricsRoutes from './routes/metrics/index.ts';
 import chartsRoutes from './routes/charts/index.ts';
 import webRoutes from './routes/web/index.ts';
+import authRoutes from './routes/auth/index.ts';
+import usersRoutes from './routes/users/index.ts';
+import auditRoutes from './routes/audit/index.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -19,6 +27,7 @@ declare module 'fastify' {
     config: Config;
     ingest: IngestService;
     metrics: MetricsService;
+    auth: AuthService;
   }
 }
 
@@ -28,11 +37,17 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Off only to measure the engine itself (bench/query.ts). */
   cacheResults?: boolean;
+  /** Access-control settings (default: from an empty environment). */
+  security?: SecuritySettings;
+  /** The secret a local `parity` command sends to act on this server (see server-info.ts). */
+  cliToken?: string | null;
+  /** The built web app (default web/dist). */
+  webDist?: string;
 }
 
 /** Builds the application. It never listens: `server.ts` does that, tests use `inject`. */
-export async function buildApp({ db, config, logger = false, cacheResults = true }: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger, bodyLimit: 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+export async function buildApp({ db, config, logger = false, cacheResults = true, security = loadSecuritySettings({}), cliToken = null, webDist }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger, bodyLimit: 1024 * 1024, trustProxy: security.trustProxy }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -40,13 +55,23 @@ export async function buildApp({ db, config, logger = false, cacheResults = true
   app.decorate('config', config);
   app.decorate('ingest', new IngestService(db, config));
   app.decorate('metrics', new MetricsService(db, config, cacheResults));
+  const auth = new AuthService(db, security, config.host, cliToken);
+  await auth.refresh();
+  await auth.sessions.purgeExpired();
+  app.decorate('auth', auth);
+  installSecurityHeaders(app, { frameAncestors: security.frameAncestors });
+  installAccessControl(app, auth);
+  installAuditTrail(app);
 
   await app.register(healthRoutes, { prefix: '/api' });
+  await app.register(authRoutes, { prefix: '/api' });
+  await app.register(usersRoutes, { prefix: '/api' });
+  await app.register(auditRoutes, { prefix: '/api' });
   await app.register(datasetsRoutes, { prefix: '/api' });
   await app.register(extractsRoutes, { prefix: '/api' });
   await app.register(metricsRoutes, { prefix: '/api' });
   await app.register(completenessRoutes, { prefix: '/api' });
   await app.register(chartsRoutes, { prefix: '/api' });
-  await app.register(webRoutes);
+  await app.register(webRoutes, { distDir: webDist });
   return app;
 }

@@ -12,6 +12,9 @@ Commands:
   metrics [--json]                       list the indicator catalogue
   report METRIC_ID --by BREAKDOWN [--by2 B] [--from DATE] [--to DATE] [--specialty TFC] [--site S] [--level 95|99.8] [--json]
                                          one indicator broken down (the API's result object with --json)
+  user add NAME --role admin|analyst|viewer [--password-stdin] | user list | user remove NAME
+  user passwd NAME [--password-stdin] | user role NAME --role R
+                                         manage accounts (with none, Parity serves this machine only)
 
 Exit codes: 0 loaded or duplicate, 1 rejected, 2 usage error.`;
 
@@ -22,6 +25,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   ingest: async () => (await import('./commands/ingest.ts')).ingestCommand,
   metrics: async () => (await import('./commands/metrics.ts')).metricsCommand,
   report: async () => (await import('./commands/report.ts')).reportCommand,
+  user: async () => (await import('./commands/user.ts')).userCommand,
 };
 
 const processContext: CliContext = {

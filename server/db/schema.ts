@@ -43,6 +43,68 @@ CREATE TABLE IF NOT EXISTS column_mappings (
   saved_at TIMESTAMP NOT NULL
 );`;
 
+/** Accounts, sessions (ids stored as SHA-256 hashes only) and the audit trail. */
+const SECURITY_TABLES = `
+CREATE TABLE IF NOT EXISTS users (
+  name VARCHAR PRIMARY KEY,           -- lower case
+  role VARCHAR NOT NULL,              -- viewer | analyst | admin
+  password_hash VARCHAR,              -- scrypt$N$r$p$salt$hash; NULL for single sign-on accounts
+  source VARCHAR NOT NULL,            -- local | oidc
+  created_at TIMESTAMP NOT NULL,
+  updated_at TIMESTAMP NOT NULL,
+  last_login_at TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS sessions (
+  id_hash VARCHAR PRIMARY KEY,        -- SHA-256 of the cookie value; the value itself is never stored
+  user_name VARCHAR NOT NULL,
+  csrf_token VARCHAR NOT NULL,
+  created_at TIMESTAMP NOT NULL,
+  last_seen_at TIMESTAMP NOT NULL,
+  expires_at TIMESTAMP NOT NULL,      -- absolute end, whatever the activity
+  ip VARCHAR,
+  user_agent VARCHAR
+);
+CREATE SEQUENCE IF NOT EXISTS audit_log_seq;
+CREATE TABLE IF NOT EXISTS audit_log (
+  id BIGINT PRIMARY KEY DEFAULT nextval('audit_log_seq'),
+  occurred_at TIMESTAMP NOT NULL,
+  actor VARCHAR NOT NULL,             -- user name, 'local', 'cli:<os user>' or 'anonymous'
+  ip VARCHAR,
+  action VARCHAR NOT NULL,            -- e.g. auth.login, extract.upload, publication.withdraw
+  target VARCHAR,
+  detail VARCHAR NOT NULL,            -- JSON
+  outcome VARCHAR NOT NULL            -- success | failure | denied
+);`;
+
+/** Frozen published charts (the document JSON is never rewritten) and saved report templates. */
+const PUBLICATION_TABLES = `
+CREATE TABLE IF NOT EXISTS published_charts (
+  id VARCHAR PRIMARY KEY,
+  title VARCHAR NOT NULL,
+  metric_id VARCHAR NOT NULL,
+  metric_version INTEGER NOT NULL,
+  chart VARCHAR NOT NULL,             -- breakdown | trend | heatmap
+  breakdown VARCHAR NOT NULL,
+  breakdown2 VARCHAR,
+  period_from DATE,
+  period_to DATE,
+  disclosure VARCHAR NOT NULL,
+  data_as_at VARCHAR,
+  published_by VARCHAR NOT NULL,
+  account VARCHAR,                    -- the signed-in account, when there is one
+  published_at TIMESTAMP NOT NULL,
+  withdrawn_at TIMESTAMP,
+  withdrawn_by VARCHAR,
+  record VARCHAR NOT NULL             -- JSON: the frozen chart (data, spec, metric version, footnotes)
+);
+CREATE TABLE IF NOT EXISTS report_templates (
+  name VARCHAR PRIMARY KEY,
+  report VARCHAR NOT NULL,            -- board
+  selection VARCHAR NOT NULL,         -- JSON: indicators and breakdowns
+  saved_by VARCHAR,
+  saved_at TIMESTAMP NOT NULL
+);`;
+
 function datasetTableDdl(): string {
   return DATASETS.map((d) => {
     const cols = storageColumns(d)
@@ -71,6 +133,8 @@ async function loadReferenceTables(db: Database): Promise<void> {
 /** Creates every table that does not exist yet. Safe to run at every start. */
 export async function ensureSchema(db: Database): Promise<void> {
   await db.run(META_TABLES);
+  await db.run(PUBLICATION_TABLES);
+  await db.run(SECURITY_TABLES);
   await db.run(datasetTableDdl());
   await loadReferenceTables(db);
   await db.run(`INSERT OR IGNORE INTO meta VALUES ('schema_version', ?), ('data_version', '0')`, [String(SCHEMA_VERSION)]);

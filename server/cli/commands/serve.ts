@@ -1,5 +1,5 @@
 import { loadConfig } from '../../config.ts';
-import { startServer } from '../../server.ts';
+import { StartRefused, startServer } from '../../server.ts';
 import { type Command, EXIT } from '../command.ts';
 import { parseCommand } from '../parse.ts';
 
@@ -10,7 +10,13 @@ export const serveCommand: Command = async (args, ctx) => {
     return EXIT.usage;
   }
   const env = { ...process.env, ...(parsed.values.port ? { PORT: parsed.values.port } : {}), ...(parsed.values.db ? { PARITY_DB: parsed.values.db } : {}) };
-  await startServer(loadConfig(env));
+  try {
+    await startServer(loadConfig(env));
+  } catch (error) {
+    if (!(error instanceof StartRefused)) throw error;
+    ctx.stderr(error.message);
+    return EXIT.rejected;
+  }
   // Keep running until a signal closes the server.
   await new Promise(() => undefined);
   return EXIT.ok;

@@ -23,7 +23,8 @@ const completenessRoutes: FastifyPluginAsync = async (fastify) => {
   app.get('/completeness', { schema: { querystring: completenessQuery } }, async (request) =>
     app.metrics.completeness({ ...request.query, by: request.query.by ?? null }),
   );
-  app.get('/completeness/summary', async () => app.metrics.completenessSummary());
-  app.get('/specialties', async () => app.metrics.specialties());
+  const empty = z.object({}).strict();
+  app.get('/completeness/summary', { schema: { querystring: empty } }, async () => app.metrics.completenessSummary());
+  app.get('/specialties', { schema: { querystring: empty } }, async () => app.metrics.specialties());
 };
 export default completenessRoutes;

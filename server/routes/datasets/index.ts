@@ -55,6 +55,6 @@ const views = DATASETS.map((d) => {
 
 const datasetsRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  app.get('/datasets', { schema: { response: { 200: z.array(datasetView) } } }, async () => views);
+  app.get('/datasets', { schema: { querystring: z.object({}).strict(), response: { 200: z.array(datasetView) } } }, async () => views);
 };
 export default datasetsRoutes;

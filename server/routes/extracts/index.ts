@@ -4,7 +4,7 @@ import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import { DATASET_IDS } from '../../../pipelines/datasets/index.ts';
 import { FileRefusal } from '../../../pipelines/ingest/inspect-file.ts';
-import { columnMapping, listMappings, resolveMapping, saveMapping } from '../../../pipelines/ingest/mappings.ts';
+import { columnMapping, listMappings, saveMapping } from '../../../pipelines/ingest/mappings.ts';
 import { fileMessages } from '../../../pipelines/ingest/messages.ts';
 import { ingestSummary, rejectedSummary } from '../../../pipelines/ingest/summary.ts';
 import { badRequest, notFound } from '../../errors.ts';
@@ -12,32 +12,57 @@ import { receiveUpload } from './upload.ts';
 import { extractView, getExtract, listExtracts, quarantineCsv } from './queries.ts';
 
 const STATUS_CODE = { loaded: 201, duplicate: 200, rejected: 422 } as const;
-const idParams = z.object({ id: z.string().regex(/^[a-z-]+-[0-9a-f]{8}$/, 'an extract id such as outpatients-1a2b3c4d') });
+const extractId = z.string().regex(/^[a-z_-]+-[0-9a-f]{8}$/, 'an extract id such as outpatients-1a2b3c4d');
+const idParams = z.object({ id: extractId }).strict();
+const empty = z.object({}).strict();
+/** The text fields of an upload; anything else is refused. */
+const uploadFields = z
+  .object({
+    dataset: z.string().max(100).default(''),
+    mapping: z.string().max(100_000).optional(),
+    replace: z.union([extractId, z.literal('')]).optional(),
+  })
+  .strict();
+const invalidMapping = () => badRequest('invalid_mapping', 'The mapping must be the name of a saved mapping, or a JSON object of column name → header.');
 
-async function mappingFrom(field: string | undefined, db: Parameters<typeof resolveMapping>[0]) {
+/** An inline JSON mapping, or the name of a saved one — never a path on the server. */
+async function mappingFrom(field: string | undefined, db: Parameters<typeof listMappings>[0]) {
   if (!field) return undefined;
   if (field.trim().startsWith('{')) {
-    const json = JSON.parse(field);
+    let json: { columns?: unknown };
+    try {
+      json = JSON.parse(field);
+    } catch {
+      throw invalidMapping();
+    }
     const parsed = z.record(z.string(), z.string()).safeParse(json.columns ?? json);
-    if (!parsed.success) throw badRequest('invalid_mapping', 'The mapping must be a JSON object of column name → header.');
+    if (!parsed.success) throw invalidMapping();
     return parsed.data;
   }
-  return resolveMapping(db, field);
+  const saved = (await listMappings(db)).find((m) => m.name === field);
+  if (!saved) throw new FileRefusal(fileMessages.mappingNotFound(field));
+  return saved.columns;
 }
 
 const extractsRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   await app.register(multipart);
 
-  app.post('/extracts', { schema: { response: { 200: ingestSummary, 201: ingestSummary, 422: ingestSummary } } }, async (request, reply) => {
+  const analyst = { role: 'analyst' as const };
+
+  app.post('/extracts', { config: analyst, schema: { querystring: empty, response: { 200: ingestSummary, 201: ingestSummary, 422: ingestSummary } } }, async (request, reply) => {
     if (!request.isMultipart()) throw badRequest('not_multipart', 'Send the extract as multipart/form-data with a "file" part and a "dataset" field.');
     const upload = await receiveUpload(request, app.config.maxUploadBytes);
     try {
-      const dataset = upload.fields.dataset ?? '';
+      const fields = uploadFields.safeParse(upload.fields);
+      if (!fields.success) {
+        throw badRequest('invalid_upload', `The upload's fields are not valid — ${fields.error.issues.map((i) => `${i.path.join('.') || 'fields'}: ${i.message}`).join('; ')}.`);
+      }
+      const dataset = fields.data.dataset;
       if (!DATASET_IDS.includes(dataset)) throw badRequest('unknown_dataset', fileMessages.unknownDataset(dataset, DATASET_IDS));
       let mapping: Record<string, string> | undefined;
       try {
-        mapping = await mappingFrom(upload.fields.mapping, app.db);
+        mapping = await mappingFrom(fields.data.mapping, app.db);
       } catch (error) {
         if (error instanceof FileRefusal) return reply.status(422).send(rejectedSummary(dataset, error.message));
         throw error;
@@ -47,8 +72,8 @@ const extractsRoutes: FastifyPluginAsync = async (fastify) => {
         dataset,
         fileName: upload.fileName,
         mapping,
-        replace: upload.fields.replace || undefined,
-        uploadedBy: 'web',
+        replace: fields.data.replace || undefined,
+        uploadedBy: request.principal && request.principal.via !== 'local' ? request.principal.name : 'web',
       });
       return reply.status(STATUS_CODE[summary.status]).send(summary);
     } finally {
@@ -56,32 +81,32 @@ const extractsRoutes: FastifyPluginAsync = async (fastify) => {
     }
   });
 
-  app.get('/extracts', { schema: { response: { 200: z.array(extractView) } } }, async () => listExtracts(app.db));
+  app.get('/extracts', { config: analyst, schema: { querystring: empty, response: { 200: z.array(extractView) } } }, async () => listExtracts(app.db));
 
-  app.get('/extracts/:id', { schema: { params: idParams } }, async (request) => {
+  app.get('/extracts/:id', { config: { ...analyst, audit: 'quarantine.view' }, schema: { params: idParams, querystring: empty } }, async (request) => {
     const extract = await getExtract(app.db, request.params.id);
     if (!extract) throw notFound(`Extract ${request.params.id}`);
     return extract;
   });
 
-  app.get('/extracts/:id/quarantine.csv', { schema: { params: idParams } }, async (request, reply) => {
+  app.get('/extracts/:id/quarantine.csv', { config: { ...analyst, audit: 'quarantine.export' }, schema: { params: idParams, querystring: empty } }, async (request, reply) => {
     const extract = await getExtract(app.db, request.params.id);
     if (!extract) throw notFound(`Extract ${request.params.id}`);
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${extract.id}_quarantine.csv"`)
-      .send(await quarantineCsv(app.db, extract.id));
+      .send(await quarantineCsv(app.db, extract));
   });
 
-  app.delete('/extracts/:id', { schema: { params: idParams } }, async (request, reply) => {
+  app.delete('/extracts/:id', { config: { role: 'admin' }, schema: { params: idParams, querystring: empty } }, async (request, reply) => {
     const extract = await getExtract(app.db, request.params.id);
     if (!extract || extract.status !== 'loaded') throw notFound(`Loaded extract ${request.params.id}`);
     await app.ingest.remove(extract.id, extract.dataset);
     return reply.status(200).send({ id: extract.id, status: 'deleted' });
   });
 
-  app.get('/mappings', async () => listMappings(app.db));
-  app.post('/mappings', { schema: { body: columnMapping } }, async (request, reply) => {
+  app.get('/mappings', { config: analyst, schema: { querystring: empty } }, async () => listMappings(app.db));
+  app.post('/mappings', { config: analyst, schema: { querystring: empty, body: columnMapping.strict() } }, async (request, reply) => {
     if (!DATASET_IDS.includes(request.body.dataset)) throw badRequest('unknown_dataset', fileMessages.unknownDataset(request.body.dataset, DATASET_IDS));
     await saveMapping(app.db, request.body);
     return reply.status(201).send(request.body);

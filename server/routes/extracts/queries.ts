@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
 import { toCsv } from '../../csv.ts';
+import { identifierMasker } from '../../security/mask.ts';
 
 export const extractView = z.object({
   id: z.string(),
@@ -39,26 +40,29 @@ export async function listExtracts(db: Database): Promise<ExtractView[]> {
   return (await db.all<Row>(`${SELECT} ORDER BY uploaded_at DESC, id`)).map(view);
 }
 
-/** One extract with the first quarantined rows (identifiers are the trust's pseudonyms). */
+/** Quarantined rows with identifiers masked (security/mask.ts): the only patient-level rows the API shows. */
+async function quarantined(db: Database, extract: ExtractView, limit: number | null) {
+  const rows = await db.all<{ row: number; raw: string; reasons: string[] }>(
+    `SELECT source_row AS row, raw_row AS raw, reasons FROM quarantine WHERE extract_id = ? ORDER BY source_row${limit ? ` LIMIT ${Math.trunc(limit)}` : ''}`,
+    [extract.id],
+  );
+  const mask = identifierMasker(extract.dataset, extract.columnMapping);
+  return rows.map((q) => ({ row: q.row, ...mask({ values: JSON.parse(q.raw), reasons: q.reasons }) }));
+}
+
+/** One extract with the first quarantined rows. */
 export async function getExtract(db: Database, id: string) {
   const [row] = await db.all<Row>(`${SELECT} WHERE id = ?`, [id]);
   if (!row) return null;
-  const quarantine = await db.all<{ row: number; raw: string; reasons: string[] }>(
-    `SELECT source_row AS row, raw_row AS raw, reasons FROM quarantine WHERE extract_id = ? ORDER BY source_row LIMIT 200`,
-    [id],
-  );
-  return { ...view(row), quarantine: quarantine.map((q) => ({ row: q.row, reasons: q.reasons, values: JSON.parse(q.raw) })) };
+  const extract = view(row);
+  return { ...extract, quarantine: await quarantined(db, extract, 200) };
 }
 
-export async function quarantineCsv(db: Database, id: string): Promise<string> {
-  const rows = await db.all<{ row: number; raw: string; reasons: string[] }>(
-    `SELECT source_row AS row, raw_row AS raw, reasons FROM quarantine WHERE extract_id = ? ORDER BY source_row`,
-    [id],
-  );
-  const values = rows.map((r) => JSON.parse(r.raw) as Record<string, string | null>);
-  const headers = [...new Set(values.flatMap((v) => Object.keys(v)))];
+export async function quarantineCsv(db: Database, extract: ExtractView): Promise<string> {
+  const rows = await quarantined(db, extract, null);
+  const headers = [...new Set(rows.flatMap((r) => Object.keys(r.values)))];
   return toCsv(
     ['row', 'reasons', ...headers],
-    rows.map((r, i) => [r.row, r.reasons.join('; '), ...headers.map((h) => values[i][h] ?? '')]),
+    rows.map((r) => [r.row, r.reasons.join('; '), ...headers.map((h) => r.values[h] ?? '')]),
   );
 }

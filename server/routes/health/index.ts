@@ -7,7 +7,7 @@ const healthRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.get(
     '/health',
-    { schema: { response: { 200: z.object({ status: z.literal('ok'), version: z.string(), extracts: z.number().int() }) } } },
+    { config: { role: 'public' }, schema: { querystring: z.object({}).strict(), response: { 200: z.object({ status: z.literal('ok'), version: z.string(), extracts: z.number().int() }) } } },
     async () => {
       const [row] = await app.db.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM extracts WHERE status = 'loaded'`);
       return { status: 'ok' as const, version: VERSION, extracts: row.n };

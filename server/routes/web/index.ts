@@ -4,10 +4,11 @@ import type { FastifyPluginAsync } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { AppError } from '../../errors.ts';
 
-const distDir = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+const defaultDistDir = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 
 /** Serves the built web app; any other non-API path gets index.html so client routes load directly. */
-const webRoutes: FastifyPluginAsync = async (app) => {
+const webRoutes: FastifyPluginAsync<{ distDir?: string }> = async (app, options) => {
+  const distDir = options.distDir ?? defaultDistDir;
   if (!existsSync(distDir + 'index.html')) {
     app.get('/', async (_req, reply) =>
       reply.type('text/html').send('<!doctype html><title>Parity</title><p>The web app is not built yet. Run <code>npm run build:web</code> (or <code>npm start</code>).</p>'),

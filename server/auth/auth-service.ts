@@ -1,0 +1,50 @@
+// Everything the access-control hook needs: whether accounts exist, the sessions, the sign-in
+// limiter and the token a local `parity` command uses to talk to this server.
+import { timingSafeEqual } from 'node:crypto';
+import type { Database } from '../db/database.ts';
+import { FailureLimiter } from './rate-limit.ts';
+import { SessionStore } from './sessions.ts';
+import { isLoopbackHost, type SecuritySettings } from './settings.ts';
+import { countUsers } from './users.ts';
+
+/**
+ * - `local`: no account exists and the server listens on loopback only — a single-user tool, as
+ *   after `npm start` on a fresh clone.
+ * - `accounts`: at least one account exists — every request needs a session (or is public).
+ * - `closed`: no account exists but the server is reachable from other machines — nothing but
+ *   the public endpoints answers until an administrator account is added.
+ */
+export type AccessMode = 'local' | 'accounts' | 'closed';
+
+export class AuthService {
+  readonly sessions: SessionStore;
+  readonly limiter = new FailureLimiter(5, 15 * 60_000);
+  private accounts = false;
+
+  constructor(
+    private readonly db: Database,
+    readonly settings: SecuritySettings,
+    private readonly host: string,
+    private readonly cliToken: string | null,
+  ) {
+    this.sessions = new SessionStore(db, settings.sessionIdleMs, settings.sessionMaxMs);
+  }
+
+  /** Re-reads whether any account exists; call after adding or removing one. */
+  async refresh(): Promise<void> {
+    this.accounts = (await countUsers(this.db)) > 0;
+  }
+
+  get mode(): AccessMode {
+    if (this.accounts) return 'accounts';
+    return isLoopbackHost(this.host) ? 'local' : 'closed';
+  }
+
+  /** True for the token of this server's own `server.json` (readable only by whoever runs the server). */
+  isCliToken(value: string | undefined): boolean {
+    if (!this.cliToken || !value) return false;
+    const a = Buffer.from(value);
+    const b = Buffer.from(this.cliToken);
+    return a.length === b.length && timingSafeEqual(a, b);
+  }
+}

@@ -1,0 +1,107 @@
+// One onRequest hook decides every request: who is asking (session cookie, the local CLI's token,
+// or the single user of a local-mode server), whether their role allows the route, and — for
+// requests that change something — whether they came from this site (Origin) and carry the
+// session's CSRF token.
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../errors.ts';
+import type { AuthService } from './auth-service.ts';
+import { readCookie, SESSION_COOKIE } from './cookies.ts';
+import { accessFor, isPublicPage, STATE_CHANGING } from './policy.ts';
+import { type Access, hasRole, type Principal } from './roles.ts';
+import type { SessionRecord } from './sessions.ts';
+import { isLoopbackHost } from './settings.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call the route: 'public', or the least role. */
+    role?: Access;
+    /** Record every call in the audit log under this action (state-changing calls are recorded anyway). */
+    audit?: string;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+    session: SessionRecord | null;
+  }
+}
+
+export const CSRF_HEADER = 'x-csrf-token';
+export const CLI_TOKEN_HEADER = 'x-parity-cli-token';
+export const CLI_USER_HEADER = 'x-parity-cli-user';
+
+export const denials = {
+  unauthenticated: () => new AppError('unauthenticated', 'Sign in first: this needs a Parity account.', 401),
+  forbidden: (role: string) => new AppError('forbidden', `Your account cannot do this: it needs the ${role} role. Ask a Parity administrator.`, 403),
+  closed: () =>
+    new AppError('no_accounts', 'This server has no accounts yet. An administrator must run `npx parity user add NAME --role admin` on the server.', 503),
+  crossOrigin: () => new AppError('cross_origin', 'This request came from another site and was refused.', 403),
+  csrf: () => new AppError('csrf', 'The request is missing its security token. Reload the page and try again.', 403),
+  host: () => new AppError('forbidden_host', 'This local server only answers to localhost.', 403),
+};
+
+const sameText = (a: string, b: string) => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+async function identify(auth: AuthService, request: FastifyRequest): Promise<Principal | null> {
+  const cliToken = request.headers[CLI_TOKEN_HEADER];
+  if (typeof cliToken === 'string' && isLoopbackHost(request.socket.remoteAddress ?? '') && auth.isCliToken(cliToken)) {
+    const user = String(request.headers[CLI_USER_HEADER] ?? 'unknown').replace(/[^A-Za-z0-9._@-]/g, '').slice(0, 64) || 'unknown';
+    return { name: `cli:${user}`, role: 'admin', via: 'cli' };
+  }
+  const cookie = readCookie(request, SESSION_COOKIE);
+  if (cookie) {
+    const session = await auth.sessions.lookup(cookie);
+    if (session) {
+      request.session = session;
+      return { name: session.userName, role: session.role, via: 'session' };
+    }
+  }
+  if (auth.mode === 'local') return { name: 'local', role: 'admin', via: 'local' };
+  return null;
+}
+
+/** A browser sends Origin (and Sec-Fetch-Site) with every state-changing request; they must name this site. */
+function fromThisSite(request: FastifyRequest): boolean {
+  const site = request.headers['sec-fetch-site'];
+  if (typeof site === 'string' && site !== 'same-origin' && site !== 'none') return false;
+  const origin = request.headers.origin;
+  if (origin === undefined) return true;
+  return origin === `${request.protocol}://${request.host}`;
+}
+
+export function installAccessControl(app: FastifyInstance, auth: AuthService): void {
+  app.decorateRequest('principal', null);
+  app.decorateRequest('session', null);
+
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    const path = request.url.split('?')[0];
+    const isApi = path === '/api' || path.startsWith('/api/');
+    if (auth.mode === 'local' && !isLoopbackHost(request.hostname)) throw denials.host();
+
+    request.principal = await identify(auth, request);
+    const access: Access | 'page' = isApi ? accessFor(request.method, request.routeOptions.url ?? path, request.routeOptions.config?.role) : 'page';
+
+    if (STATE_CHANGING.has(request.method)) {
+      if (!fromThisSite(request)) throw denials.crossOrigin();
+      if (request.principal?.via === 'session' && access !== 'public') {
+        const token = request.headers[CSRF_HEADER];
+        if (typeof token !== 'string' || !sameText(token, request.session!.csrfToken)) throw denials.csrf();
+      }
+    }
+
+    if (access === 'page') {
+      if (request.principal || isPublicPage(path)) return;
+      if (auth.mode === 'closed') throw denials.closed();
+      if (request.method === 'GET' || request.method === 'HEAD') {
+        return reply.header('cache-control', 'no-store').redirect(`/login?next=${encodeURIComponent(request.url)}`, 302);
+      }
+      throw denials.unauthenticated();
+    }
+    if (access === 'public') return;
+    if (!request.principal) throw auth.mode === 'closed' ? denials.closed() : denials.unauthenticated();
+    if (!hasRole(request.principal.role, access)) throw denials.forbidden(access);
+  });
+}

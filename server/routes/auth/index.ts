@@ -1,0 +1,85 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import { z } from 'zod';
+import { recordAudit } from '../../audit/audit-trail.ts';
+import { clearSessionCookie, readCookie, SESSION_COOKIE, setSessionCookie } from '../../auth/cookies.ts';
+import { decoyHash, MAX_PASSWORD_LENGTH, verifyPassword } from '../../auth/passwords.ts';
+import { roleSchema } from '../../auth/roles.ts';
+import { getUser, recordLogin } from '../../auth/users.ts';
+import { AppError } from '../../errors.ts';
+
+const loginBody = z
+  .object({
+    name: z.string().trim().toLowerCase().min(1).max(64),
+    password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+  })
+  .strict();
+const empty = z.object({}).strict();
+const signedIn = z.object({
+  mode: z.literal('accounts'),
+  user: z.object({ name: z.string(), role: roleSchema }),
+  csrfToken: z.string(),
+});
+const me = z.union([z.object({ mode: z.literal('local') }), signedIn]);
+
+const badCredentials = () => new AppError('invalid_credentials', 'That user name and password do not match an account. Check them and try again.', 401);
+
+const authRoutes: FastifyPluginAsync = async (fastify) => {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  app.post(
+    '/auth/login',
+    { config: { role: 'public' }, schema: { body: loginBody, response: { 200: signedIn } } },
+    async (request, reply) => {
+      const { name, password } = request.body;
+      const keys = [`ip:${request.ip}`, `user:${name}`];
+      const wait = Math.max(...keys.map((k) => app.auth.limiter.retryAfter(k)));
+      if (wait > 0) {
+        await recordAudit(request, { actor: name, action: 'auth.login', target: name, detail: { reason: 'rate_limited' }, outcome: 'denied' });
+        reply.header('retry-after', String(wait));
+        throw new AppError('too_many_attempts', `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute${wait > 60 ? 's' : ''}.`, 429);
+      }
+      const user = await getUser(app.db, name);
+      // An unknown name costs the same scrypt as a known one, so timing does not tell them apart.
+      const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
+      if (!user || !user.passwordHash || !ok) {
+        for (const key of keys) app.auth.limiter.fail(key);
+        await recordAudit(request, { actor: name, action: 'auth.login', target: name, detail: { reason: user ? 'wrong_password' : 'unknown_user' }, outcome: 'failure' });
+        throw badCredentials();
+      }
+      app.auth.limiter.reset(`user:${name}`);
+      const old = readCookie(request, SESSION_COOKIE);
+      if (old) await app.auth.sessions.destroy(old);
+      const { token, session } = await app.auth.sessions.create(user, { ip: request.ip, userAgent: String(request.headers['user-agent'] ?? '') });
+      await recordLogin(app.db, user.name);
+      request.principal = { name: user.name, role: user.role, via: 'session' };
+      await recordAudit(request, { action: 'auth.login', target: user.name, detail: { role: user.role, method: 'password' }, outcome: 'success' });
+      setSessionCookie(request, reply, token, app.auth.settings.sessionMaxMs);
+      return { mode: 'accounts' as const, user: { name: user.name, role: user.role }, csrfToken: session.csrfToken };
+    },
+  );
+
+  app.post('/auth/logout', { config: { role: 'viewer' }, schema: { body: empty.optional(), querystring: empty } }, async (request, reply) => {
+    const cookie = readCookie(request, SESSION_COOKIE);
+    if (cookie) await app.auth.sessions.destroy(cookie);
+    if (request.session) await recordAudit(request, { action: 'auth.logout', target: request.session.userName, outcome: 'success' });
+    else request.audited = true;
+    clearSessionCookie(request, reply);
+    return reply.status(204).send();
+  });
+
+  app.get('/auth/me', { config: { role: 'public' }, schema: { querystring: empty, response: { 200: me } } }, async (request) => {
+    if (app.auth.mode === 'local') return { mode: 'local' as const };
+    if (!request.session || !request.principal) {
+      throw new AppError('unauthenticated', 'Sign in first: this needs a Parity account.', 401);
+    }
+    return { mode: 'accounts' as const, user: { name: request.principal.name, role: request.principal.role }, csrfToken: request.session.csrfToken };
+  });
+
+  app.get('/auth/providers', { config: { role: 'public' }, schema: { querystring: empty } }, async () => ({
+    mode: app.auth.mode,
+    password: true,
+    oidc: app.auth.settings.oidc ? { loginUrl: '/api/auth/oidc/login' } : null,
+  }));
+};
+export default authRoutes;
