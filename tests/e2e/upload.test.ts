@@ -231,6 +231,58 @@ describe('upload wizard and extracts', () => {
     expect((await fetch(`${serverUrl()}/api/extracts/${summary.extractId}`, { method: 'DELETE' })).status).toBe(200);
   });
 
+  it('reads a Windows-1252 file and loads every row with its £ and accents', async () => {
+    const tracked = await newPage();
+    const { page } = tracked;
+    await open(tracked, '/upload');
+    await chooseFile(tracked, 'outpatients', 'sample-data/messy/outpatients-messy-cp1252.csv');
+    const text = await visibleText(page);
+    expect(text).toContain('Read as Windows-1252, comma-separated');
+    expect(await page.locator('.preview-table').innerText()).toMatch(/£/);
+    expect(text).toContain('No problems found in all 8 rows.');
+    const { status, summary } = await uploadAndWait(tracked);
+    expect(status).toBe(201);
+    expect(summary).toMatchObject({ status: 'loaded', rowsRead: 8, rowsLoaded: 8, rowsQuarantined: 0 });
+    await page.getByRole('heading', { name: `Loaded: ${summary.extractId}` }).waitFor();
+    expect(await visibleText(page)).toContain('8 loaded, 0 quarantined of 8 rows read');
+    expect(tracked.consoleErrors).toEqual([]);
+    await tracked.close();
+    expect((await fetch(`${serverUrl()}/api/extracts/${summary.extractId}`, { method: 'DELETE' })).status).toBe(200);
+  });
+
+  it('shows the upload moving on a progress bar, then the server at work', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-upload-'));
+    const path = join(dir, 'progress.csv');
+    const lines = ['appointment_id,patient_id,appointment_date,treatment_function_code,attendance_status'];
+    for (let i = 0; i < 6000; i++) lines.push(`PRG-${String(i).padStart(6, '0')},P-${i},2025-05-${String((i % 28) + 1).padStart(2, '0')},110,5`);
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const tracked = await newPage();
+    const { page } = tracked;
+    await open(tracked, '/upload');
+    await chooseFile(tracked, 'outpatients', path);
+
+    // A slow link (64 KB/s for a 220 KB file), so the bar has time to move.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 64 * 1024 });
+    const response = page.waitForResponse((r) => r.url().endsWith('/api/extracts') && r.request().method() === 'POST', { timeout: 60_000 });
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
+    await page.waitForFunction(() => {
+      const bar = document.querySelector<HTMLProgressElement>('progress#upload-progress-bar');
+      return bar !== null && bar.value > 0 && bar.value < bar.max;
+    }, undefined, { timeout: 30_000 });
+    expect(await page.getByText(/^Sending progress\.csv: \d+% \(/).count()).toBe(1);
+    await screenshot(page, 'upload-progress');
+    const summary = (await (await response).json()) as Summary;
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    expect(summary).toMatchObject({ status: 'loaded', rowsRead: 6000, rowsLoaded: 6000, rowsQuarantined: 0 });
+    await page.getByRole('heading', { name: `Loaded: ${summary.extractId}` }).waitFor();
+    expect(await visibleText(page)).toContain('6,000 loaded, 0 quarantined of 6,000 rows read');
+    expect(tracked.consoleErrors).toEqual([]);
+    await tracked.close();
+    expect((await fetch(`${serverUrl()}/api/extracts/${summary.extractId}`, { method: 'DELETE' })).status).toBe(200);
+  });
+
   it('opens the wizard from Replace with the dataset and the extract to replace chosen', async () => {
     const tracked = await newPage({ width: 768 });
     const { page } = tracked;
