@@ -16,6 +16,7 @@ import completenessRoutes from './routes/completeness/index.ts';
 import healthRoutes from './routes/health/index.ts';
 import metricsRoutes from './routes/metrics/index.ts';
 import chartsRoutes from './routes/charts/index.ts';
+import publishedRoutes from './routes/published/index.ts';
 import webRoutes from './routes/web/index.ts';
 import authRoutes from './routes/auth/index.ts';
 import usersRoutes from './routes/users/index.ts';
@@ -72,6 +73,7 @@ export async function buildApp({ db, config, logger = false, cacheResults = true
   await app.register(metricsRoutes, { prefix: '/api' });
   await app.register(completenessRoutes, { prefix: '/api' });
   await app.register(chartsRoutes, { prefix: '/api' });
+  await app.register(publishedRoutes);
   await app.register(webRoutes, { distDir: webDist });
   return app;
 }

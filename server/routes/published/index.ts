@@ -1,0 +1,93 @@
+// Published charts: POST /api/published freezes a chart; GET /api/published lists them;
+// DELETE /api/published/:id withdraws one; GET /published/:id is the embeddable page and
+// /published/:id.svg|png|csv|json the frozen chart's files. Also /fonts/* for the server's pages.
+import { createReadStream } from 'node:fs';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import { z } from 'zod';
+import { BREAKDOWNS } from '../../../metrics/catalogue/schema.ts';
+import { CHART_KINDS, type ChartDocument } from '../../charts/document.ts';
+import { drawPng, drawSvg } from '../../charts/draw.ts';
+import { WEB_FONTS } from '../../charts/html.ts';
+import { publishedPage, withdrawnPage } from '../../charts/published-page.ts';
+import { toCsv } from '../../csv.ts';
+import { PublishedService, withdrawnError, type PublishedRecord } from '../../services/published-service.ts';
+import { isoDate } from '../metrics/query-schemas.ts';
+import { sizeOf, sizeQuery } from '../charts/schemas.ts';
+
+const breakdown = z.enum(BREAKDOWNS, { message: `one of ${BREAKDOWNS.join(', ')}` });
+
+const publishBody = z
+  .object({
+    metric: z.string().regex(/^[a-z0-9-]{1,80}$/, 'a metric id such as op-dna-rate'),
+    chart: z.enum(CHART_KINDS, { message: `one of ${CHART_KINDS.join(', ')}` }).default('breakdown'),
+    by: breakdown.default('overall'),
+    by2: breakdown.nullish(),
+    from: isoDate.nullish(),
+    to: isoDate.nullish(),
+    specialty: z.string().regex(/^[A-Z0-9]{3}$/, 'a treatment function code such as 110').nullish(),
+    site: z.string().regex(/^[A-Za-z0-9 _.-]{1,40}$/, 'a site code (letters, digits, spaces, - _ .)').nullish(),
+    level: z.union([z.literal(95), z.literal(99.8)], { message: '95 or 99.8' }).default(95),
+    title: z.string().trim().min(1).max(200).nullish(),
+    publishedBy: z.string().trim().min(1).max(80).nullish(),
+  })
+  .strict();
+
+const idParams = z.object({ id: z.string().regex(/^[0-9a-f]{12}$/, 'a published chart id (12 hexadecimal characters)') });
+const fileParams = z.object({
+  file: z
+    .string()
+    .regex(/^[0-9a-f]{12}(\.(svg|png|csv|json))?$/, 'a published chart id, optionally followed by .svg, .png, .csv or .json')
+    .transform((s) => ({ id: s.slice(0, 12), format: (s.slice(13) || 'html') as 'html' | 'svg' | 'png' | 'csv' | 'json' })),
+});
+const fileQuery = z.object(sizeQuery).strict();
+
+/** The signed-in account, when access control is on. */
+const accountOf = (request: FastifyRequest): string | null => (request as unknown as { principal?: { name?: string } | null }).principal?.name ?? null;
+
+const publishedRoutes: FastifyPluginAsync = async (fastify) => {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const service = new PublishedService(app.db, app.metrics);
+
+  app.post('/api/published', { schema: { body: publishBody } }, async (request, reply) => {
+    const b = request.body;
+    const account = accountOf(request);
+    const published = await service.publish(
+      { metric: b.metric, chart: b.chart, by: b.by, by2: b.by2 ?? null, from: b.from ?? undefined, to: b.to ?? undefined, specialty: b.specialty ?? null, site: b.site ?? null, level: b.level, title: b.title ?? null },
+      { publishedBy: b.publishedBy ?? account ?? 'not recorded', account },
+    );
+    return reply.status(201).send({ id: published.id, url: published.url, published });
+  });
+
+  app.get('/api/published', async () => ({ published: await service.list() }));
+
+  app.delete('/api/published/:id', { schema: { params: idParams } }, async (request) => {
+    const s = await service.withdraw(request.params.id, accountOf(request) ?? 'not recorded');
+    return { id: s.id, withdrawnAt: s.withdrawnAt, withdrawnBy: s.withdrawnBy, published: s };
+  });
+
+  app.get('/published/:file', { schema: { params: fileParams, querystring: fileQuery } }, async (request, reply) => {
+    const { id, format } = request.params.file;
+    const { summary, json } = await service.record(id);
+    if (summary.withdrawnAt) {
+      if (format === 'html') return reply.status(410).type('text/html; charset=utf-8').send(withdrawnPage(summary));
+      throw withdrawnError(summary);
+    }
+    // Published figures never change: caches may keep them (withdrawal is checked on the next fetch).
+    reply.header('cache-control', 'public, max-age=300');
+    if (format === 'json') return reply.type('application/json; charset=utf-8').header('content-disposition', `inline; filename="parity-chart-${id}.json"`).send(json);
+    const record = JSON.parse(json) as PublishedRecord;
+    const doc: ChartDocument = record.document;
+    const size = sizeOf(request.query);
+    const name = `${doc.fileName}_published-${id}`;
+    if (format === 'csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(toCsv(doc.table.headers, doc.table.rows));
+    if (format === 'svg') return reply.type('image/svg+xml; charset=utf-8').header('content-disposition', `inline; filename="${name}.svg"`).send(await drawSvg(doc, size));
+    if (format === 'png') return reply.type('image/png').header('content-disposition', `inline; filename="${name}${size.scale > 1 ? `@${size.scale}x` : ''}.png"`).send(await drawPng(doc, size));
+    return reply.type('text/html; charset=utf-8').send(publishedPage(record, await drawSvg(doc, size)));
+  });
+
+  app.get('/fonts/:file', { schema: { params: z.object({ file: z.enum(Object.keys(WEB_FONTS) as [string, ...string[]]) }) } }, async (request, reply) =>
+    reply.type('font/woff2').header('cache-control', 'public, max-age=31536000, immutable').send(createReadStream(WEB_FONTS[request.params.file].file)),
+  );
+};
+export default publishedRoutes;

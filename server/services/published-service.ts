@@ -1,0 +1,150 @@
+// Published charts: a chart document frozen under a stable id. The stored record (result data,
+// spec, metric definition and version, disclosure profile, data as-at date, footnotes) is written
+// once and never rewritten; every later rendering reads only that record.
+import { randomBytes } from 'node:crypto';
+import type { Database } from '../db/database.ts';
+import { AppError, notFound } from '../errors.ts';
+import { formatDateTime } from '../../web/src/lib/format.ts';
+import type { ChartDocument, ChartRequest } from '../charts/document.ts';
+import type { MetricsService } from './metrics-service.ts';
+import { buildChartDocument } from '../charts/document.ts';
+
+export interface PublishedRecord {
+  id: string;
+  url: string;
+  title: string;
+  publishedAt: string;
+  publishedBy: string;
+  metric: { id: string; version: number; definition: ChartDocument['metric'] };
+  disclosure: string;
+  disclosureLabel: string;
+  dataAsAt: string | null;
+  request: ChartRequest;
+  document: ChartDocument;
+}
+
+export interface PublishedSummary {
+  id: string;
+  url: string;
+  title: string;
+  metric: string;
+  metricVersion: number;
+  chart: string;
+  by: string;
+  by2: string | null;
+  period: { from: string | null; to: string | null };
+  disclosure: string;
+  dataAsAt: string | null;
+  publishedBy: string;
+  publishedAt: string;
+  withdrawnAt: string | null;
+  withdrawnBy: string | null;
+}
+
+interface Row {
+  id: string;
+  title: string;
+  metric_id: string;
+  metric_version: number;
+  chart: string;
+  breakdown: string;
+  breakdown2: string | null;
+  period_from: string | null;
+  period_to: string | null;
+  disclosure: string;
+  data_as_at: string | null;
+  published_by: string;
+  published_at: string;
+  withdrawn_at: string | null;
+  withdrawn_by: string | null;
+}
+
+const COLUMNS = `id, title, metric_id, metric_version, chart, breakdown, breakdown2, period_from::VARCHAR AS period_from,
+  period_to::VARCHAR AS period_to, disclosure, data_as_at, published_by, strftime(published_at, '%Y-%m-%dT%H:%M:%SZ') AS published_at,
+  strftime(withdrawn_at, '%Y-%m-%dT%H:%M:%SZ') AS withdrawn_at, withdrawn_by`;
+
+const summary = (r: Row): PublishedSummary => ({
+  id: r.id,
+  url: `/published/${r.id}`,
+  title: r.title,
+  metric: r.metric_id,
+  metricVersion: r.metric_version,
+  chart: r.chart,
+  by: r.breakdown,
+  by2: r.breakdown2,
+  period: { from: r.period_from, to: r.period_to },
+  disclosure: r.disclosure,
+  dataAsAt: r.data_as_at,
+  publishedBy: r.published_by,
+  publishedAt: r.published_at,
+  withdrawnAt: r.withdrawn_at,
+  withdrawnBy: r.withdrawn_by,
+});
+
+export const withdrawnError = (s: PublishedSummary) =>
+  new AppError('withdrawn', `Published chart ${s.id} was withdrawn on ${formatDateTime(s.withdrawnAt)}${s.withdrawnBy ? ` by ${s.withdrawnBy}` : ''}; it is no longer published.`, 410);
+
+export class PublishedService {
+  constructor(
+    private readonly db: Database,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  /** Builds the chart from live data and freezes it. */
+  async publish(request: ChartRequest, who: { publishedBy: string; account: string | null }): Promise<PublishedSummary> {
+    const doc = await buildChartDocument(this.metrics, request);
+    const id = randomBytes(6).toString('hex');
+    const now = new Date();
+    const publishedAt = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const document: ChartDocument = {
+      ...doc,
+      footnotes: [...doc.footnotes, `Published by ${who.publishedBy} on ${formatDateTime(publishedAt)} as Parity chart ${id}: these figures are frozen and do not change when data is reloaded.`],
+    };
+    const record: PublishedRecord = {
+      id,
+      url: `/published/${id}`,
+      title: doc.title,
+      publishedAt,
+      publishedBy: who.publishedBy,
+      metric: { id: doc.metric.id, version: doc.metric.version, definition: doc.metric },
+      disclosure: doc.disclosure,
+      disclosureLabel: doc.disclosureLabel,
+      dataAsAt: doc.dataAsAt,
+      request: doc.request,
+      document,
+    };
+    await this.db.run(
+      `INSERT INTO published_charts VALUES (?, ?, ?, ?, ?, ?, ?, ?::DATE, ?::DATE, ?, ?, ?, ?, ?::TIMESTAMP, NULL, NULL, ?)`,
+      [id, doc.title, doc.metric.id, doc.metric.version, doc.kind, request.by, request.by2 ?? null, doc.period.from, doc.period.to,
+        doc.disclosure, doc.dataAsAt, who.publishedBy, who.account, publishedAt.replace('T', ' ').replace('Z', ''), JSON.stringify(record)],
+    );
+    return (await this.find(id))!;
+  }
+
+  async list(): Promise<PublishedSummary[]> {
+    const rows = await this.db.all<Row>(`SELECT ${COLUMNS} FROM published_charts ORDER BY published_at DESC, id`);
+    return rows.map(summary);
+  }
+
+  async find(id: string): Promise<PublishedSummary | null> {
+    const [row] = await this.db.all<Row>(`SELECT ${COLUMNS} FROM published_charts WHERE id = ?`, [id]);
+    return row ? summary(row) : null;
+  }
+
+  /** The frozen record exactly as stored (the bytes of `.json`), with its status. */
+  async record(id: string): Promise<{ summary: PublishedSummary; json: string }> {
+    const [row] = await this.db.all<Row & { record: string }>(`SELECT ${COLUMNS}, record FROM published_charts WHERE id = ?`, [id]);
+    if (!row) throw notFound(`Published chart "${id}"`);
+    return { summary: summary(row), json: row.record };
+  }
+
+  async withdraw(id: string, by: string): Promise<PublishedSummary> {
+    const found = await this.find(id);
+    if (!found) throw notFound(`Published chart "${id}"`);
+    if (!found.withdrawnAt) {
+      const at = new Date().toISOString().replace(/\.\d{3}Z$/, '').replace('T', ' ');
+      await this.db.run(`UPDATE published_charts SET withdrawn_at = ?::TIMESTAMP, withdrawn_by = ? WHERE id = ? AND withdrawn_at IS NULL`, [at, by, id]);
+    }
+    return (await this.find(id))!;
+  }
+}
