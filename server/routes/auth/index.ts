@@ -59,7 +59,7 @@ const authRoutes: FastifyPluginAsync = async (fastify) => {
     },
   );
 
-  app.post('/auth/logout', { config: { role: 'viewer' }, schema: { body: empty.optional(), querystring: empty } }, async (request, reply) => {
+  app.post('/auth/logout', { config: { role: 'viewer' }, schema: { body: empty.nullish(), querystring: empty } }, async (request, reply) => {
     const cookie = readCookie(request, SESSION_COOKIE);
     if (cookie) await app.auth.sessions.destroy(cookie);
     if (request.session) await recordAudit(request, { action: 'auth.logout', target: request.session.userName, outcome: 'success' });

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import { z } from 'zod';
 import { CATALOGUE } from '../../../metrics/catalogue/index.ts';
 import { publicMetric } from '../../../metrics/engine/public-metric.ts';
 import { ARROW_STREAM, rowsToArrow } from './arrow.ts';
@@ -10,9 +11,10 @@ const metricsRoutes: FastifyPluginAsync = async (fastify) => {
   const metrics = () => app.metrics;
 
   const view = (m: Parameters<typeof publicMetric>[0]) => ({ ...publicMetric(m), breakdowns: metrics().allowedBreakdowns(m) });
-  app.get('/metrics', async () => ({ metrics: CATALOGUE.map(view), plusGroups: app.config.plusGroups.map(({ id, label }) => ({ id, label })) }));
+  const noQuery = { querystring: z.object({}).strict() };
+  app.get('/metrics', { schema: noQuery }, async () => ({ metrics: CATALOGUE.map(view), plusGroups: app.config.plusGroups.map(({ id, label }) => ({ id, label })) }));
 
-  app.get('/metrics/:id', { schema: { params: metricParams } }, async (request) => view(metrics().metric(request.params.id)));
+  app.get('/metrics/:id', { schema: { params: metricParams, ...noQuery } }, async (request) => view(metrics().metric(request.params.id)));
 
   app.get('/metrics/:id/breakdown', { schema: { params: metricParams, querystring: breakdownQuery } }, async (request, reply) => {
     const q = request.query;
