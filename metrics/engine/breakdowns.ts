@@ -3,19 +3,25 @@ import type { Breakdown } from '../catalogue/schema.ts';
 import { plusGroupSpec, type PlusGroup } from './plus-groups.ts';
 
 /**
- * How each breakdown groups rows: a SQL expression giving the group key (VARCHAR, never NULL)
- * over a dataset's stored columns, and over the catalogue `population` table where a population
- * denominator exists. Unknowns get a group of their own so every row is counted somewhere.
+ * How each breakdown groups rows. Grouping runs on `raw`, a cheap typed expression over the
+ * dataset's stored columns (an integer quintile, a boolean) — grouping 10 million rows on strings
+ * costs far more — and `keyOf` turns each grouped value into the stable key (VARCHAR, never NULL)
+ * afterwards. Unknowns get a group of their own so every row is counted somewhere.
+ * `populationRaw` is the same over the catchment `population` spread to single years of age.
  */
 export interface BreakdownSpec {
   title: string;
-  key: string;
-  /** Over `population` expanded to single years of age (`age`); absent when the population is not split this way. */
-  populationKey?: string;
+  raw: string;
+  keyOf: (grouped: string) => string;
+  /** Absent when the population is not split this way. */
+  populationRaw?: string;
   label: (group: string) => string;
   /** Display order; unknowns last. */
   order: (group: string) => number;
 }
+
+/** The key expression computed row by row, where grouping cost does not matter. */
+export const keyExpression = (spec: BreakdownSpec) => spec.keyOf(spec.raw);
 
 const ETHNIC_CATEGORY_LABEL = new Map<string, string>(ETHNIC_CATEGORIES.map((c) => [c.code, c.label]));
 const SEX_LABEL: Record<string, string> = { '1': 'Male', '2': 'Female', '9': 'Indeterminate', X: 'Not known' };
@@ -25,76 +31,87 @@ const listOrder = (list: readonly string[]) => (group: string) => {
 };
 const numericOrder = (group: string) => (group === 'Unknown' ? 1e9 : Number(group));
 const ordinal = (n: string, top: string, bottom: string) => (n === 'Unknown' ? 'Unknown' : n === '1' ? `1 (${top})` : n === bottom ? `${n} (least deprived)` : n);
+const sqlList = (items: readonly string[]) => `[${items.map((b) => `'${b}'`).join(', ')}]`;
+const orUnknown = (unknown: string) => (x: string) => `coalesce(${x}::VARCHAR, '${unknown}')`;
 
-/** ESP 5-year band of a single-year age expression, as stored in `age_band`. */
-export function espBandOf(age: string): string {
-  return `[${ESP_AGE_BANDS.map((b) => `'${b}'`).join(', ')}][least(${age} // 5, 18) + 1]`;
-}
-const broadBandOf = (age: string) => `CASE WHEN ${age} < 18 THEN '0-17' WHEN ${age} < 65 THEN '18-64' ELSE '65+' END`;
+/** Index (0-based) of the ESP 5-year band of a single-year age; NULL when the age is. */
+export const espBandIndex = (age: string) => `least(${age} // 5, 18)`;
+/** The band label of an index from espBandIndex. */
+export const espBandLabel = (index: string) => `CASE WHEN ${index} IS NULL THEN 'Unknown' ELSE ${sqlList(ESP_AGE_BANDS)}[${index} + 1] END`;
+const broadBandIndex = (age: string) => `CASE WHEN ${age} < 18 THEN 0 WHEN ${age} < 65 THEN 1 WHEN ${age} >= 65 THEN 2 END`;
 
 export const BREAKDOWN_SPECS: Record<Exclude<Breakdown, 'plus_group'>, BreakdownSpec> = {
-  overall: { title: 'Overall', key: `'All'`, populationKey: `'All'`, label: () => 'Trust overall', order: () => 0 },
+  overall: { title: 'Overall', raw: `'All'`, keyOf: (x) => x, populationRaw: `'All'`, label: () => 'Trust overall', order: () => 0 },
   ethnic_group: {
     title: 'Ethnic group',
-    key: 'ethnic_group',
-    populationKey: `coalesce(ethnic_group, 'Missing')`,
+    raw: 'ethnic_group',
+    keyOf: orUnknown('Missing'),
+    populationRaw: 'ethnic_group',
     label: (g) => g,
     order: listOrder([...ETHNIC_GROUPS, ...ETHNIC_UNKNOWN_GROUPS]),
   },
   ethnic_category: {
     title: 'Ethnic category',
-    key: `CASE ethnicity_status WHEN 'missing' THEN 'Missing' WHEN 'invalid' THEN 'Invalid' ELSE ethnic_category END`,
+    raw: `CASE ethnicity_status WHEN 'missing' THEN 'Missing' WHEN 'invalid' THEN 'Invalid' ELSE ethnic_category END`,
+    keyOf: (x) => x,
     label: (g) => ETHNIC_CATEGORY_LABEL.get(g) ?? (g === 'Invalid' ? 'Invalid code' : g),
     order: listOrder([...ETHNIC_CATEGORIES.map((c) => c.code), 'Missing', 'Invalid']),
   },
   imd_quintile: {
     title: 'IMD quintile',
-    key: `coalesce(imd_quintile::VARCHAR, 'Unknown')`,
-    populationKey: `coalesce(imd_quintile::VARCHAR, 'Unknown')`,
+    raw: 'imd_quintile',
+    keyOf: orUnknown('Unknown'),
+    populationRaw: 'imd_quintile',
     label: (g) => ordinal(g, 'most deprived', '5'),
     order: numericOrder,
   },
   imd_decile: {
     title: 'IMD decile',
-    key: `coalesce(imd_decile::VARCHAR, 'Unknown')`,
+    raw: 'imd_decile',
+    keyOf: orUnknown('Unknown'),
     label: (g) => ordinal(g, 'most deprived', '10'),
     order: numericOrder,
   },
   core20: {
     title: 'Core20',
-    key: `CASE WHEN core20 THEN 'Core20' WHEN NOT core20 THEN 'Rest' ELSE 'Unknown' END`,
-    populationKey: `CASE WHEN imd_quintile = 1 THEN 'Core20' WHEN imd_quintile > 1 THEN 'Rest' ELSE 'Unknown' END`,
+    raw: 'core20',
+    keyOf: (x) => `CASE WHEN ${x} THEN 'Core20' WHEN NOT ${x} THEN 'Rest' ELSE 'Unknown' END`,
+    populationRaw: 'imd_quintile = 1',
     label: (g) => ({ Core20: 'Core20 (most deprived 20%)', Rest: 'Rest (quintiles 2–5)' })[g] ?? 'Unknown',
     order: listOrder(['Core20', 'Rest', 'Unknown']),
   },
   age_band: {
     title: 'Age band',
-    key: 'age_band',
-    populationKey: espBandOf('age'),
+    raw: espBandIndex('age'),
+    keyOf: espBandLabel,
+    populationRaw: espBandIndex('age'),
     label: (g) => (g === 'Unknown' ? 'Unknown' : g === '90+' ? '90 and over' : g),
     order: listOrder([...ESP_AGE_BANDS, 'Unknown']),
   },
   age_band_broad: {
     title: 'Age group',
-    key: 'age_band_broad',
-    populationKey: broadBandOf('age'),
+    raw: broadBandIndex('age'),
+    keyOf: (x) => `CASE WHEN ${x} IS NULL THEN 'Unknown' ELSE ${sqlList(BROAD_AGE_BANDS)}[${x} + 1] END`,
+    populationRaw: broadBandIndex('age'),
     label: (g) => (g === '65+' ? '65 and over' : g),
     order: listOrder([...BROAD_AGE_BANDS, 'Unknown']),
   },
   sex: {
     title: 'Sex',
-    key: `coalesce(sex, 'X')`,
-    populationKey: `coalesce(sex, 'X')`,
+    raw: 'sex',
+    keyOf: orUnknown('X'),
+    populationRaw: 'sex',
     label: (g) => SEX_LABEL[g] ?? g,
     order: listOrder(['1', '2', '9', 'X']),
   },
   specialty: {
     title: 'Specialty',
-    key: `coalesce(treatment_function_code, 'Unknown')`,
+    raw: 'treatment_function_code',
+    keyOf: orUnknown('Unknown'),
     label: (g) => (g === 'Unknown' ? 'Unknown' : `${g} ${specialtyName(g)}`),
     order: (g) => (g === 'Unknown' ? 1e9 : 0),
   },
-  site: { title: 'Site', key: `coalesce(site_code, 'Unknown')`, label: (g) => g, order: (g) => (g === 'Unknown' ? 1e9 : 0) },
+  site: { title: 'Site', raw: 'site_code', keyOf: orUnknown('Unknown'), label: (g) => g, order: (g) => (g === 'Unknown' ? 1e9 : 0) },
 };
 
 /** Groups whose value describes missing or unusable data rather than people. */

@@ -3,7 +3,7 @@
 // from a request (dates, specialty, site, confidence) is a bound parameter.
 import { ident } from '../../server/db/database.ts';
 import type { Breakdown, MetricDefinition } from '../catalogue/schema.ts';
-import { espBandOf, specFor } from './breakdowns.ts';
+import { espBandIndex, espBandLabel, specFor, type BreakdownSpec } from './breakdowns.ts';
 import { plusGroupCondition, type PlusGroup } from './plus-groups.ts';
 
 export type Grain = 'all' | 'month' | 'quarter';
@@ -47,19 +47,47 @@ function periodExpr(column: string, grain: Grain): string {
   return grain === 'all' ? `'all'` : `strftime(date_trunc('${grain}', ${column}), '%Y-%m-%d')`;
 }
 
-/** Grouping sets: each group (and cross-tab cell), and the total, in one scan. */
-function groupingSets(by: Breakdown, by2: Breakdown | null, extra: string[] = []): string {
-  const tail = extra.map((e) => `, ${e}`).join('');
-  if (by === 'overall' && !by2) return `GROUP BY period, g1, g2${tail}`;
-  return `GROUP BY GROUPING SETS ((period, g1, g2${tail}), (period${tail}))`;
+/**
+ * The grouping of a request. `scope` always carries `period`, `r1` and `r2` (constants when not
+ * split); only the columns that vary are grouped on, as typed values, and turned into keys after
+ * aggregation. The total of each period comes from the same scan as the groups (GROUPING SETS).
+ */
+class Grouping {
+  readonly spec1: BreakdownSpec;
+  readonly spec2: BreakdownSpec | null;
+  readonly dims: string[];
+  readonly groups: string[];
+
+  constructor(readonly request: ComputeRequest) {
+    this.spec1 = specFor(request.by, request.plusGroups);
+    this.spec2 = request.by2 ? specFor(request.by2, request.plusGroups) : null;
+    this.dims = request.grain === 'all' ? [] : ['period'];
+    this.groups = [...(request.by === 'overall' ? [] : ['r1']), ...(this.spec2 ? ['r2'] : [])];
+  }
+
+  /** GROUP BY for the given extra columns (e.g. an age band), groups and totals together. */
+  groupBy(extra: string[] = []): string {
+    const outer = [...this.dims, ...extra];
+    if (this.groups.length === 0) return outer.length ? `GROUP BY ${outer.join(', ')}` : '';
+    return `GROUP BY GROUPING SETS ((${[...outer, ...this.groups].join(', ')}), (${outer.join(', ')}))`;
+  }
+
+  /** period, g1, g2 and total, as the select list of an aggregate over scope. */
+  keys(): string {
+    const period = this.request.grain === 'all' ? `'all'` : 'period';
+    if (this.groups.length === 0) return `${period} AS period, 'All' AS g1, 'All' AS g2, false AS total`;
+    const total = 'GROUPING(r1) <> 0';
+    const g2 = this.spec2 ? this.spec2.keyOf('r2') : `'All'`;
+    return `${period} AS period, CASE WHEN ${total} THEN NULL ELSE ${this.spec1.keyOf('r1')} END AS g1,
+  CASE WHEN ${total} THEN NULL ELSE ${g2} END AS g2, ${total} AS total`;
+  }
 }
 
-/** Filters every computed metric shares: period, census date, specialty, site and ages. */
-function scopeStage(metric: MetricDefinition, request: ComputeRequest, select: string[], cohort?: string): Stage {
+/** Filters every computed metric shares: period, census date, specialty, site, PLUS group and ages. */
+function scopeStage(metric: MetricDefinition, grouping: Grouping, select: string[], cohort?: string): Stage {
+  const request = grouping.request;
   const table = ident(metric.dataset);
   const column = ident(metric.periodColumn);
-  const g1 = specFor(request.by, request.plusGroups).key;
-  const g2 = request.by2 ? specFor(request.by2, request.plusGroups).key : `'All'`;
   const where = [`${column} >= $from::DATE`, `${column} < $to::DATE + 1`];
   if (metric.census) where.push(`${column} IN (SELECT census_date FROM census)`);
   if (request.specialty) where.push('treatment_function_code = $specialty');
@@ -67,9 +95,10 @@ function scopeStage(metric: MetricDefinition, request: ComputeRequest, select: s
   if (request.plus) where.push(plusGroupCondition(request.plusGroups!.find((g) => g.id === request.plus)!));
   if (metric.ageRange) where.push(ageFilter('age', metric.ageRange));
   if (cohort) where.push(`(${cohort})`);
+  const r2 = grouping.spec2 ? grouping.spec2.raw : `'All'`;
   return {
     name: 'scope',
-    sql: `SELECT ${periodExpr(column, request.grain)} AS period, ${g1} AS g1, ${g2} AS g2, ${select.join(', ')}
+    sql: `SELECT ${periodExpr(column, request.grain)} AS period, ${grouping.spec1.raw} AS r1, ${r2} AS r2, ${select.join(', ')}
 FROM ${table}
 WHERE ${where.join('\n  AND ')}`,
   };
@@ -98,17 +127,17 @@ function baseParams(request: ComputeRequest): Record<string, string | number> {
   return params;
 }
 
-const TOTAL = `GROUPING(g1) <> 0 AS total`;
-
 export function compileProportion(metric: MetricDefinition, request: ComputeRequest): CompiledQuery {
   if (metric.computation.type !== 'proportion') throw new Error(`${metric.id} is not a proportion`);
+  const grouping = new Grouping(request);
   const stages = metric.census ? [censusStage(metric, request.grain)] : [];
-  stages.push(scopeStage(metric, request, [`(${metric.computation.numerator}) IS TRUE AS hit`], metric.computation.cohort));
+  stages.push(scopeStage(metric, grouping, [`(${metric.computation.numerator}) IS TRUE AS hit`], metric.computation.cohort));
   stages.push({
     name: 'cells',
-    sql: `SELECT period, g1, g2, count(*) FILTER (WHERE hit)::DOUBLE AS numerator, count(*)::DOUBLE AS denominator, ${TOTAL}
+    sql: `SELECT ${grouping.keys()},
+  count(*) FILTER (WHERE hit)::DOUBLE AS numerator, count(*)::DOUBLE AS denominator
 FROM scope
-${groupingSets(request.by, request.by2)}`,
+${grouping.groupBy()}`,
   });
   return { stages, select: 'SELECT * FROM cells ORDER BY period, total DESC, g1, g2', params: baseParams(request) };
 }
@@ -119,12 +148,14 @@ ${groupingSets(request.by, request.by2)}`,
  */
 export function compileMedian(metric: MetricDefinition, request: ComputeRequest, z: number): CompiledQuery {
   if (metric.computation.type !== 'median') throw new Error(`${metric.id} is not a median`);
+  const grouping = new Grouping(request);
   const stages = metric.census ? [censusStage(metric, request.grain)] : [];
-  stages.push(scopeStage(metric, request, [`(${metric.computation.value})::DOUBLE AS v`], metric.computation.cohort));
-  const withTotal = request.by !== 'overall' || request.by2;
+  stages.push(scopeStage(metric, grouping, [`(${metric.computation.value})::DOUBLE AS v`], metric.computation.cohort));
+  const withTotal = grouping.groups.length > 0;
+  const g2 = grouping.spec2 ? grouping.spec2.keyOf('r2') : `'All'`;
   stages.push({
     name: 'stacked',
-    sql: `SELECT period, g1, g2, v, false AS total FROM scope WHERE v IS NOT NULL${
+    sql: `SELECT period, ${grouping.spec1.keyOf('r1')} AS g1, ${g2} AS g2, v, false AS total FROM scope WHERE v IS NOT NULL${
       withTotal ? `\nUNION ALL\nSELECT period, NULL, NULL, v, true FROM scope WHERE v IS NOT NULL` : ''
     }`,
   });
@@ -174,19 +205,25 @@ FROM generate_series(date_trunc('${grain}', $from::DATE), $to::DATE::TIMESTAMP, 
  */
 export function compilePopulationRate(metric: MetricDefinition, request: ComputeRequest): CompiledQuery {
   if (metric.computation.type !== 'population-rate') throw new Error(`${metric.id} is not a population rate`);
-  const popG1 = specFor(request.by, request.plusGroups).populationKey;
-  const popG2 = request.by2 ? specFor(request.by2, request.plusGroups).populationKey : `'All'`;
-  if (!popG1 || !popG2) throw new Error(`No population denominator by ${request.by}${request.by2 ? ` × ${request.by2}` : ''}`);
+  const grouping = new Grouping(request);
+  const { spec1, spec2 } = grouping;
+  if (spec1.populationRaw === undefined || (spec2 && spec2.populationRaw === undefined)) {
+    throw new Error(`No population denominator by ${request.by}${request.by2 ? ` × ${request.by2}` : ''}`);
+  }
+  const popG1 = spec1.keyOf(spec1.populationRaw);
+  const popG2 = spec2 ? spec2.keyOf(spec2.populationRaw!) : `'All'`;
   const ageWhere = metric.ageRange ? `\n  AND ${ageFilter('age', metric.ageRange)}` : '';
   // A PLUS-group filter narrows the population as it narrows the events.
   const plusWhere = request.plus ? `\n  AND ${plusGroupCondition(request.plusGroups!.find((g) => g.id === request.plus)!)}` : '';
+  const popTotal = grouping.groups.length ? 'GROUPING(g1) <> 0' : 'false';
+  const popGroupBy = grouping.groups.length ? 'GROUP BY GROUPING SETS ((e.period, g1, g2, band), (e.period, band))' : 'GROUP BY e.period, g1, g2, band';
   const stages: Stage[] = [
-    scopeStage(metric, request, ['age_band AS band'], metric.computation.events),
+    scopeStage(metric, grouping, [`${espBandIndex('age')} AS b`], metric.computation.events),
     {
       name: 'events',
-      sql: `SELECT period, g1, g2, band, count(*)::DOUBLE AS events, ${TOTAL}
+      sql: `SELECT ${grouping.keys()}, ${espBandLabel('b')} AS band, count(*)::DOUBLE AS events
 FROM scope
-${groupingSets(request.by, request.by2, ['band'])}`,
+${grouping.groupBy(['b'])}`,
     },
     periodsStage(request.grain),
     {
@@ -199,11 +236,11 @@ WHERE least(p.pe, make_date(fy + 1, 3, 31)) >= greatest(p.ps, make_date(fy, 4, 1
     { name: 'single_years', sql: POPULATION_BY_SINGLE_YEAR },
     {
       name: 'person_years',
-      sql: `SELECT e.period AS period, ${popG1} AS g1, ${popG2} AS g2,
-  ${espBandOf('age')} AS band, sum(ps.persons * e.years) AS person_years, ${TOTAL}
+      sql: `SELECT e.period AS period, ${popG1} AS g1, ${popG2} AS g2, ${espBandLabel(espBandIndex('age'))} AS band,
+  sum(ps.persons * e.years) AS person_years, ${popTotal} AS total
 FROM exposure e JOIN single_years ps ON ps.year = e.year
 WHERE true${ageWhere}${plusWhere}
-${groupingSets(request.by, request.by2, ['band'])}`,
+${popGroupBy}`,
     },
     {
       name: 'cells',

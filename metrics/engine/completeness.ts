@@ -5,7 +5,7 @@ import type { Session } from '../../server/db/database.ts';
 import { ident } from '../../server/db/database.ts';
 import type { CompletenessField } from '../catalogue/completeness.ts';
 import { isSmall, roundCount, wilson, type DisclosureProfile } from '../statistics/index.ts';
-import { BREAKDOWN_SPECS } from './breakdowns.ts';
+import { BREAKDOWN_SPECS, keyExpression } from './breakdowns.ts';
 import { resolvePeriod } from './period.ts';
 import { spcOf } from './series.ts';
 import type { SpcView } from './result-types.ts';
@@ -94,7 +94,7 @@ export async function computeCompleteness(session: Session, request: Completenes
   const column = ident(dataset.periodColumn!);
   const [{ latest }] = await session.all<{ latest: string | null }>(`SELECT strftime(max(${column})::DATE, '%Y-%m-%d') AS latest FROM ${table}`);
   const period = resolvePeriod({ from: request.from, to: request.to }, latest, 36);
-  const group = request.by ? BREAKDOWN_SPECS[request.by].key : `'All'`;
+  const group = request.by ? keyExpression(BREAKDOWN_SPECS[request.by]) : `'All'`;
   const rows = await session.all<{ period: string | null; grp: string | null; status: string; n: number }>(
     `SELECT strftime(date_trunc('${request.grain}', ${column}), '%Y-%m-%d') AS period, ${group} AS grp, ${STATUS_SQL[request.field]} AS status, count(*)::INTEGER AS n
      FROM ${table}

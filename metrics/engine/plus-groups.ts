@@ -66,8 +66,9 @@ export function plusGroupSpec(groups: PlusGroup[]): BreakdownSpec {
   const order = groups.map((g) => g.id);
   return {
     title: 'PLUS group',
-    key,
-    populationKey: hasPopulation(groups) ? key : undefined,
+    raw: key,
+    keyOf: (x) => x,
+    populationRaw: hasPopulation(groups) ? key : undefined,
     label: (g) => labels.get(g) ?? g,
     order: (g) => (order.includes(g) ? order.indexOf(g) : order.length),
   };

@@ -44,7 +44,7 @@ export class MetricsService {
   allowedBreakdowns(metric: MetricDefinition): Breakdown[] {
     const plusGroups = this.settings.plusGroups;
     const patientLevel = metric.breakdowns.includes('ethnic_group') && metric.computation.type !== 'external';
-    const placeable = metric.computation.type !== 'population-rate' || plusGroupSpec(plusGroups).populationKey;
+    const placeable = metric.computation.type !== 'population-rate' || plusGroupSpec(plusGroups).populationRaw;
     return plusGroups.length && patientLevel && placeable ? [...metric.breakdowns, 'plus_group'] : metric.breakdowns;
   }
 

@@ -7,14 +7,14 @@ WITH census AS (
   GROUP BY date_trunc('month', "census_date")
 ),
 scope AS (
-  SELECT strftime(date_trunc('month', "census_date"), '%Y-%m-%d') AS period, coalesce(sex, 'X') AS g1, 'All' AS g2, (days_waited / 7.0)::DOUBLE AS v
+  SELECT strftime(date_trunc('month', "census_date"), '%Y-%m-%d') AS period, sex AS r1, 'All' AS r2, (days_waited / 7.0)::DOUBLE AS v
   FROM "waiting_list"
   WHERE "census_date" >= $from::DATE
     AND "census_date" < $to::DATE + 1
     AND "census_date" IN (SELECT census_date FROM census)
 ),
 stacked AS (
-  SELECT period, g1, g2, v, false AS total FROM scope WHERE v IS NOT NULL
+  SELECT period, coalesce(r1::VARCHAR, 'X') AS g1, 'All' AS g2, v, false AS total FROM scope WHERE v IS NOT NULL
   UNION ALL
   SELECT period, NULL, NULL, v, true FROM scope WHERE v IS NOT NULL
 ),

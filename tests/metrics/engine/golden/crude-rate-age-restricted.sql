@@ -1,7 +1,7 @@
 -- cyp-asthma-emergency {"by":"overall","grain":"quarter"}
 -- params: {"from":"2025-04-01","to":"2026-03-31"}
 WITH scope AS (
-  SELECT strftime(date_trunc('quarter', "admission_date"), '%Y-%m-%d') AS period, 'All' AS g1, 'All' AS g2, age_band AS band
+  SELECT strftime(date_trunc('quarter', "admission_date"), '%Y-%m-%d') AS period, 'All' AS r1, 'All' AS r2, least(age // 5, 18) AS b
   FROM "admissions"
   WHERE "admission_date" >= $from::DATE
     AND "admission_date" < $to::DATE + 1
@@ -9,9 +9,9 @@ WITH scope AS (
     AND (admission_type = 'emergency' AND left(primary_diagnosis, 3) IN ('J45', 'J46'))
 ),
 events AS (
-  SELECT period, g1, g2, band, count(*)::DOUBLE AS events, GROUPING(g1) <> 0 AS total
+  SELECT period AS period, 'All' AS g1, 'All' AS g2, false AS total, CASE WHEN b IS NULL THEN 'Unknown' ELSE ['0-4', '5-9', '10-14', '15-19', '20-24', '25-29', '30-34', '35-39', '40-44', '45-49', '50-54', '55-59', '60-64', '65-69', '70-74', '75-79', '80-84', '85-89', '90+'][b + 1] END AS band, count(*)::DOUBLE AS events
   FROM scope
-  GROUP BY period, g1, g2, band
+  GROUP BY period, b
 ),
 periods AS (
   SELECT strftime(m, '%Y-%m-%d') AS period, greatest(m::DATE, $from::DATE) AS ps,
@@ -36,12 +36,12 @@ single_years AS (
   )
 ),
 person_years AS (
-  SELECT e.period AS period, 'All' AS g1, 'All' AS g2,
-    ['0-4', '5-9', '10-14', '15-19', '20-24', '25-29', '30-34', '35-39', '40-44', '45-49', '50-54', '55-59', '60-64', '65-69', '70-74', '75-79', '80-84', '85-89', '90+'][least(age // 5, 18) + 1] AS band, sum(ps.persons * e.years) AS person_years, GROUPING(g1) <> 0 AS total
+  SELECT e.period AS period, 'All' AS g1, 'All' AS g2, CASE WHEN least(age // 5, 18) IS NULL THEN 'Unknown' ELSE ['0-4', '5-9', '10-14', '15-19', '20-24', '25-29', '30-34', '35-39', '40-44', '45-49', '50-54', '55-59', '60-64', '65-69', '70-74', '75-79', '80-84', '85-89', '90+'][least(age // 5, 18) + 1] END AS band,
+    sum(ps.persons * e.years) AS person_years, false AS total
   FROM exposure e JOIN single_years ps ON ps.year = e.year
   WHERE true
     AND age BETWEEN 0 AND 17
-  GROUP BY period, g1, g2, band
+  GROUP BY e.period, g1, g2, band
 ),
 cells AS (
   SELECT coalesce(ev.period, py.period) AS period, coalesce(ev.g1, py.g1) AS g1, coalesce(ev.g2, py.g2) AS g2,

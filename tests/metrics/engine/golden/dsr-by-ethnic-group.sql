@@ -1,16 +1,17 @@
 -- elective-admission-rate {"by":"ethnic_group"}
 -- params: {"from":"2025-04-01","to":"2026-03-31"}
 WITH scope AS (
-  SELECT 'all' AS period, ethnic_group AS g1, 'All' AS g2, age_band AS band
+  SELECT 'all' AS period, ethnic_group AS r1, 'All' AS r2, least(age // 5, 18) AS b
   FROM "admissions"
   WHERE "admission_date" >= $from::DATE
     AND "admission_date" < $to::DATE + 1
     AND (admission_type = 'elective')
 ),
 events AS (
-  SELECT period, g1, g2, band, count(*)::DOUBLE AS events, GROUPING(g1) <> 0 AS total
+  SELECT 'all' AS period, CASE WHEN GROUPING(r1) <> 0 THEN NULL ELSE coalesce(r1::VARCHAR, 'Missing') END AS g1,
+    CASE WHEN GROUPING(r1) <> 0 THEN NULL ELSE 'All' END AS g2, GROUPING(r1) <> 0 AS total, CASE WHEN b IS NULL THEN 'Unknown' ELSE ['0-4', '5-9', '10-14', '15-19', '20-24', '25-29', '30-34', '35-39', '40-44', '45-49', '50-54', '55-59', '60-64', '65-69', '70-74', '75-79', '80-84', '85-89', '90+'][b + 1] END AS band, count(*)::DOUBLE AS events
   FROM scope
-  GROUP BY GROUPING SETS ((period, g1, g2, band), (period, band))
+  GROUP BY GROUPING SETS ((b, r1), (b))
 ),
 periods AS (
   SELECT 'all' AS period, $from::DATE AS ps, $to::DATE AS pe
@@ -33,11 +34,11 @@ single_years AS (
   )
 ),
 person_years AS (
-  SELECT e.period AS period, coalesce(ethnic_group, 'Missing') AS g1, 'All' AS g2,
-    ['0-4', '5-9', '10-14', '15-19', '20-24', '25-29', '30-34', '35-39', '40-44', '45-49', '50-54', '55-59', '60-64', '65-69', '70-74', '75-79', '80-84', '85-89', '90+'][least(age // 5, 18) + 1] AS band, sum(ps.persons * e.years) AS person_years, GROUPING(g1) <> 0 AS total
+  SELECT e.period AS period, coalesce(ethnic_group::VARCHAR, 'Missing') AS g1, 'All' AS g2, CASE WHEN least(age // 5, 18) IS NULL THEN 'Unknown' ELSE ['0-4', '5-9', '10-14', '15-19', '20-24', '25-29', '30-34', '35-39', '40-44', '45-49', '50-54', '55-59', '60-64', '65-69', '70-74', '75-79', '80-84', '85-89', '90+'][least(age // 5, 18) + 1] END AS band,
+    sum(ps.persons * e.years) AS person_years, GROUPING(g1) <> 0 AS total
   FROM exposure e JOIN single_years ps ON ps.year = e.year
   WHERE true
-  GROUP BY GROUPING SETS ((period, g1, g2, band), (period, band))
+  GROUP BY GROUPING SETS ((e.period, g1, g2, band), (e.period, band))
 ),
 cells AS (
   SELECT coalesce(ev.period, py.period) AS period, coalesce(ev.g1, py.g1) AS g1, coalesce(ev.g2, py.g2) AS g2,
