@@ -231,7 +231,7 @@ describe('upload wizard and extracts', () => {
     expect((await fetch(`${serverUrl()}/api/extracts/${summary.extractId}`, { method: 'DELETE' })).status).toBe(200);
   });
 
-  it('reads a Windows-1252 file and loads every row with its £ and accents', async () => {
+  it('reads a Windows-1252 file and loads every row with its £ and accents, then replaces it with a corrected file', async () => {
     const tracked = await newPage();
     const { page } = tracked;
     await open(tracked, '/upload');
@@ -245,9 +245,27 @@ describe('upload wizard and extracts', () => {
     expect(summary).toMatchObject({ status: 'loaded', rowsRead: 8, rowsLoaded: 8, rowsQuarantined: 0 });
     await page.getByRole('heading', { name: `Loaded: ${summary.extractId}` }).waitFor();
     expect(await visibleText(page)).toContain('8 loaded, 0 quarantined of 8 rows read');
+
+    // Replace it with a corrected file, starting from the extract's page.
+    const dir = mkdtempSync(join(tmpdir(), 'parity-upload-'));
+    const corrected = join(dir, 'corrected.csv');
+    writeFileSync(corrected, 'appointment_id,patient_id,appointment_date,treatment_function_code,attendance_status\nCOR-1,P-1,2025-06-02,110,5\nCOR-2,P-2,2025-06-03,120,3\n');
+    await page.getByRole('link', { name: 'Open the extract' }).click();
+    await page.getByRole('link', { name: 'Replace with a corrected file' }).click();
+    await page.waitForURL(new RegExp(`/upload\\?dataset=outpatients&replace=${summary.extractId}$`));
+    await page.getByLabel('CSV file').setInputFiles(corrected);
+    await page.getByRole('heading', { name: /Check before upload/ }).waitFor();
+    expect(await page.getByLabel('Replace an existing extract').inputValue()).toBe(summary.extractId);
+    const replaced = await uploadAndWait(tracked, 'Upload and replace');
+    expect(replaced.status).toBe(201);
+    expect(replaced.summary).toMatchObject({ status: 'loaded', rowsLoaded: 2, replaced: summary.extractId });
+    await page.getByRole('heading', { name: `Loaded: ${replaced.summary.extractId}` }).waitFor();
+    expect(await visibleText(page)).toContain(`It replaces extract ${summary.extractId}, whose rows were removed in the same step.`);
+    const list = await api<ExtractRow[]>('/api/extracts');
+    expect(list.find((e) => e.id === summary.extractId)?.status).toBe('replaced');
     expect(tracked.consoleErrors).toEqual([]);
     await tracked.close();
-    expect((await fetch(`${serverUrl()}/api/extracts/${summary.extractId}`, { method: 'DELETE' })).status).toBe(200);
+    expect((await fetch(`${serverUrl()}/api/extracts/${replaced.summary.extractId}`, { method: 'DELETE' })).status).toBe(200);
   });
 
   it('shows the upload moving on a progress bar, then the server at work', async () => {

@@ -5,7 +5,7 @@ import { ExtractDetail, urls, type Extract } from '../upload/api.ts';
 import { formatCount, formatPeriod, formatWhen } from '../upload/format.ts';
 import { useRequest } from '../upload/use-request.ts';
 
-export function ExtractDetailPanel({ id, datasetTitle, onDelete }: { id: string; datasetTitle: (id: string) => string; onDelete: (e: Extract) => void }) {
+export function ExtractDetailPanel({ id, datasetTitle, onDelete }: { id: string; datasetTitle: (id: string) => string; onDelete: ((e: Extract) => void) | null }) {
   const detail = useRequest(urls.extract(id), ExtractDetail);
   if (detail.status === 'loading') return <Loading what={`extract ${id}`} />;
   if (detail.status === 'error') return <ErrorState error={detail.error} retry={detail.reload} what="extract" />;
@@ -54,9 +54,13 @@ export function ExtractDetailPanel({ id, datasetTitle, onDelete }: { id: string;
             <Link className="button button-secondary" href={`/upload?dataset=${encodeURIComponent(e.dataset)}&replace=${encodeURIComponent(e.id)}`}>
               Replace with a corrected file
             </Link>
-            <button type="button" className="button button-danger" onClick={() => onDelete(e)}>
-              Delete this extract
-            </button>
+            {onDelete ? (
+              <button type="button" className="button button-danger" onClick={() => onDelete(e)}>
+                Delete this extract
+              </button>
+            ) : (
+              <p className="hint">Deleting an extract needs the admin role.</p>
+            )}
           </>
         )}
       </div>

@@ -3,7 +3,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useApi } from '../../api/client.ts';
 import { Empty, ErrorState, Loading } from '../../components/Status.tsx';
 import { Link, useQuery } from '../../router.tsx';
-import { DatasetList, ExtractList, urls, type Extract } from '../upload/api.ts';
+import { canDelete, DatasetList, ExtractList, urls, type Extract } from '../upload/api.ts';
 import { formatCount, formatWhen } from '../upload/format.ts';
 import { useRequest } from '../upload/use-request.ts';
 import { DeleteDialog } from './DeleteDialog.tsx';
@@ -27,6 +27,15 @@ export function ExtractsPage() {
   const [detailKey, setDetailKey] = useState(0);
   // Deleted here: shown as deleted at once, before the list reloads.
   const [removed, setRemoved] = useState<ReadonlySet<string>>(new Set());
+  // Deleting needs the admin role; an analyst sees no Delete buttons.
+  const [deletable, setDeletable] = useState(true);
+  useEffect(() => {
+    let live = true;
+    canDelete().then((yes) => live && setDeletable(yes));
+    return () => {
+      live = false;
+    };
+  }, []);
 
   useEffect(() => {
     if (selected) document.getElementById('extract-title')?.focus();
@@ -64,7 +73,7 @@ export function ExtractsPage() {
       {selected && (
         <>
           <p className="breadcrumb"><Link href="/extracts">← All extracts</Link></p>
-          <ExtractDetailPanel key={`${selected}-${detailKey}`} id={selected} datasetTitle={title} onDelete={setDeleting} />
+          <ExtractDetailPanel key={`${selected}-${detailKey}`} id={selected} datasetTitle={title} onDelete={deletable ? setDeleting : null} />
         </>
       )}
 
@@ -120,9 +129,11 @@ export function ExtractsPage() {
                           <Link href={`/upload?dataset=${encodeURIComponent(e.dataset)}&replace=${encodeURIComponent(e.id)}`} aria-label={`Replace ${e.fileName} (${e.id})`}>
                             Replace
                           </Link>
-                          <button type="button" className="link-button link-danger" onClick={() => setDeleting(e)} aria-label={`Delete ${e.fileName} (${e.id})`}>
-                            Delete
-                          </button>
+                          {deletable && (
+                            <button type="button" className="link-button link-danger" onClick={() => setDeleting(e)} aria-label={`Delete ${e.fileName} (${e.id})`}>
+                              Delete
+                            </button>
+                          )}
                         </>
                       )}
                     </td>

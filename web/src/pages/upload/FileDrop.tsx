@@ -2,11 +2,11 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { formatBytes } from './format.ts';
 
-export function FileDrop({ file, onFile, maxHint }: { file: File | null; onFile: (file: File) => void; maxHint?: string }) {
+export function FileDrop({ file, onFile, disabled = false }: { file: File | null; onFile: (file: File) => void; disabled?: boolean }) {
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const over = (event: DragEvent) => {
-    if (!event.dataTransfer.types.includes('Files')) return;
+    if (disabled || !event.dataTransfer.types.includes('Files')) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = 'copy';
     setDragging(true);
@@ -14,6 +14,7 @@ export function FileDrop({ file, onFile, maxHint }: { file: File | null; onFile:
   const drop = (event: DragEvent) => {
     event.preventDefault();
     setDragging(false);
+    if (disabled) return;
     const dropped = event.dataTransfer.files[0];
     if (!dropped) return;
     // Show the dropped file in the input too, so the two ways of choosing agree.
@@ -47,13 +48,14 @@ export function FileDrop({ file, onFile, maxHint }: { file: File | null; onFile:
           type="file"
           accept=".csv,.txt,.tsv,text/csv,text/plain"
           aria-describedby="upload-file-hint"
+          disabled={disabled}
           onChange={(event) => {
             const chosen = event.target.files?.[0];
             if (chosen) onFile(chosen);
           }}
         />
         <span id="upload-file-hint" className="hint">
-          Comma-, semicolon-, tab- or pipe-separated, with a header row; UTF-8 or Windows-1252 (Excel's "CSV").{maxHint ? ` ${maxHint}` : ''}
+          Comma-, semicolon-, tab- or pipe-separated, with a header row; UTF-8 or Windows-1252 (Excel's "CSV").
         </span>
       </div>
       {file && (

@@ -231,7 +231,7 @@ export function UploadPage() {
 
       <section className="panel step" aria-labelledby="step-file">
         <h2 id="step-file"><span className="step-number">2</span> Choose the file</h2>
-        <FileDrop file={fileState.kind === 'none' ? null : fileState.file} onFile={chooseFile} />
+        <FileDrop file={fileState.kind === 'none' ? null : fileState.file} onFile={chooseFile} disabled={uploading} />
         {fileState.kind === 'reading' && <Loading what="the preview" />}
         {fileState.kind === 'refused' && (
           <div className="status status-error" role="alert">

@@ -110,11 +110,43 @@ function parsed<T>(schema: Schema<T>, body: unknown): T {
   throw new ApiError('shape', `The server's answer was not in the expected shape (at ${issue?.path.map(String).join('.') || 'the top'}: ${issue?.message}). Rebuild the web app with npm start.`);
 }
 
+export const Me = z.union([
+  z.object({ mode: z.literal('local') }),
+  z.object({ mode: z.literal('accounts'), user: z.object({ name: str, role: str }), csrfToken: str }),
+]);
+export type Me = z.infer<typeof Me>;
+
+let me: Promise<Me | null> | null = null;
+/**
+ * Who is signed in (null when nobody is, or the server has no accounts endpoint). A changing
+ * request from a signed-in browser must carry the session's CSRF token.
+ */
+export function whoAmI(): Promise<Me | null> {
+  me ??= fetch('/api/auth/me', { headers: { accept: 'application/json' } })
+    .then(async (r) => (r.ok ? parsed(Me, await r.json()) : null))
+    .catch(() => null);
+  return me;
+}
+
+async function csrfHeaders(): Promise<Record<string, string>> {
+  const who = await whoAmI();
+  return who?.mode === 'accounts' ? { 'x-csrf-token': who.csrfToken } : {};
+}
+
+/** May this browser's user delete extracts (admin role, or a local server with no accounts)? */
+export async function canDelete(): Promise<boolean> {
+  const who = await whoAmI();
+  return who === null || who.mode === 'local' || who.user.role === 'admin';
+}
+
+const CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
 /** JSON request that always reaches the server (no cache); 4xx/5xx become ApiErrors. */
 export async function request<T>(url: string, schema: Schema<T>, init: RequestInit = {}): Promise<T> {
   let response: Response;
+  const csrf = CHANGING.has((init.method ?? 'GET').toUpperCase()) ? await csrfHeaders() : {};
   try {
-    response = await fetch(url, { ...init, headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers } });
+    response = await fetch(url, { ...init, headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}), ...csrf, ...init.headers } });
   } catch (error) {
     if (init.signal?.aborted) throw error;
     throw new ApiError('network', 'The Parity server did not answer. Check that it is running (npm start) and try again.');
@@ -159,7 +191,12 @@ export interface Upload {
  */
 export function uploadExtract(req: UploadRequest, onProgress: (p: UploadProgress) => void): Upload {
   const xhr = new XMLHttpRequest();
-  const done = new Promise<IngestSummary>((resolve, reject) => {
+  let aborted = false;
+  const done = csrfHeaders().then((csrf) => new Promise<IngestSummary>((resolve, reject) => {
+    if (aborted) {
+      reject(new ApiError('network', 'The upload was cancelled. Nothing was loaded.'));
+      return;
+    }
     const form = new FormData();
     form.append('dataset', req.dataset);
     if (Object.keys(req.mapping).length) form.append('mapping', JSON.stringify(req.mapping));
@@ -167,6 +204,7 @@ export function uploadExtract(req: UploadRequest, onProgress: (p: UploadProgress
     form.append('file', req.file, req.fileName);
     xhr.open('POST', urls.extracts);
     xhr.setRequestHeader('accept', 'application/json');
+    for (const [name, value] of Object.entries(csrf)) xhr.setRequestHeader(name, value);
     xhr.responseType = 'text';
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress({ loaded: event.loaded, total: event.total });
@@ -190,6 +228,12 @@ export function uploadExtract(req: UploadRequest, onProgress: (p: UploadProgress
     xhr.onerror = () => reject(new ApiError('network', 'The upload was interrupted: the Parity server did not answer. Check that it is running and upload again; nothing was loaded.'));
     xhr.onabort = () => reject(new ApiError('network', 'The upload was cancelled. Nothing was loaded.'));
     xhr.send(form);
-  });
-  return { done, abort: () => xhr.abort() };
+  }));
+  return {
+    done,
+    abort: () => {
+      aborted = true;
+      xhr.abort();
+    },
+  };
 }
