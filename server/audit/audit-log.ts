@@ -26,7 +26,8 @@ export async function writeAudit(db: Database, entry: AuditEntry): Promise<void>
 }
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
-const token = (what: string) => z.string().regex(/^[A-Za-z0-9 ._@:/-]{1,100}$/, what);
+const token = (what: string) =>
+  z.string().regex(/^[A-Za-z0-9 ._@:/-]{1,100}$/, what).refine((v) => !v.includes('..') && !v.includes('--'), what);
 
 /** Filters of GET /api/audit and /api/audit.csv. */
 export const auditFilters = z

@@ -59,9 +59,9 @@ const publishedRoutes: FastifyPluginAsync = async (fastify) => {
     return reply.status(201).send({ id: published.id, url: published.url, published });
   });
 
-  app.get('/api/published', async () => ({ published: await service.list() }));
+  app.get('/api/published', { schema: { querystring: z.object({}).strict() } }, async () => ({ published: await service.list() }));
 
-  app.delete('/api/published/:id', { schema: { params: idParams } }, async (request) => {
+  app.delete('/api/published/:id', { schema: { params: idParams, querystring: z.object({}).strict() } }, async (request) => {
     const s = await service.withdraw(request.params.id, accountOf(request) ?? 'not recorded');
     return { id: s.id, withdrawnAt: s.withdrawnAt, withdrawnBy: s.withdrawnBy, published: s };
   });
