@@ -61,7 +61,7 @@ export function installAuditTrail(app: FastifyInstance): void {
     const marked = request.routeOptions.config?.audit;
     if (!marked && !(STATE_CHANGING.has(request.method) && path.startsWith('/api/'))) return payload;
     const route = `${request.method} ${request.routeOptions.url ?? path}`;
-    const detail: Record<string, unknown> = { status: reply.statusCode, ...summary(payload) };
+    const detail: Record<string, unknown> = { http: reply.statusCode, ...summary(payload) };
     let action = marked ?? ACTIONS[route] ?? route;
     if (action === 'extract.upload' && detail.replaced) action = 'extract.replace';
     const params = (request.params ?? {}) as Record<string, unknown>;
