@@ -51,6 +51,7 @@ const CASES = [
 
 await prepare();
 const db = await Database.open(dbPath);
+await ensureSchema(db);
 const config = loadConfig({}, { dbPath });
 const cold = await buildApp({ db, config, cacheResults: false });
 const warm = await buildApp({ db, config });
