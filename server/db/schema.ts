@@ -105,35 +105,6 @@ CREATE TABLE IF NOT EXISTS report_templates (
   saved_at TIMESTAMP NOT NULL
 );`;
 
-/** Frozen published charts (the document JSON is never rewritten) and saved report templates. */
-const PUBLICATION_TABLES = `
-CREATE TABLE IF NOT EXISTS published_charts (
-  id VARCHAR PRIMARY KEY,
-  title VARCHAR NOT NULL,
-  metric_id VARCHAR NOT NULL,
-  metric_version INTEGER NOT NULL,
-  chart VARCHAR NOT NULL,             -- breakdown | trend | heatmap
-  breakdown VARCHAR NOT NULL,
-  breakdown2 VARCHAR,
-  period_from DATE,
-  period_to DATE,
-  disclosure VARCHAR NOT NULL,
-  data_as_at VARCHAR,
-  published_by VARCHAR NOT NULL,
-  account VARCHAR,                    -- the signed-in account, when there is one
-  published_at TIMESTAMP NOT NULL,
-  withdrawn_at TIMESTAMP,
-  withdrawn_by VARCHAR,
-  record VARCHAR NOT NULL             -- JSON: the frozen chart (data, spec, metric version, footnotes)
-);
-CREATE TABLE IF NOT EXISTS report_templates (
-  name VARCHAR PRIMARY KEY,
-  report VARCHAR NOT NULL,            -- board
-  selection VARCHAR NOT NULL,         -- JSON: indicators and breakdowns
-  saved_by VARCHAR,
-  saved_at TIMESTAMP NOT NULL
-);`;
-
 function datasetTableDdl(): string {
   return DATASETS.map((d) => {
     const cols = storageColumns(d)
@@ -162,7 +133,6 @@ async function loadReferenceTables(db: Database): Promise<void> {
 /** Creates every table that does not exist yet. Safe to run at every start. */
 export async function ensureSchema(db: Database): Promise<void> {
   await db.run(META_TABLES);
-  await db.run(PUBLICATION_TABLES);
   await db.run(PUBLICATION_TABLES);
   await db.run(SECURITY_TABLES);
   await db.run(datasetTableDdl());
