@@ -1,0 +1,96 @@
+// A server killed with SIGKILL in the middle of loading an upload: on restart the database opens,
+// holds no trace of the half-loaded extract, and the same file then uploads cleanly.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, openAsBlob, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeOutpatientsCsv } from '../../../bench/make-outpatients-csv.ts';
+import { Database } from '../../../server/db/database.ts';
+import { PARITY_BIN, runCli } from '../../helpers/run-cli.ts';
+
+const ROWS = 1_000_000;
+const dir = mkdtempSync(join(tmpdir(), 'parity-kill-'));
+const db = join(dir, 'parity.duckdb');
+const children: ChildProcess[] = [];
+afterAll(() => {
+  for (const child of children) child.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+
+async function start(port: number) {
+  const child = spawn(process.execPath, [PARITY_BIN, 'serve', '--port', String(port), '--db', db], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, PARITY_LOG_LEVEL: 'warn', PARITY_TRACE: '1' },
+  });
+  children.push(child);
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += d));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 240; i++) {
+    if (child.exitCode !== null) throw new Error(`the server exited: ${stderr}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return { child, url, stderr: () => stderr };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('the server did not start');
+}
+
+const upload = async (url: string, path: string) => {
+  const form = new FormData();
+  form.set('dataset', 'outpatients');
+  form.set('file', await openAsBlob(path), 'big.csv');
+  return fetch(`${url}/api/extracts`, { method: 'POST', body: form });
+};
+
+describe('a server killed mid-upload', () => {
+  it('restarts with the database as it was, and the same file then loads whole', async () => {
+    const small = join(dir, 'small.csv');
+    writeFileSync(small, 'appointment_id,patient_id,appointment_date,treatment_function_code,attendance_status\nX1,P1,2025-04-01,110,5\n');
+    expect((await runCli(['ingest', small, '--dataset', 'outpatients', '--db', db])).code).toBe(0);
+    const big = join(dir, 'big.csv');
+    await makeOutpatientsCsv(big, ROWS);
+
+    const port = await freePort();
+    const first = await start(port);
+    const pending = upload(first.url, big).catch((error: Error) => error);
+    // Kill once the rows are staged, i.e. while the load transaction is writing.
+    for (let i = 0; i < 600 && !first.stderr().includes('ingest stage:'); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(first.stderr()).toContain('ingest stage:');
+    expect(first.stderr()).not.toContain('ingest quarantine:');
+    first.child.kill('SIGKILL');
+    await new Promise((r) => first.child.once('exit', r));
+    expect(await pending).toBeInstanceOf(Error);
+
+    const second = await start(port);
+    const extracts = (await (await fetch(`${second.url}/api/extracts`)).json()) as { fileName: string; status: string }[];
+    expect(extracts.map((e) => [e.fileName, e.status])).toEqual([['small.csv', 'loaded']]);
+    const again = await upload(second.url, big);
+    expect(again.status).toBe(201);
+    expect(await again.json()).toMatchObject({ status: 'loaded', rowsRead: ROWS, rowsLoaded: ROWS, rowsQuarantined: 0 });
+    second.child.kill('SIGTERM');
+    await new Promise((r) => second.child.once('exit', r));
+
+    const check = await Database.open(db);
+    try {
+      const rows = await check.all<{ extract_id: string; n: number }>(`SELECT extract_id, count(*)::INTEGER AS n FROM outpatients GROUP BY 1 ORDER BY n`);
+      const loaded = await check.all<{ id: string }>(`SELECT id FROM extracts WHERE status = 'loaded' ORDER BY rows_loaded`);
+      expect(rows.map((r) => r.n)).toEqual([1, ROWS]);
+      expect(rows.map((r) => r.extract_id)).toEqual(loaded.map((e) => e.id));
+    } finally {
+      check.close();
+    }
+  }, 240_000);
+});
