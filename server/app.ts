@@ -17,6 +17,7 @@ import healthRoutes from './routes/health/index.ts';
 import metricsRoutes from './routes/metrics/index.ts';
 import chartsRoutes from './routes/charts/index.ts';
 import publishedRoutes from './routes/published/index.ts';
+import reportsRoutes from './routes/reports/index.ts';
 import webRoutes from './routes/web/index.ts';
 import authRoutes from './routes/auth/index.ts';
 import usersRoutes from './routes/users/index.ts';
@@ -74,6 +75,7 @@ export async function buildApp({ db, config, logger = false, cacheResults = true
   await app.register(completenessRoutes, { prefix: '/api' });
   await app.register(chartsRoutes, { prefix: '/api' });
   await app.register(publishedRoutes);
+  await app.register(reportsRoutes);
   await app.register(webRoutes, { distDir: webDist });
   return app;
 }

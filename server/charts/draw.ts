@@ -3,7 +3,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { AppError } from '../errors.ts';
 import type { ChartDocument } from './document.ts';
-import { FRAME_PADDING, frameChart, frameLayout } from './frame.ts';
+import { FRAME_PADDING, frameChart, frameLayout, type FrameText } from './frame.ts';
 import { specToSvg, svgToPng } from './render.ts';
 
 export interface DrawOptions {
@@ -16,11 +16,15 @@ export const DEFAULT_WIDTH = 800;
 const MIN_CHART_HEIGHT = 120;
 
 export async function drawSvg(doc: ChartDocument, options: DrawOptions = {}): Promise<string> {
+  return drawFramedSpec(doc.spec, { title: doc.title, subtitle: doc.subtitle, footnotes: doc.footnotes, alt: doc.alt }, options);
+}
+
+/** Any spec from specs.ts in the frame, resized to the requested width (and height). */
+export async function drawFramedSpec(specIn: TopLevelSpec, text: FrameText, options: DrawOptions = {}): Promise<string> {
   const width = options.width ?? DEFAULT_WIDTH;
-  const text = { title: doc.title, subtitle: doc.subtitle, footnotes: doc.footnotes, alt: doc.alt };
   const layout = frameLayout(text, width);
   const inner = width - 2 * FRAME_PADDING;
-  const base = doc.spec as unknown as Record<string, unknown>;
+  const base = specIn as unknown as Record<string, unknown>;
   let spec: Record<string, unknown> = { ...base, width: inner };
   let height: number;
   if (options.height !== undefined) {
