@@ -81,6 +81,8 @@ describe('upload wizard and extracts', () => {
       reached = await page.evaluate(() => document.activeElement?.id === 'upload-file');
     }
     expect(reached).toBe(true);
+    const focusRing = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(focusRing).toBe('solid');
 
     await chooseFile(tracked, 'outpatients', MESSY);
     let text = await visibleText(page);
@@ -154,9 +156,13 @@ describe('upload wizard and extracts', () => {
     await screenshot(page, 'upload-extracts');
     expect(await axe(page)).toEqual([]);
 
-    // Delete, after a confirmation that names the extract and its rows.
+    // Delete, after a confirmation that names the extract and its rows. Escape backs out.
     await page.getByRole('button', { name: 'Delete this extract' }).click();
     const dialog = page.getByRole('dialog', { name: `Delete extract ${summary.extractId}?` });
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Delete this extract' }).click();
     await dialog.waitFor();
     const dialogText = await dialog.innerText();
     expect(dialogText).toContain('47 loaded rows');
