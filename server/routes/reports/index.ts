@@ -118,7 +118,7 @@ const reportsRoutes: FastifyPluginAsync = async (fastify) => {
 
   app.get('/api/report-templates', async () => ({ templates: await listTemplates(app.db) }));
 
-  app.post('/api/report-templates', { schema: { body: templateBody } }, async (request, reply) => {
+  app.post('/api/report-templates', { schema: { body: templateBody }, config: { role: 'analyst' } }, async (request, reply) => {
     const b = request.body;
     const saved = await saveTemplate(app.db, b.name, { indicators: b.indicators, breakdowns: b.breakdowns }, accountOf(request));
     if (request.headers['content-type']?.startsWith('application/x-www-form-urlencoded')) {
@@ -127,7 +127,7 @@ const reportsRoutes: FastifyPluginAsync = async (fastify) => {
     return reply.status(201).send(saved);
   });
 
-  app.delete('/api/report-templates/:name', { schema: { params: z.object({ name: templateName }) } }, async (request) => {
+  app.delete('/api/report-templates/:name', { schema: { params: z.object({ name: templateName }) }, config: { role: 'analyst' } }, async (request) => {
     await deleteTemplate(app.db, request.params.name);
     return { deleted: request.params.name };
   });
