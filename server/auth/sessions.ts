@@ -104,6 +104,12 @@ export class SessionStore {
     await this.db.run(`DELETE FROM sessions WHERE user_name = ?`, [userName]);
   }
 
+  /** Ends every session of every user (e.g. after a suspected compromise). */
+  async destroyAll(): Promise<void> {
+    this.cache.clear();
+    await this.db.run(`DELETE FROM sessions`);
+  }
+
   /** Forgets cached sessions of a user so the next request re-reads them (e.g. after the CLI changed the user). */
   forget(userName: string): void {
     for (const [key, s] of this.cache) if (s.userName === userName) this.cache.delete(key);

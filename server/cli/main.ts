@@ -13,7 +13,7 @@ Commands:
   report METRIC_ID --by BREAKDOWN [--by2 B] [--from DATE] [--to DATE] [--specialty TFC] [--site S] [--level 95|99.8] [--json]
                                          one indicator broken down (the API's result object with --json)
   user add NAME --role admin|analyst|viewer [--password-stdin] | user list | user remove NAME
-  user passwd NAME [--password-stdin] | user role NAME --role R
+  user passwd NAME [--password-stdin] | user role NAME --role R | user signout NAME|--all
                                          manage accounts (with none, Parity serves this machine only)
 
 Exit codes: 0 loaded or duplicate, 1 rejected, 2 usage error.`;

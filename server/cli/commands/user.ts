@@ -21,6 +21,7 @@ const USAGE = `Usage:
   parity user remove NAME [--db PATH]
   parity user passwd NAME [--password-stdin] [--db PATH]
   parity user role NAME --role admin|analyst|viewer [--db PATH]
+  parity user signout NAME | --all [--db PATH]     end sessions (everyone's with --all)
 Without --password-stdin the password is asked for twice in the terminal (it is not shown).`;
 
 class UserError extends Error {}
@@ -72,6 +73,7 @@ interface Accounts {
   remove(name: string): Promise<void>;
   passwd(name: string, password: string): Promise<void>;
   role(name: string, role: Role): Promise<void>;
+  signout(name: string | null): Promise<void>;
   close(): void;
 }
 
@@ -114,6 +116,11 @@ function direct(db: Database): Accounts {
       await signOut(name);
       await audit('user.update', name, { changed: ['role'], from: user.role, role });
     },
+    async signout(name) {
+      if (name) await signOut(name);
+      else await db.run(`DELETE FROM sessions`);
+      await audit('sessions.end', name ?? '*');
+    },
     close: () => db.close(),
   };
 }
@@ -138,6 +145,7 @@ function remote(info: ServerInfo): Accounts {
     remove: async (name) => void (await call('DELETE', path(name))),
     passwd: async (name, password) => void (await call('PATCH', path(name), { password })),
     role: async (name, role) => void (await call('PATCH', path(name), { role })),
+    signout: async (name) => void (await call('DELETE', `/sessions${name ? `?user=${encodeURIComponent(name)}` : ''}`)),
     close: () => undefined,
   };
 }
@@ -172,14 +180,14 @@ function table(users: UserRecord[]): string {
 
 export const userCommand: Command = async (args, ctx: CliContext) => {
   const [action, ...rest] = args;
-  const parsed = parseCommand(rest, { role: { type: 'string' }, 'password-stdin': { type: 'boolean' }, db: { type: 'string' }, json: { type: 'boolean' } }, true);
+  const parsed = parseCommand(rest, { role: { type: 'string' }, 'password-stdin': { type: 'boolean' }, db: { type: 'string' }, json: { type: 'boolean' }, all: { type: 'boolean' } }, true);
   const usage = (message: string) => {
     ctx.stderr(`${message}\n${USAGE}`);
     return EXIT.usage;
   };
-  if (!action || !['add', 'list', 'remove', 'passwd', 'role'].includes(action)) return usage(action ? `Unknown user action "${action}".` : 'Say what to do.');
+  if (!action || !['add', 'list', 'remove', 'passwd', 'role', 'signout'].includes(action)) return usage(action ? `Unknown user action "${action}".` : 'Say what to do.');
   if (!parsed.ok) return usage(parsed.message);
-  const needsName = action !== 'list';
+  const needsName = action !== 'list' && !(action === 'signout' && parsed.values.all);
   if (parsed.positionals.length !== (needsName ? 1 : 0)) return usage(needsName ? 'Give one NAME.' : '`parity user list` takes no NAME.');
   const name = needsName ? userNameSchema.safeParse(parsed.positionals[0]) : null;
   if (name && !name.success) return usage(`"${parsed.positionals[0]}" is not a valid user name: use letters, digits and . _ @ - (at most 64).`);
@@ -212,6 +220,10 @@ export const userCommand: Command = async (args, ctx: CliContext) => {
       case 'passwd':
         await accounts.passwd(who, password!);
         ctx.stderr(`Changed the password of ${who} and ended their sessions.`);
+        break;
+      case 'signout':
+        await accounts.signout(needsName ? who : null);
+        ctx.stderr(needsName ? `Ended every session of ${who}.` : 'Ended every session: everyone signs in again.');
         break;
       case 'role':
         await accounts.role(who, role!);

@@ -79,7 +79,8 @@ const authRoutes: FastifyPluginAsync = async (fastify) => {
   app.get('/auth/providers', { config: { role: 'public' }, schema: { querystring: empty } }, async () => ({
     mode: app.auth.mode,
     password: true,
-    oidc: app.auth.settings.oidc ? { loginUrl: '/api/auth/oidc/login' } : null,
+    /** Single sign-on (OpenID Connect) is not available yet. */
+    oidc: null,
   }));
 };
 export default authRoutes;

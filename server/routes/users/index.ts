@@ -58,6 +58,14 @@ const usersRoutes: FastifyPluginAsync = async (fastify) => {
     return (await getUser(app.db, name))!;
   });
 
+  app.delete('/sessions', { config: admin, schema: { querystring: z.object({ user: userNameSchema.optional() }).strict() } }, async (request) => {
+    const { user } = request.query;
+    if (user) await app.auth.sessions.destroyForUser(user);
+    else await app.auth.sessions.destroyAll();
+    await recordAudit(request, { action: 'sessions.end', target: user ?? '*', outcome: 'success' });
+    return { ended: user ?? 'all' };
+  });
+
   app.delete('/users/:name', { config: admin, schema: { params: nameParams, querystring: empty } }, async (request: FastifyRequest<{ Params: z.infer<typeof nameParams> }>) => {
     const { name } = request.params;
     const user = await getUser(app.db, name);

@@ -40,6 +40,7 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', url: '/api/users', needs: 'admin', payload: () => ({ payload: { name: 'new-user', role: 'viewer', password: 'a long enough password' } }) },
   { method: 'PATCH', url: '/api/users/nobody', needs: 'admin', payload: () => ({ payload: { role: 'viewer' } }) },
   { method: 'DELETE', url: '/api/users/nobody', needs: 'admin' },
+  { method: 'DELETE', url: '/api/sessions?user=nobody', needs: 'admin' },
   { method: 'GET', url: '/api/audit', needs: 'admin' },
   { method: 'GET', url: '/api/audit.csv', needs: 'admin' },
 ];
@@ -100,7 +101,9 @@ describe('with accounts', () => {
   it.each(ROUTES.map((r) => [`${r.method} ${r.url} (${r.needs})`, r] as const))('%s: 403 below its role, allowed with it', async (_name, route) => {
     const roles = ['viewer', 'analyst', 'admin'] as const;
     for (const role of roles) {
-      const response = await call(route, sessions[role]!.headers);
+      // Signing out ends the session, so that route gets a session of its own.
+      const session = route.url === '/api/auth/logout' ? await signIn(t.app, `${role}1`) : sessions[role]!;
+      const response = await call(route, session.headers);
       const allowed = roles.indexOf(role) >= roles.indexOf(route.needs);
       if (allowed) expect([role, response.statusCode]).not.toEqual([role, expect.toBeOneOf([401, 403])]);
       else {

@@ -77,6 +77,7 @@ describe('parity user', () => {
     expect((await cli(['user', 'role', 'bob', '--role', 'analyst', '--db', db])).code).toBe(0);
     expect((await cli(['user', 'passwd', 'bob', '--password-stdin', '--db', db], 'a third long password\n')).code).toBe(0);
     expect((await cli(['user', 'remove', 'alice', '--db', db])).stderr).toMatch(/only admin/);
+    expect((await cli(['user', 'signout', '--all', '--db', db])).stderr).toMatch(/Ended every session/);
     const list = JSON.parse((await cli(['user', 'list', '--json', '--db', db])).stdout);
     expect(list.map((u: { name: string; role: string }) => [u.name, u.role])).toEqual([['alice', 'admin'], ['bob', 'analyst']]);
   });
@@ -107,6 +108,11 @@ describe('parity user', () => {
     const users = JSON.parse((await cli(['user', 'list', '--json', '--db', db])).stdout);
     expect(users.map((u: { name: string }) => u.name)).toEqual(['alice', 'bob', 'carol']);
     expect((await cli(['user', 'remove', 'bob', '--db', db])).code).toBe(0);
+    // Ending every session through the server signs carol out.
+    const cookie = String(login.headers.get('set-cookie')).split(';')[0];
+    expect((await fetch(`${url}/api/metrics`, { headers: { cookie } })).status).toBe(200);
+    expect((await cli(['user', 'signout', 'carol', '--db', db])).code).toBe(0);
+    expect((await fetch(`${url}/api/metrics`, { headers: { cookie } })).status).toBe(401);
   }, 120_000);
 
   it('refuses to listen on a non-loopback address while no account exists', async () => {
