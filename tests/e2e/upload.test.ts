@@ -23,7 +23,7 @@ const HEADERS: Record<string, string> = {
   site_code: 'Site',
 };
 
-interface Summary { extractId: string; status: string; rowsRead: number; rowsLoaded: number; rowsQuarantined: number; fileError: string | null }
+interface Summary { extractId: string; status: string; rowsRead: number; rowsLoaded: number; rowsQuarantined: number; fileError: string | null; errors: { row: number; column: string; message: string }[] }
 interface ExtractRow { id: string; status: string; fileName: string }
 
 async function chooseFile(tracked: TrackedPage, dataset: string, path: string) {
@@ -101,8 +101,9 @@ describe('upload wizard and extracts', () => {
     }
     expect(text).toContain('Every header of the file is used.');
 
-    // Problems before upload: the four bad rows among the first twenty, with reasons.
-    expect(text).toContain('4 rows would be quarantined (lines 12, 13, 14, 15)');
+    // Problems before upload: a small file is checked whole, and the page names the 13 rows the server will quarantine.
+    const predicted = [12, 13, 14, 15, 22, 23, 24, 25, 26, 32, 34, 36, 44];
+    expect(text).toContain(`In all 60 rows: 13 rows would be quarantined (lines ${predicted.join(', ')})`);
     const problems = await page.locator('.problems-table').innerText();
     expect(problems).toContain("'31/02/2025' is not a real date");
     expect(problems).toContain("'Rescheduled' is not one of the allowed codes");
@@ -120,6 +121,7 @@ describe('upload wizard and extracts', () => {
     text = await visibleText(page);
     expect(text).toContain('47 loaded, 13 quarantined of 60 rows read');
     expect(text).toContain('Every row is accounted for: 60 read = 47 loaded + 13 quarantined.');
+    expect([...new Set(summary.errors.map((e) => e.row))]).toEqual(predicted);
     const firstError = await page.locator('#errors-caption').locator('xpath=..').locator('tbody tr').first().innerText();
     expect(firstError).toMatch(/^12\s+appointment_date\s+'31\/02\/2025' is not a real date/);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('result-title');

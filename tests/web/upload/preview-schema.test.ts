@@ -48,7 +48,7 @@ describe('checkPreview', () => {
   it('finds the same 13 quarantined lines in the messy extract as the server does', () => {
     const preview = parsePreview(decodeHead(new Uint8Array(readFileSync('sample-data/messy/outpatients-messy.csv')), false), 100);
     const mapping = proposeMapping(columns, preview.headers);
-    const check = checkPreview(columns, outpatients.key, preview.headers, preview.rows, preview.lines, mapping, today);
+    const check = checkPreview(columns, outpatients.key, preview, mapping, today);
     expect(check.quarantined).toEqual([12, 13, 14, 15, 22, 23, 24, 25, 26, 32, 34, 36, 44]);
     expect(check.problems).toContainEqual({ line: 32, column: 'appointment_id', value: 'OPX-10010', message: 'duplicate of row 11 in this file', severity: 'quarantine' });
     const kept = check.problems.filter((p) => p.severity === 'kept');
@@ -56,5 +56,12 @@ describe('checkPreview', () => {
     // The server counts 4 LSOA findings, one of them a well-formed code no IMD table knows and a blank one; the browser sees the 3 malformed.
     expect({ age: count('age'), sex: count('sex'), ethnic: count('ethnic_category'), first: count('first_attendance'), lsoa: count('lsoa_code') })
       .toEqual({ age: 4, sex: 1, ethnic: 1, first: 1, lsoa: 3 });
+  });
+
+  it('quarantines a line whose field count differs from the header', () => {
+    const preview = parsePreview({ text: 'appointment_id,patient_id,appointment_date,treatment_function_code,attendance_status\nA1,P1,2025-04-01,110,5\nA2,P2,2025-04-01\n', encoding: 'utf-8', hadBom: false, truncated: false });
+    const check = checkPreview(columns, outpatients.key, preview, proposeMapping(columns, preview.headers), today);
+    expect(check.problems).toEqual([{ line: 3, column: 'row', value: '', message: 'has 3 fields; the header has 5', severity: 'quarantine' }]);
+    expect(check.quarantined).toEqual([3]);
   });
 });

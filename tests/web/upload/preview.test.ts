@@ -56,6 +56,16 @@ describe('parsePreview', () => {
     expect(preview.more).toBe(false);
   });
 
+  it('says there are more rows only when there are, and parses every row when asked', () => {
+    const text = ['a,b', ...Array.from({ length: 20 }, (_, i) => `${i},x`)].join('\n');
+    expect(parsePreview({ text, encoding: 'utf-8', hadBom: false, truncated: false }).more).toBe(false);
+    expect(parsePreview({ text: `${text}\n20,x`, encoding: 'utf-8', hadBom: false, truncated: false }).more).toBe(true);
+    const all = parsePreview(decodeHead(bytes('sample-data/messy/outpatients-messy.csv'), false), Infinity);
+    expect(all.rows).toHaveLength(60);
+    expect(all.lines.at(-1)).toBe(61);
+    expect(all.more).toBe(false);
+  });
+
   it('keeps whole lines only when the head was cut short', () => {
     const preview = parsePreview({ text: 'a,b\n1,2\n3,4\n5,', encoding: 'utf-8', hadBom: false, truncated: true });
     expect(preview.rows).toEqual([['1', '2'], ['3', '4']]);

@@ -1,7 +1,11 @@
 // What the checks found in the preview rows, before anything is sent: which rows would be
 // quarantined and which values would be kept as blanks.
+import { useState } from 'react';
 import type { RowProblem } from './preview-schema.ts';
-import { plural } from './format.ts';
+import { formatCount, plural } from './format.ts';
+
+const FIRST = 100;
+const listLines = (lines: number[]) => (lines.length > 30 ? `${lines.slice(0, 30).join(', ')}, …` : lines.join(', '));
 
 export function ProblemsPanel({ problems, quarantined, rowsChecked, more }: {
   problems: RowProblem[];
@@ -9,7 +13,9 @@ export function ProblemsPanel({ problems, quarantined, rowsChecked, more }: {
   rowsChecked: number;
   more: boolean;
 }) {
+  const [all, setAll] = useState(false);
   const kept = problems.filter((p) => p.severity === 'kept');
+  const shown = all ? problems : problems.slice(0, FIRST);
   const keptLines = new Set(kept.map((p) => p.line));
   const scope = more ? `the first ${rowsChecked} rows` : `all ${rowsChecked} rows`;
   if (!problems.length) {
@@ -26,7 +32,7 @@ export function ProblemsPanel({ problems, quarantined, rowsChecked, more }: {
           In {scope}:{' '}
           {quarantined.length > 0 && (
             <strong>
-              {plural(quarantined.length, 'row')} would be quarantined (line{quarantined.length > 1 ? 's' : ''} {quarantined.join(', ')})
+              {plural(quarantined.length, 'row')} would be quarantined (line{quarantined.length > 1 ? 's' : ''} {listLines(quarantined)})
             </strong>
           )}
           {quarantined.length > 0 && keptLines.size > 0 && '; '}
@@ -34,12 +40,14 @@ export function ProblemsPanel({ problems, quarantined, rowsChecked, more }: {
         </p>
         <p className="hint">
           Quarantined rows are not loaded: they are kept with their reason so you can fix them and upload a corrected file
-          (choose "Replace an existing extract"). {more ? 'The server checks every row, and also catches rows already loaded from another extract.' : ''}
+          (choose "Replace an existing extract"). {more ? 'The server checks every row of the file, ' : 'The server '}also quarantines rows already loaded from another extract.
         </p>
       </div>
       <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="problems-caption">
         <table className="data-table problems-table">
-          <caption id="problems-caption">These rows would be quarantined or loaded with a blank</caption>
+          <caption id="problems-caption">
+            These rows would be quarantined or loaded with a value flagged{problems.length > shown.length ? ` (the first ${FIRST} of ${formatCount(problems.length)} problems)` : ''}
+          </caption>
           <thead>
             <tr>
               <th scope="col" className="num">Line</th>
@@ -49,7 +57,7 @@ export function ProblemsPanel({ problems, quarantined, rowsChecked, more }: {
             </tr>
           </thead>
           <tbody>
-            {problems.map((p, i) => (
+            {shown.map((p, i) => (
               <tr key={i}>
                 <th scope="row" className="num">{p.line}</th>
                 <td><code>{p.column}</code></td>
@@ -64,6 +72,11 @@ export function ProblemsPanel({ problems, quarantined, rowsChecked, more }: {
           </tbody>
         </table>
       </div>
+      {problems.length > FIRST && (
+        <button type="button" className="link-button" aria-expanded={all} onClick={() => setAll(!all)}>
+          {all ? `Show the first ${FIRST} only` : `Show all ${formatCount(problems.length)} problems`}
+        </button>
+      )}
     </>
   );
 }

@@ -13,7 +13,7 @@ import { FileDrop } from './FileDrop.tsx';
 import { formatCount, formatWhen, plural } from './format.ts';
 import { MappingTable } from './MappingTable.tsx';
 import { mappingForServer, missingRequired, proposeMapping, sharedHeaders, unmatchedHeaders, type Mapping } from './match-columns.ts';
-import { delimiterName, parsePreview, type Preview } from './parse-preview.ts';
+import { delimiterName, parsePreview, PREVIEW_ROWS, type Preview } from './parse-preview.ts';
 import { PreviewTable } from './PreviewTable.tsx';
 import { checkPreview, type CheckableColumn } from './preview-schema.ts';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
@@ -27,7 +27,8 @@ type FileState =
   | { kind: 'none' }
   | { kind: 'reading'; file: File }
   | { kind: 'refused'; file: File; message: string }
-  | { kind: 'ready'; file: File; head: DecodedHead; preview: Preview };
+  /** `preview`: the first rows, shown; `checked`: every row read (the whole of a small file), checked. */
+  | { kind: 'ready'; file: File; head: DecodedHead; preview: Preview; checked: Preview };
 
 type Phase =
   | { kind: 'idle' }
@@ -40,11 +41,19 @@ async function readFile(file: File): Promise<FileState> {
   if (file.size === 0) return { kind: 'refused', file, message: fileMessages.empty() };
   const binary = sniffBinary(bytes);
   if (binary) return { kind: 'refused', file, message: fileMessages[binary]() };
-  const preview = parsePreview(head);
-  if (preview.headers.length === 0) return { kind: 'refused', file, message: fileMessages.empty() };
-  if (preview.headers.length < 2) return { kind: 'refused', file, message: fileMessages.notDelimited() };
-  if (preview.rows.length === 0) return { kind: 'refused', file, message: fileMessages.headerOnly() };
-  return { kind: 'ready', file, head, preview };
+  const checked = parsePreview(head, head.truncated ? PREVIEW_ROWS : Infinity);
+  if (checked.headers.length === 0) return { kind: 'refused', file, message: fileMessages.empty() };
+  if (checked.headers.length < 2) return { kind: 'refused', file, message: fileMessages.notDelimited() };
+  if (checked.rows.length === 0) return { kind: 'refused', file, message: fileMessages.headerOnly() };
+  const shown = Math.min(PREVIEW_ROWS, checked.rows.length);
+  const preview: Preview = {
+    ...checked,
+    rows: checked.rows.slice(0, shown),
+    lines: checked.lines.slice(0, shown),
+    ragged: checked.ragged.filter((r) => r.line <= checked.lines[shown - 1]),
+    more: checked.more || checked.rows.length > shown,
+  };
+  return { kind: 'ready', file, head, preview, checked };
 }
 
 export function UploadPage() {
@@ -65,6 +74,7 @@ export function UploadPage() {
   const resultHeading = useRef<HTMLHeadingElement>(null);
 
   const preview = fileState.kind === 'ready' ? fileState.preview : null;
+  const checked = fileState.kind === 'ready' ? fileState.checked : null;
   const fileName = fileState.kind === 'none' ? '' : fileState.file.name;
   const saved = mappings.data?.find((m) => m.name === chosenMapping && m.dataset === datasetId) ?? null;
 
@@ -89,8 +99,8 @@ export function UploadPage() {
     return dataset.columns.map((c) => ({ ...c, synonyms: declared?.columns.find((d) => d.name === c.name)?.synonyms }));
   }, [dataset]);
   const check = useMemo(
-    () => (dataset && preview && effective ? checkPreview(checkable, dataset.key, preview.headers, preview.rows, preview.lines, effective) : null),
-    [checkable, dataset, preview, effective],
+    () => (dataset && checked && effective ? checkPreview(checkable, dataset.key, checked, effective) : null),
+    [checkable, dataset, checked, effective],
   );
 
   useEffect(() => {
@@ -256,9 +266,10 @@ export function UploadPage() {
         <>
           <section className="panel step" aria-labelledby="step-preview">
             <h2 id="step-preview"><span className="step-number">3</span> Preview</h2>
-            {preview.ragged.length > 0 && (
+            {checked && checked.ragged.length > 0 && (
               <p className="callout callout-warning">
-                {plural(preview.ragged.length, 'line')} ({preview.ragged.map((r) => r.line).join(', ')}) {preview.ragged.length > 1 ? 'have' : 'has'} a different number of fields from the header: the server quarantines such rows.
+                {plural(checked.ragged.length, 'line')} ({checked.ragged.slice(0, 20).map((r) => r.line).join(', ')}{checked.ragged.length > 20 ? ', …' : ''}){' '}
+                {checked.ragged.length > 1 ? 'have' : 'has'} a different number of fields from the header: the server quarantines such rows.
               </p>
             )}
             <PreviewTable preview={preview} mapping={effective ?? mapping} problems={check.problems} />
@@ -306,7 +317,7 @@ export function UploadPage() {
 
           <section className="panel step" aria-labelledby="step-check">
             <h2 id="step-check"><span className="step-number">5</span> Check before upload</h2>
-            <ProblemsPanel problems={check.problems} quarantined={check.quarantined} rowsChecked={preview.rows.length} more={preview.more} />
+            <ProblemsPanel problems={check.problems} quarantined={check.quarantined} rowsChecked={checked?.rows.length ?? 0} more={checked?.more ?? false} />
           </section>
 
           <section className="panel step" aria-labelledby="step-upload">

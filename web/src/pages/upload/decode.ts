@@ -1,4 +1,4 @@
-// Turns the first bytes of a chosen file into text for the preview: UTF-8 (with or without a
+// Turns the bytes of a chosen file into text for the preview and the checks: UTF-8 (with or without a
 // byte-order mark) when the bytes are valid UTF-8, else Windows-1252 (Excel's "CSV" on a UK PC).
 // The server makes the same decision on the whole file (pipelines/ingest/inspect-file.ts).
 
@@ -26,25 +26,31 @@ export function sniffBinary(bytes: Uint8Array): 'spreadsheet' | 'utf16' | 'binar
 }
 
 /**
- * Decodes the head of a file. `stream: true` lets the head end inside a multi-byte character
- * (and sidesteps a Node 20 one-shot windows-1252 decoding bug, for the tests).
+ * Decodes the bytes read from a file. The encoding is decided on the first PREVIEW_BYTES: valid
+ * UTF-8 there means UTF-8, anything else Windows-1252. `stream: true` lets the bytes end inside a
+ * multi-byte character (and sidesteps a Node 20 one-shot windows-1252 decoding bug, for the tests).
  */
 export function decodeHead(bytes: Uint8Array, truncated: boolean): DecodedHead {
-  let text: string;
   let encoding: Encoding = 'utf-8';
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes, { stream: truncated });
+    new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, PREVIEW_BYTES), { stream: truncated || bytes.length > PREVIEW_BYTES });
   } catch {
     encoding = 'windows-1252';
-    text = new TextDecoder('windows-1252').decode(bytes, { stream: true });
   }
+  let text = encoding === 'utf-8'
+    ? new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes, { stream: truncated })
+    : new TextDecoder('windows-1252').decode(bytes, { stream: true });
   const hadBom = text.charCodeAt(0) === 0xfeff;
   if (hadBom) text = text.slice(1);
   return { text, encoding, hadBom, truncated };
 }
 
-/** Reads and decodes the first PREVIEW_BYTES of a file. */
+/** Files up to this size are read whole, so every row is checked before upload. */
+export const FULL_CHECK_BYTES = 2 * 1024 * 1024;
+
+/** Reads and decodes a small file whole, or the first PREVIEW_BYTES of a larger one. */
 export async function readHead(file: Blob): Promise<{ head: DecodedHead; bytes: Uint8Array }> {
-  const bytes = new Uint8Array(await file.slice(0, PREVIEW_BYTES).arrayBuffer());
-  return { head: decodeHead(bytes, file.size > PREVIEW_BYTES), bytes };
+  const length = file.size <= FULL_CHECK_BYTES ? file.size : PREVIEW_BYTES;
+  const bytes = new Uint8Array(await file.slice(0, length).arrayBuffer());
+  return { head: decodeHead(bytes, file.size > length), bytes };
 }

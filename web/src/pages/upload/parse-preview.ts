@@ -20,6 +20,7 @@ export interface Preview {
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
 export const delimiterName = (d: string) => DELIMITER_NAMES[d] ?? JSON.stringify(d);
 
+/** Parses up to `maxRows` data rows (Infinity: all of them). */
 export function parsePreview(head: DecodedHead, maxRows = PREVIEW_ROWS): Preview {
   let text = head.text;
   // A head cut short ends mid-line: keep whole lines only.
@@ -28,11 +29,13 @@ export function parsePreview(head: DecodedHead, maxRows = PREVIEW_ROWS): Preview
     if (end > 0) text = text.slice(0, end + 1);
   }
   const result = Papa.parse<string[]>(text, {
-    preview: maxRows + 1,
+    // The header, the rows wanted, and one more to tell whether there are more.
+    preview: Number.isFinite(maxRows) ? maxRows + 2 : 0,
     skipEmptyLines: 'greedy',
     delimitersToGuess: [',', ';', '\t', '|'],
   });
-  const [headerRow = [], ...data] = result.data;
+  const [headerRow = [], ...all] = result.data;
+  const data = all.slice(0, maxRows);
   const headers = headerRow.map((h) => h.trim());
   const ragged: Preview['ragged'] = [];
   const lines: number[] = [];
@@ -43,6 +46,6 @@ export function parsePreview(head: DecodedHead, maxRows = PREVIEW_ROWS): Preview
     if (row.length !== headers.length) ragged.push({ line, fields: row.length });
     return headers.map((_, c) => row[c] ?? '');
   });
-  const more = head.truncated || result.data.length > maxRows;
+  const more = head.truncated || all.length > data.length;
   return { headers, rows, lines, delimiter: result.meta.delimiter || ',', ragged, more };
 }

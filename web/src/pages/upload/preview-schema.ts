@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ETHNIC_CATEGORIES } from '../../../../pipelines/codes/ethnicity.ts';
 import { expectations } from '../../../../pipelines/ingest/messages.ts';
 import type { Mapping } from './match-columns.ts';
+import type { Preview } from './parse-preview.ts';
 
 export interface CheckableColumn {
   name: string;
@@ -128,18 +129,19 @@ export interface PreviewCheck {
 }
 
 /**
- * Checks preview rows. Only mapped columns are checked (an unmapped required column refuses the
- * whole file, reported separately); a key that repeats an earlier preview row is quarantined too.
+ * Checks the rows read in the browser. Only mapped columns are checked (an unmapped required
+ * column refuses the whole file, reported separately); a key that repeats an earlier row, or a
+ * line whose field count differs from the header's, is quarantined too.
  */
 export function checkPreview(
   columns: CheckableColumn[],
   key: string[],
-  headers: string[],
-  rows: string[][],
-  lines: number[],
+  preview: Pick<Preview, 'headers' | 'rows' | 'lines' | 'ragged'>,
   mapping: Mapping,
   today?: Date,
 ): PreviewCheck {
+  const { headers, rows, lines } = preview;
+  const ragged = new Map(preview.ragged.map((r) => [r.line, r.fields]));
   const mapped = columns.filter((c) => mapping[c.name]);
   const index = new Map(mapped.map((c) => [c.name, headers.indexOf(mapping[c.name]!)]));
   const schema = rowSchema(mapped, today);
@@ -147,6 +149,11 @@ export function checkPreview(
   const seen = new Map<string, number>();
   rows.forEach((row, r) => {
     const line = lines[r];
+    const fields = ragged.get(line);
+    if (fields !== undefined) {
+      problems.push({ line, column: 'row', value: '', message: `has ${fields} field${fields === 1 ? '' : 's'}; the header has ${headers.length}`, severity: 'quarantine' });
+      return;
+    }
     const record = Object.fromEntries(mapped.map((c) => [c.name, row[index.get(c.name)!] ?? '']));
     const result = schema.safeParse(record);
     if (!result.success) {
