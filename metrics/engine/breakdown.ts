@@ -5,9 +5,10 @@ import type { Breakdown, MetricDefinition } from '../catalogue/schema.ts';
 import { absoluteGap, DISCLOSURE_LABELS, rateRatio, relativeGap, sii, type DisclosureProfile } from '../statistics/index.ts';
 import { isUnknownGroup, sortGroups, specFor, type BreakdownSpec } from './breakdowns.ts';
 import type { PlusGroup } from './plus-groups.ts';
+import { compileProportionBreakdowns, toSql } from './compile.ts';
 import { computeCells } from './compute.ts';
 import { discloseBreakdown, discloseOne, type DisclosedCell } from './disclosure.ts';
-import type { Cell } from './estimate.ts';
+import { estimateCells, type Cell } from './estimate.ts';
 import { periodFor, type Period } from './period.ts';
 import { publicMetric } from './public-metric.ts';
 import type { BreakdownResult, Gap, ResultRow } from './result-types.ts';
@@ -124,9 +125,45 @@ export function notesFor(metric: MetricDefinition, by: Breakdown, cells: Cell[])
 
 export async function computeBreakdown(session: Session, metric: MetricDefinition, request: BreakdownRequest, settings: EngineSettings): Promise<BreakdownResult> {
   const period: Period = await periodFor(session, metric, { from: request.from, to: request.to });
+  const cells = await computeCells(session, metric, { ...request, ...period, grain: 'all', plusGroups: settings.plusGroups }, request.level);
+  return assembleBreakdown(metric, request, period, cells, settings, await dataAsAt(session, metric.dataset));
+}
+
+/**
+ * Several one-way breakdowns of one indicator, as a page shows them. For proportions they come
+ * from one scan (a grouping set each), which at 10M rows is faster than one query per breakdown.
+ */
+export async function computeBreakdowns(
+  session: Session,
+  metric: MetricDefinition,
+  request: Omit<BreakdownRequest, 'by' | 'by2'>,
+  bys: Breakdown[],
+  settings: EngineSettings,
+): Promise<BreakdownResult[]> {
+  const period: Period = await periodFor(session, metric, { from: request.from, to: request.to });
+  const asOf = await dataAsAt(session, metric.dataset);
+  const split: Breakdown[] = bys.filter((by) => by !== 'overall');
+  if (metric.computation.type !== 'proportion' || split.length < 2) {
+    const results: BreakdownResult[] = [];
+    for (const by of bys) results.push(await computeBreakdown(session, metric, { ...request, by, by2: null }, settings));
+    return results;
+  }
+  const compute = { ...request, ...period, grain: 'all' as const, plusGroups: settings.plusGroups };
+  const query = compileProportionBreakdowns(metric, compute, split);
+  const rows = await session.all<Record<string, unknown>>(toSql(query), query.params);
+  const totals = rows.filter((r) => Number(r.dim) === -1);
+  return bys.map((by) => {
+    const dim = split.indexOf(by);
+    // `overall` has one group, the total itself.
+    const own: Record<string, unknown>[] = dim === -1 ? [...totals.map((r) => ({ ...r, g1: 'All', g2: 'All', total: false })), ...totals] : [...rows.filter((r) => Number(r.dim) === dim), ...totals];
+    return assembleBreakdown(metric, { ...request, by, by2: null }, period, estimateCells(metric, own, request.level), settings, asOf);
+  });
+}
+
+/** The result object from computed cells: disclosure, comparisons, ratios, gap and notes. */
+function assembleBreakdown(metric: MetricDefinition, request: BreakdownRequest, period: Period, cells: Cell[], settings: EngineSettings, asOf: string | null): BreakdownResult {
   const spec = specFor(request.by, settings.plusGroups);
   const spec2 = request.by2 ? specFor(request.by2, settings.plusGroups) : null;
-  const cells = await computeCells(session, metric, { ...request, ...period, grain: 'all', plusGroups: settings.plusGroups }, request.level);
   const totalCell = cells.find((c) => c.total) ?? emptyTotal(metric);
   const detail = cells.filter((c) => !c.total);
   const disclosed = discloseBreakdown(detail, settings.disclosure);
@@ -150,7 +187,7 @@ export async function computeBreakdown(session: Session, metric: MetricDefinitio
     level: request.level,
     disclosure: settings.disclosure,
     disclosureLabel: DISCLOSURE_LABELS[settings.disclosure],
-    dataAsAt: await dataAsAt(session, metric.dataset),
+    dataAsAt: asOf,
     filters: { specialty: request.specialty, site: request.site },
     overall: {
       numerator: overall.numerator,

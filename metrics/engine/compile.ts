@@ -85,7 +85,11 @@ class Grouping {
 
 /** Filters every computed metric shares: period, census date, specialty, site, PLUS group and ages. */
 function scopeStage(metric: MetricDefinition, grouping: Grouping, select: string[], cohort?: string): Stage {
-  const request = grouping.request;
+  const r2 = grouping.spec2 ? grouping.spec2.raw : `'All'`;
+  return filteredScope(metric, grouping.request, [`${grouping.spec1.raw} AS r1`, `${r2} AS r2`, ...select], cohort);
+}
+
+function filteredScope(metric: MetricDefinition, request: Omit<ComputeRequest, 'by' | 'by2'>, select: string[], cohort?: string): Stage {
   const table = ident(metric.dataset);
   const column = ident(metric.periodColumn);
   const where = [`${column} >= $from::DATE`, `${column} < $to::DATE + 1`];
@@ -95,10 +99,9 @@ function scopeStage(metric: MetricDefinition, grouping: Grouping, select: string
   if (request.plus) where.push(plusGroupCondition(request.plusGroups!.find((g) => g.id === request.plus)!));
   if (metric.ageRange) where.push(ageFilter('age', metric.ageRange));
   if (cohort) where.push(`(${cohort})`);
-  const r2 = grouping.spec2 ? grouping.spec2.raw : `'All'`;
   return {
     name: 'scope',
-    sql: `SELECT ${periodExpr(column, request.grain)} AS period, ${grouping.spec1.raw} AS r1, ${r2} AS r2, ${select.join(', ')}
+    sql: `SELECT ${periodExpr(column, request.grain)} AS period, ${select.join(', ')}
 FROM ${table}
 WHERE ${where.join('\n  AND ')}`,
   };
@@ -140,6 +143,29 @@ FROM scope
 ${grouping.groupBy()}`,
   });
   return { stages, select: 'SELECT * FROM cells ORDER BY period, total DESC, g1, g2', params: baseParams(request) };
+}
+
+/**
+ * Several one-way breakdowns of a proportion from one scan: one grouping set per breakdown and
+ * one for the total. `dim` says which breakdown a row belongs to (-1 for the total).
+ */
+export function compileProportionBreakdowns(metric: MetricDefinition, request: Omit<ComputeRequest, 'by' | 'by2'>, bys: Breakdown[]): CompiledQuery {
+  if (metric.computation.type !== 'proportion' || request.grain !== 'all') throw new Error(`${metric.id}: one-scan breakdowns are for proportions over one period`);
+  const specs = bys.map((by) => specFor(by, request.plusGroups));
+  const raws = specs.map((spec, i) => `${spec.raw} AS r${i}`);
+  const stages = metric.census ? [censusStage(metric, request.grain)] : [];
+  stages.push(filteredScope(metric, request, [...raws, `(${metric.computation.numerator}) IS TRUE AS hit`], metric.computation.cohort));
+  const which = (value: (i: number) => string, otherwise: string) =>
+    `CASE ${specs.map((_, i) => `WHEN GROUPING(r${i}) = 0 THEN ${value(i)}`).join(' ')} ELSE ${otherwise} END`;
+  stages.push({
+    name: 'cells',
+    sql: `SELECT 'all' AS period, ${which((i) => String(i), '-1')} AS dim, ${which((i) => specs[i].keyOf(`r${i}`), 'NULL')} AS g1,
+  ${which(() => `'All'`, 'NULL')} AS g2, ${specs.map((_, i) => `GROUPING(r${i}) <> 0`).join(' AND ')} AS total,
+  count(*) FILTER (WHERE hit)::DOUBLE AS numerator, count(*)::DOUBLE AS denominator
+FROM scope
+GROUP BY GROUPING SETS (${specs.map((_, i) => `(r${i})`).join(', ')}, ())`,
+  });
+  return { stages, select: 'SELECT * FROM cells ORDER BY dim, g1', params: baseParams({ ...request, by: 'overall', by2: null }) };
 }
 
 /**

@@ -3,7 +3,7 @@
 import { findDataset } from '../../pipelines/datasets/index.ts';
 import { findMetric } from '../../metrics/catalogue/index.ts';
 import type { Breakdown, MetricDefinition } from '../../metrics/catalogue/schema.ts';
-import { computeBreakdown, type BreakdownRequest, type EngineSettings } from '../../metrics/engine/breakdown.ts';
+import { computeBreakdown, computeBreakdowns, type BreakdownRequest, type EngineSettings } from '../../metrics/engine/breakdown.ts';
 import { computeCompleteness, completenessSummary, type CompletenessRequest } from '../../metrics/engine/completeness.ts';
 import { computeOverview } from '../../metrics/engine/overview.ts';
 import { computeSeries, type SeriesRequest } from '../../metrics/engine/series.ts';
@@ -73,6 +73,15 @@ export class MetricsService {
     const metric = this.metric(id);
     this.checkRequest(metric, request.by, request.by2, request);
     return this.cached(['breakdown', id, request], () => this.db.withSession((s) => computeBreakdown(s, metric, request, this.settings)));
+  }
+
+  /** A page's several breakdowns; proportions come from one scan. */
+  breakdowns(id: string, request: Omit<BreakdownRequest, 'by' | 'by2'>, bys: Breakdown[]) {
+    const metric = this.metric(id);
+    for (const by of bys) this.checkRequest(metric, by, null, request);
+    return this.cached(['breakdowns', id, request, bys], async () => ({
+      results: await this.db.withSession((s) => computeBreakdowns(s, metric, request, [...new Set(bys)], this.settings)),
+    }));
   }
 
   series(id: string, request: SeriesRequest) {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CATALOGUE } from '../../../metrics/catalogue/index.ts';
 import { publicMetric } from '../../../metrics/engine/public-metric.ts';
 import { ARROW_STREAM, rowsToArrow } from './arrow.ts';
-import { breakdownQuery, metricParams, periodQuery, seriesQuery } from './query-schemas.ts';
+import { breakdownQuery, breakdownsQuery, metricParams, periodQuery, seriesQuery } from './query-schemas.ts';
 
 const metricsRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -30,6 +30,15 @@ const metricsRoutes: FastifyPluginAsync = async (fastify) => {
     });
     if (request.headers.accept?.includes(ARROW_STREAM)) return reply.type(ARROW_STREAM).send(Buffer.from(rowsToArrow(result.rows)));
     return result;
+  });
+
+  app.get('/metrics/:id/breakdowns', { schema: { params: metricParams, querystring: breakdownsQuery } }, async (request) => {
+    const { by, ...q } = request.query;
+    return metrics().breakdowns(
+      request.params.id,
+      { from: q.from, to: q.to, specialty: q.specialty ?? null, site: q.site ?? null, plus: q.plus ?? null, level: Number(q.level) },
+      by,
+    );
   });
 
   app.get('/metrics/:id/series', { schema: { params: metricParams, querystring: seriesQuery } }, async (request) => {

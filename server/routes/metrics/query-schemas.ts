@@ -22,5 +22,16 @@ const filters = {
 
 export const metricParams = z.object({ id: z.string().regex(/^[a-z0-9-]{1,80}$/, 'a metric id such as op-dna-rate') });
 export const breakdownQuery = z.object({ by: breakdown.default('overall'), by2: breakdown.optional(), ...filters }).strict();
+/** `by=ethnic_group,imd_quintile,sex`: a page's several breakdowns in one request. */
+export const breakdownsQuery = z
+  .object({
+    by: z
+      .string()
+      .max(200)
+      .transform((s) => s.split(','))
+      .pipe(z.array(breakdown).min(1).max(BREAKDOWNS.length)),
+    ...filters,
+  })
+  .strict();
 export const seriesQuery = z.object({ by: breakdown.default('overall'), grain: z.enum(['month', 'quarter']).optional(), ...filters }).strict();
 export const periodQuery = z.object({ from: isoDate.optional(), to: isoDate.optional() }).strict();

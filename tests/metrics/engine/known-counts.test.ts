@@ -106,6 +106,19 @@ describe('DNA rate by IMD quintile from known counts', () => {
     expect(black.ratio.upper).toBeLessThan(1);
   });
 
+  it('gives a page\'s several breakdowns from one request, equal to asking one at a time', async () => {
+    const response = await app.inject('/api/metrics/op-dna-rate/breakdowns?by=imd_quintile,ethnic_group,sex,overall&from=2025-01-01&to=2025-12-31');
+    expect(response.statusCode).toBe(200);
+    const { results } = response.json();
+    expect(results.map((r: { by: string }) => r.by)).toEqual(['imd_quintile', 'ethnic_group', 'sex', 'overall']);
+    for (const combined of results) {
+      const single = await breakdown(`by=${combined.by}`);
+      expect(combined.rows).toEqual(single.rows);
+      expect(combined.overall).toEqual(single.overall);
+      expect(combined.gap).toEqual(single.gap);
+    }
+  });
+
   it('answers the same rows as an Arrow IPC stream', async () => {
     const response = await app.inject({
       url: '/api/metrics/op-dna-rate/breakdown?from=2025-01-01&to=2025-12-31&by=imd_quintile',
