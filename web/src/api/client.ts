@@ -1,6 +1,7 @@
 // Fetches JSON from the Parity API, parses it with the result's zod schema and turns every
 // failure into an ApiError whose message says what happened and what to do.
 import { useCallback, useEffect, useState } from 'react';
+import { redirectToLogin } from '../auth/session.ts';
 
 interface Schema<T> {
   safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
@@ -32,8 +33,13 @@ export function apiUrl(path: string, query: Record<string, string | number | nul
 
 const cache = new Map<string, unknown>();
 
-export async function fetchJson<T>(url: string, schema: Schema<T>, signal?: AbortSignal): Promise<T> {
-  if (cache.has(url)) return cache.get(url) as T;
+interface RawAnswer {
+  ok: boolean;
+  status: number;
+  body: unknown;
+}
+
+async function getRaw(url: string, signal?: AbortSignal): Promise<RawAnswer> {
   let response: Response;
   try {
     response = await fetch(url, { headers: { accept: 'application/json' }, signal });
@@ -47,13 +53,31 @@ export async function fetchJson<T>(url: string, schema: Schema<T>, signal?: Abor
   } catch {
     body = null;
   }
-  if (!response.ok) {
+  return { ok: response.ok, status: response.status, body };
+}
+
+const early = new Map<string, Promise<RawAnswer>>();
+
+/** Starts a request before the page that needs it has loaded (the first page's data). */
+export function prefetch(url: string): void {
+  if (cache.has(url) || early.has(url)) return;
+  const request = getRaw(url);
+  request.catch(() => early.delete(url));
+  early.set(url, request);
+}
+
+export async function fetchJson<T>(url: string, schema: Schema<T>, signal?: AbortSignal): Promise<T> {
+  if (cache.has(url)) return cache.get(url) as T;
+  const started = early.get(url);
+  early.delete(url);
+  const { ok, status, body } = started ? await started.catch(() => getRaw(url, signal)) : await getRaw(url, signal);
+  if (!ok) {
     const err = (body as { error?: { code?: string; message?: string } } | null)?.error;
     const message = err?.message
-      ?? (response.status === 404
+      ?? (status === 404
         ? 'This part of the API is not available on this server yet. Update Parity, or try again later.'
-        : `The server answered ${response.status}. Try again; if it keeps happening, check the server log.`);
-    throw new ApiError('http', message, response.status, err?.code ?? null);
+        : `The server answered ${status}. Try again; if it keeps happening, check the server log.`);
+    throw new ApiError('http', message, status, err?.code ?? null);
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
