@@ -5,56 +5,27 @@ import { ApiError, useApi } from '../../api/client.ts';
 import { ErrorState, Loading } from '../../components/Status.tsx';
 import { useQuery } from '../../router.tsx';
 import { findDataset } from '../../../../pipelines/datasets/index.ts';
-import { fileMessages } from '../../../../pipelines/ingest/messages.ts';
 import { DatasetList, Extract, ExtractList, SavedMappingList, request, uploadExtract, urls, type IngestSummary, type Upload } from './api.ts';
-import { DatasetInfo } from './DatasetInfo.tsx';
-import { readHead, sniffBinary, type DecodedHead } from './decode.ts';
+import { DatasetStep } from './DatasetStep.tsx';
 import { FileDrop } from './FileDrop.tsx';
-import { formatCount, formatWhen, plural } from './format.ts';
-import { MappingTable } from './MappingTable.tsx';
-import { mappingForServer, missingRequired, proposeMapping, sharedHeaders, unmatchedHeaders, type Mapping } from './match-columns.ts';
-import { delimiterName, parsePreview, PREVIEW_ROWS, type Preview } from './parse-preview.ts';
+import { plural } from './format.ts';
+import { MappingStep } from './MappingStep.tsx';
+import { mappingForServer, missingRequired, proposeMapping, type Mapping } from './match-columns.ts';
+import { delimiterName } from './parse-preview.ts';
 import { PreviewTable } from './PreviewTable.tsx';
 import { checkPreview, type CheckableColumn } from './preview-schema.ts';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
+import { readFile, type FileState } from './read-file.ts';
 import { ResultSummary } from './ResultSummary.tsx';
-import { SavedMappings } from './SavedMappings.tsx';
 import { UploadProgress } from './UploadProgress.tsx';
 import { useRequest } from './use-request.ts';
 import './upload.css';
-
-type FileState =
-  | { kind: 'none' }
-  | { kind: 'reading'; file: File }
-  | { kind: 'refused'; file: File; message: string }
-  /** `preview`: the first rows, shown; `checked`: every row read (the whole of a small file), checked. */
-  | { kind: 'ready'; file: File; head: DecodedHead; preview: Preview; checked: Preview };
 
 type Phase =
   | { kind: 'idle' }
   | { kind: 'uploading'; loaded: number; total: number }
   | { kind: 'done'; summary: IngestSummary; fileName: string; previous: Extract | null }
   | { kind: 'failed'; error: ApiError };
-
-async function readFile(file: File): Promise<FileState> {
-  const { head, bytes } = await readHead(file);
-  if (file.size === 0) return { kind: 'refused', file, message: fileMessages.empty() };
-  const binary = sniffBinary(bytes);
-  if (binary) return { kind: 'refused', file, message: fileMessages[binary]() };
-  const checked = parsePreview(head, head.truncated ? PREVIEW_ROWS : Infinity);
-  if (checked.headers.length === 0) return { kind: 'refused', file, message: fileMessages.empty() };
-  if (checked.headers.length < 2) return { kind: 'refused', file, message: fileMessages.notDelimited() };
-  if (checked.rows.length === 0) return { kind: 'refused', file, message: fileMessages.headerOnly() };
-  const shown = Math.min(PREVIEW_ROWS, checked.rows.length);
-  const preview: Preview = {
-    ...checked,
-    rows: checked.rows.slice(0, shown),
-    lines: checked.lines.slice(0, shown),
-    ragged: checked.ragged.filter((r) => r.line <= checked.lines[shown - 1]),
-    more: checked.more || checked.rows.length > shown,
-  };
-  return { kind: 'ready', file, head, preview, checked };
-}
 
 export function UploadPage() {
   const [query, setQuery] = useQuery();
@@ -135,9 +106,6 @@ export function UploadPage() {
   const loadedOfDataset = (extracts.data ?? []).filter((e) => e.dataset === datasetId && e.status === 'loaded');
   const replaceTarget = loadedOfDataset.find((e) => e.id === replace) ?? null;
   const missing = dataset && mapping ? missingRequired(dataset.columns, mapping) : [];
-  const shared = mapping ? sharedHeaders(mapping) : new Map<string, string[]>();
-  const unused = preview && effective ? unmatchedHeaders(preview.headers, effective) : [];
-  const stillRead = dataset && mapping && effective ? dataset.columns.filter((c) => !mapping[c.name] && effective[c.name]) : [];
   const uploading = phase.kind === 'uploading';
 
   const startUpload = () => {
@@ -189,55 +157,15 @@ export function UploadPage() {
         problems before anything is sent; on upload, rows that cannot be loaded are kept in a quarantine with the reason.
       </p>
 
-      <section className="panel step" aria-labelledby="step-dataset">
-        <h2 id="step-dataset"><span className="step-number">1</span> Choose the dataset</h2>
-        <div className="field">
-          <label htmlFor="upload-dataset">Dataset</label>
-          <select id="upload-dataset" value={datasetId} onChange={(event) => chooseDataset(event.target.value)} disabled={uploading}>
-            <option value="">Choose a dataset…</option>
-            {datasets.data.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.title} ({d.id})
-              </option>
-            ))}
-          </select>
-        </div>
-        {datasetId && !dataset && <p className="field-error" role="alert">There is no dataset "{datasetId}". Choose one from the list.</p>}
-        {dataset && <DatasetInfo dataset={dataset} />}
-        {dataset && (
-          <div className="field replace-field">
-            <label htmlFor="upload-replace">Replace an existing extract</label>
-            <select
-              id="upload-replace"
-              value={replaceTarget?.id ?? ''}
-              onChange={(event) => setQuery({ replace: event.target.value || null }, { replace: true })}
-              aria-describedby="upload-replace-hint"
-              disabled={uploading}
-            >
-              <option value="">No — load as a new extract</option>
-              {loadedOfDataset.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {e.fileName} — {e.id}, loaded {formatWhen(e.uploadedAt)} ({plural(e.rowsLoaded, 'row')})
-                </option>
-              ))}
-            </select>
-            <span id="upload-replace-hint" className="hint">
-              {replaceTarget
-                ? `On upload, the ${formatCount(replaceTarget.rowsLoaded)} rows of ${replaceTarget.fileName} are removed and the new file's rows loaded, in one step.`
-                : loadedOfDataset.length
-                  ? 'To correct an extract you loaded before, choose it here: its rows are swapped for the new file’s in one step, so nothing is counted twice.'
-                  : extracts.status === 'error'
-                    ? 'The loaded extracts could not be listed, so none can be chosen for replacement.'
-                    : 'No extract of this dataset is loaded yet.'}
-            </span>
-            {replace && !replaceTarget && extracts.status === 'ok' && (
-              <p className="field-error" role="alert">
-                Extract {replace} is not a loaded {dataset.id} extract (it may have been replaced or deleted); this file will be loaded as a new extract.
-              </p>
-            )}
-          </div>
-        )}
-      </section>
+      <DatasetStep
+        datasets={datasets.data}
+        datasetId={datasetId}
+        replace={replace}
+        extracts={extracts.status === 'ok' ? extracts.data : extracts.status === 'error' ? null : undefined}
+        disabled={uploading}
+        onDataset={chooseDataset}
+        onReplace={(id) => setQuery({ replace: id || null }, { replace: true })}
+      />
 
       <section className="panel step" aria-labelledby="step-file">
         <h2 id="step-file"><span className="step-number">2</span> Choose the file</h2>
@@ -275,45 +203,20 @@ export function UploadPage() {
             <PreviewTable preview={preview} mapping={effective ?? mapping} problems={check.problems} />
           </section>
 
-          <section className="panel step" aria-labelledby="step-mapping">
-            <h2 id="step-mapping"><span className="step-number">4</span> Match the columns</h2>
-            <p>
-              Parity matched your headers by name, ignoring case and punctuation, and by the other names trusts use. Change any that are wrong.
-            </p>
-            <SavedMappings
-              dataset={dataset.id}
-              saved={mappings.data ?? []}
-              chosen={chosenMapping}
-              current={mappingForServer(mapping)}
-              onChoose={setChosenMapping}
-              onSaved={(m) => {
-                mappings.reload();
-                setChosenMapping(m.name);
-              }}
-            />
-            {missing.length > 0 && (
-              <p className="field-error missing-required" role="alert">
-                Required column{missing.length > 1 ? 's' : ''} with no header: {missing.join(', ')}. Choose the header that holds {missing.length > 1 ? 'each' : 'it'} below, or the server will refuse the file.
-              </p>
-            )}
-            {shared.size > 0 && (
-              <p className="callout callout-warning" role="status">
-                {[...shared].map(([header, cols]) => `"${header}" is chosen for ${cols.join(' and ')}`).join('; ')}. Each header should hold one column.
-              </p>
-            )}
-            {stillRead.length > 0 && (
-              <p className="callout callout-warning" role="status">
-                {stillRead.map((c) => `"${effective?.[c.name]}" will still be read as ${c.name}`).join('; ')}: the server matches a header by its name
-                even when it is not chosen here. To leave {stillRead.length > 1 ? 'them' : 'it'} out, remove or rename that column in the file.
-              </p>
-            )}
-            <MappingTable columns={dataset.columns} headers={preview.headers} mapping={mapping} firstRow={preview.rows[0]} onChange={editMapping} />
-            <p className="unmatched">
-              {unused.length
-                ? <>Headers not used (ignored on load): {unused.map((h, i) => <span key={i}>{i > 0 && ', '}<q>{h}</q></span>)}.</>
-                : 'Every header of the file is used.'}
-            </p>
-          </section>
+          <MappingStep
+            dataset={dataset}
+            preview={preview}
+            mapping={mapping}
+            effective={effective ?? mapping}
+            saved={mappings.data ?? []}
+            chosenMapping={chosenMapping}
+            onChooseMapping={setChosenMapping}
+            onSavedMapping={(m) => {
+              mappings.reload();
+              setChosenMapping(m.name);
+            }}
+            onEdit={editMapping}
+          />
 
           <section className="panel step" aria-labelledby="step-check">
             <h2 id="step-check"><span className="step-number">5</span> Check before upload</h2>
