@@ -12,6 +12,8 @@ const SpecialtiesPage = lazy(() => import('./pages/SpecialtiesPage.tsx').then((m
 const SpecialtyPage = lazy(() => import('./pages/SpecialtyPage.tsx').then((m) => ({ default: m.SpecialtyPage })));
 const UploadPage = lazy(() => import('./pages/upload/UploadPage.tsx').then((m) => ({ default: m.UploadPage })));
 const ExtractsPage = lazy(() => import('./pages/extracts/ExtractsPage.tsx').then((m) => ({ default: m.ExtractsPage })));
+const LoginPage = lazy(() => import('./pages/LoginPage.tsx').then((m) => ({ default: m.LoginPage })));
+const AdminPage = lazy(() => import('./pages/admin/AdminPage.tsx').then((m) => ({ default: m.AdminPage })));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })));
 
 interface Route {
@@ -31,6 +33,8 @@ const routes: Route[] = [
   { path: '/specialties/:code', title: 'Specialty', page: SpecialtyPage },
   { path: '/upload', title: 'Upload an extract', page: UploadPage },
   { path: '/extracts', title: 'Loaded extracts', page: ExtractsPage },
+  { path: '/login', title: 'Sign in', page: LoginPage },
+  { path: '/admin', title: 'Administration', page: AdminPage },
 ];
 
 function resolve(pathname: string) {

@@ -1,18 +1,22 @@
 // The frame of every page: skip link, header with the main navigation, <main>, footer.
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation } from '../router.tsx';
+import { allows, signOut, useSession, type Role } from '../auth/session.ts';
+import '../auth/auth.css';
 
-const nav = [
+const nav: { href: string; label: string; match: (p: string) => boolean; role?: Role }[] = [
   { href: '/', label: 'Overview', match: (p: string) => p === '/' },
   { href: '/indicators', label: 'Indicators', match: (p: string) => p.startsWith('/indicators') },
   { href: '/completeness', label: 'Completeness', match: (p: string) => p.startsWith('/completeness') },
   { href: '/specialties', label: 'Specialties', match: (p: string) => p.startsWith('/specialties') },
-  { href: '/upload', label: 'Upload', match: (p: string) => p.startsWith('/upload') },
-  { href: '/extracts', label: 'Extracts', match: (p: string) => p.startsWith('/extracts') },
+  { href: '/upload', label: 'Upload', match: (p: string) => p.startsWith('/upload'), role: 'analyst' },
+  { href: '/extracts', label: 'Extracts', match: (p: string) => p.startsWith('/extracts'), role: 'analyst' },
 ];
 
 export function Layout({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
+  const session = useSession();
+  const signedIn = session?.mode === 'accounts' ? session.user : null;
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
   // After a client-side navigation, move focus to the new page so screen readers announce it.
@@ -42,7 +46,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </Link>
           <nav aria-label="Main">
             <ul className="nav-list">
-              {nav.map((item) => {
+              {nav.filter((item) => session?.mode !== 'signed-out' && (!item.role || allows(session, item.role))).map((item) => {
                 const current = item.match(pathname);
                 return (
                   <li key={item.href}>
@@ -52,8 +56,25 @@ export function Layout({ children }: { children: ReactNode }) {
                   </li>
                 );
               })}
+              {signedIn?.role === 'admin' && (
+                <li>
+                  <Link href="/admin" aria-current={pathname === '/admin' ? 'page' : undefined} className={pathname === '/admin' ? 'nav-link current' : 'nav-link'}>
+                    Admin
+                  </Link>
+                </li>
+              )}
             </ul>
           </nav>
+          {signedIn && (
+            <div className="account">
+              <span>
+                Signed in as <strong>{signedIn.name}</strong> ({signedIn.role})
+              </span>
+              <button type="button" className="button button-secondary" onClick={() => void signOut()}>
+                Sign out
+              </button>
+            </div>
+          )}
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1} className="container">

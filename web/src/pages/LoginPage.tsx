@@ -1,0 +1,79 @@
+// Sign-in: an ordinary form, labelled fields, and any error announced to screen readers.
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { loadSession, safeNext } from '../auth/session.ts';
+import { useQuery } from '../router.tsx';
+import '../auth/auth.css';
+
+export function LoginPage() {
+  const [query] = useQuery();
+  const next = safeNext(query.get('next'));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [local, setLocal] = useState(false);
+  const errorRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    void loadSession().then((s) => {
+      if (s.mode === 'accounts') window.location.replace(next);
+      if (s.mode === 'local') setLocal(true);
+    });
+  }, [next]);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    setError(null);
+    try {
+      const response = await fetch('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ name: String(form.get('name') ?? ''), password: String(form.get('password') ?? '') }),
+      });
+      if (response.ok) {
+        window.location.assign(next);
+        return;
+      }
+      const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+      setError(body?.error?.message ?? `The server answered ${response.status}. Try again.`);
+    } catch {
+      setError('The Parity server did not answer. Check your connection and try again.');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  useEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error]);
+
+  return (
+    <div className="login-page">
+      <h1>Sign in to Parity</h1>
+      {local ? (
+        <p className="lead">
+          This Parity server has no accounts: it is a single-user tool on this machine, and nobody needs to sign in.{' '}
+          <a href="/">Go to the overview</a>.
+        </p>
+      ) : (
+        <form className="panel login-form" onSubmit={submit} noValidate aria-describedby={error ? 'login-error' : undefined}>
+          <div ref={errorRef} id="login-error" role="alert" tabIndex={-1} className={error ? 'status status-error' : undefined}>
+            {error}
+          </div>
+          <div className="field">
+            <label htmlFor="login-name">User name</label>
+            <input id="login-name" name="name" type="text" autoComplete="username" required autoFocus spellCheck={false} autoCapitalize="none" />
+          </div>
+          <div className="field">
+            <label htmlFor="login-password">Password</label>
+            <input id="login-password" name="password" type="password" autoComplete="current-password" required />
+          </div>
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? 'Signing in…' : 'Sign in'}
+          </button>
+          <p className="hint">Accounts are given by your Parity administrator. After 5 wrong passwords, sign-in pauses for 15 minutes.</p>
+        </form>
+      )}
+    </div>
+  );
+}
