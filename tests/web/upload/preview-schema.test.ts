@@ -36,9 +36,9 @@ describe('checkValue', () => {
 
   it('quarantines a missing required value and keeps an unreadable optional one', () => {
     expect(checkValue(column('patient_id'), '   ')).toMatchObject({ severity: 'quarantine', message: 'missing (required)' });
-    expect(checkValue(column('age'), '130')).toMatchObject({ severity: 'kept' });
+    expect(checkValue(column('age'), '130')).toEqual({ value: '130', message: "'130' is not a whole number in the allowed range", severity: 'kept', note: 'value stored blank, counted' });
     expect(checkValue(column('age'), '45.0')).toBeNull();
-    expect(checkValue(column('ethnic_category'), 'Mixed race')).toMatchObject({ severity: 'kept', message: expect.stringContaining('kept as written') });
+    expect(checkValue(column('ethnic_category'), 'Mixed race')).toMatchObject({ severity: 'kept', message: "'Mixed race' is not an NHS ethnic category", note: 'value kept as written, counted as invalid' });
     expect(checkValue(column('ethnic_category'), 'Prefer not to say')).toBeNull();
     expect(checkValue(column('sex'), 'Woman')).toBeNull();
   });

@@ -65,7 +65,7 @@ export function ProblemsPanel({ problems, quarantined, rowsChecked, more }: {
                 <td>
                   {p.severity === 'quarantine'
                     ? <span className="outcome outcome-quarantine">Row quarantined</span>
-                    : <span className="outcome outcome-kept">Row loaded, value flagged</span>}
+                    : <span className="outcome outcome-kept">Row loaded; {p.note ?? 'value flagged'}</span>}
                 </td>
               </tr>
             ))}

@@ -27,6 +27,8 @@ export interface RowProblem {
   value: string;
   message: string;
   severity: Severity;
+  /** For a kept row: what happens to the value. */
+  note?: string;
 }
 
 const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -106,8 +108,8 @@ export function checkValue(column: CheckableColumn, raw: string, today?: Date): 
   if (readable(column, value, today)) return null;
   const expected = expectations[column.kind] ?? 'cannot be read';
   if (column.required) return { value, message: `'${value}' ${expected}`, severity: 'quarantine' };
-  const kept = column.kind === 'ethnic_category' ? 'kept as written and counted as invalid' : 'loaded as a blank and counted';
-  return { value, message: `'${value}' ${expected} (the row is ${kept})`, severity: 'kept' };
+  const note = column.kind === 'ethnic_category' ? 'value kept as written, counted as invalid' : 'value stored blank, counted';
+  return { value, message: `'${value}' ${expected}`, severity: 'kept', note };
 }
 
 /** A zod schema for one mapped row (column → raw text), whose issues are the row's problems. */
@@ -116,7 +118,7 @@ export function rowSchema(columns: CheckableColumn[], today?: Date) {
   for (const column of columns) {
     shape[column.name] = z.string().superRefine((raw, ctx) => {
       const problem = checkValue(column, raw, today);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem.message, params: { severity: problem.severity, value: problem.value } });
+      if (problem) ctx.addIssue({ code: 'custom', message: problem.message, params: { severity: problem.severity, value: problem.value, note: problem.note } });
     });
   }
   return z.object(shape);
@@ -158,8 +160,10 @@ export function checkPreview(
     const result = schema.safeParse(record);
     if (!result.success) {
       for (const issue of result.error.issues) {
-        const params = (issue as { params?: { severity: Severity; value: string } }).params;
-        problems.push({ line, column: String(issue.path[0]), value: params?.value ?? '', message: issue.message, severity: params?.severity ?? 'quarantine' });
+        const params = (issue as { params?: { severity: Severity; value: string; note?: string } }).params;
+        const problem: RowProblem = { line, column: String(issue.path[0]), value: params?.value ?? '', message: issue.message, severity: params?.severity ?? 'quarantine' };
+        if (params?.note) problem.note = params.note;
+        problems.push(problem);
       }
     }
     if (key.every((k) => mapping[k])) {
