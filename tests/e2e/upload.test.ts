@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, closeBrowser, launchBrowser, newPage, open, screenshot, serverUrl, visibleText, type TrackedPage } from './helpers.ts';
+import { api, closeBrowser, launchBrowser, newPage, open, screenshot, seriousAxeViolations, serverUrl, visibleText, type TrackedPage } from './helpers.ts';
 
 const MESSY = 'sample-data/messy/outpatients-messy.csv';
 const HEADERS: Record<string, string> = {
@@ -39,27 +39,6 @@ async function uploadAndWait(tracked: TrackedPage, button: RegExp | string = 'Up
   await page.getByRole('button', { name: button, exact: typeof button === 'string' }).click();
   const answer = await response;
   return { status: answer.status(), summary: (await answer.json()) as Summary };
-}
-
-const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
-
-/**
- * Serious and critical axe violations (WCAG 2.1 A and AA). axe is evaluated into the page rather
- * than added as a <script>, which the server's Content-Security-Policy rightly refuses. The
- * header's brand link (the app shell, not these pages) is named "Parity home" while it shows
- * "Parity health inequalities"; that one is left to the shell and not counted here.
- */
-async function axe(page: TrackedPage['page']) {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const runner = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[]; html: string }[] }[] }> } }).axe;
-    const result = await runner.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, html: n.html.slice(0, 200) })) }));
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !(v.id === 'label-content-name-mismatch' && n.target.join(' ') === '.brand')) }))
-    .filter((v) => v.nodes.length > 0);
 }
 
 const number = async (tracked: TrackedPage, testId: string) => Number((await tracked.page.getByTestId(testId).innerText()).replace(/,/g, ''));
@@ -109,7 +88,7 @@ describe('upload wizard and extracts', () => {
     expect(problems).toContain("'Rescheduled' is not one of the allowed codes");
     expect(problems).toContain("'130' is not a whole number in the allowed range");
     await screenshot(page, 'upload-preview');
-    expect(await axe(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     // Upload: the page shows the server's own numbers, and the invariant.
     const { status, summary } = await uploadAndWait(tracked);
@@ -156,7 +135,7 @@ describe('upload wizard and extracts', () => {
     expect(csv.length - 1).toBe(13);
     expect(csv.slice(1).map((r) => Number(r[0]))).toEqual([12, 13, 14, 15, 22, 23, 24, 25, 26, 32, 34, 36, 44]);
     await screenshot(page, 'upload-extracts');
-    expect(await axe(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     // Delete, after a confirmation that names the extract and its rows. Escape backs out.
     await page.getByRole('button', { name: 'Delete this extract' }).click();
@@ -171,7 +150,7 @@ describe('upload wizard and extracts', () => {
     expect(dialogText).toContain('outpatients-messy.csv');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
     await screenshot(page, 'upload-delete-dialog');
-    expect(await axe(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Delete 47 rows' }).click();
     await page.getByText(`Deleted ${summary.extractId} (outpatients-messy.csv): 47 rows removed.`).waitFor();
     await page.waitForURL(/\/extracts$/);
@@ -200,7 +179,7 @@ describe('upload wizard and extracts', () => {
     expect(alert).toContain(summary.fileError!);
     expect(alert).toContain('Fix it in the export and upload the file again');
     await screenshot(page, 'upload-refused-768');
-    expect(await axe(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     // Chromium logs every 4xx answer; the 422 is the documented answer for a refused file.
     expect(tracked.consoleErrors.filter((m) => !/status of 422/.test(m))).toEqual([]);
     await tracked.close();
@@ -334,7 +313,7 @@ describe('upload wizard and extracts', () => {
     await screenshot(page, 'upload-replace-768');
     await open(tracked, '/extracts');
     await screenshot(page, 'upload-extracts-list-768');
-    expect(await axe(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     expect(tracked.consoleErrors).toEqual([]);
     expect(tracked.outsideRequests).toEqual([]);
     await tracked.close();
