@@ -27,7 +27,10 @@ function freePort(): Promise<number> {
 mkdirSync(dirname(values.db), { recursive: true });
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, ['bin/parity.js', 'serve', '--port', String(port), '--db', values.db], { stdio: ['ignore', 'ignore', 'inherit'] });
+const server = spawn(process.execPath, ['bin/parity.js', 'serve', '--port', String(port), '--db', values.db], { stdio: ['ignore', 'ignore', 'pipe'] });
+let serverLog = '';
+server.stderr?.on('data', (d: Buffer) => (serverLog += d.toString()));
+process.on('exit', () => server.kill('SIGTERM'));
 const deadline = Date.now() + 180_000;
 for (;;) {
   try {
@@ -35,7 +38,7 @@ for (;;) {
   } catch {
     // starting (the first start of a fresh database loads the sample, ~15 s)
   }
-  if (Date.now() > deadline) throw new Error('server did not start');
+  if (Date.now() > deadline || server.exitCode !== null) throw new Error(`server did not start:\n${serverLog.slice(-2000)}`);
   await new Promise((r) => setTimeout(r, 250));
 }
 // Warm the server's own caches once so the figures measure the browser, not the first query.
@@ -49,13 +52,10 @@ const browser: Browser = await chromium.launch({
 async function load(path: string, selector: string) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.addInitScript((sel: string) => {
-    const w = window as unknown as { __firstDrawn?: number };
-    const check = () => {
-      if (w.__firstDrawn === undefined && document.querySelector(sel)) w.__firstDrawn = performance.now();
-    };
-    new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
-  }, selector);
+  // Plain strings, not functions: the page must not depend on how this script was compiled.
+  await page.addInitScript(`new MutationObserver(() => {
+    if (window.__firstDrawn === undefined && document.querySelector(${JSON.stringify(selector)})) window.__firstDrawn = performance.now();
+  }).observe(document, { childList: true, subtree: true, attributes: true });`);
   const scripts: { url: string; raw: number; gzip: number }[] = [];
   const pending: Promise<void>[] = [];
   page.on('response', (response) => {
@@ -63,8 +63,8 @@ async function load(path: string, selector: string) {
     pending.push(response.body().then((body) => void scripts.push({ url: new URL(response.url()).pathname, raw: body.length, gzip: gzipSync(body, { level: 9 }).length })));
   });
   await page.goto(`${base}${path}`);
-  await page.waitForFunction(() => (window as unknown as { __firstDrawn?: number }).__firstDrawn !== undefined, null, { timeout: 60_000 });
-  const firstDrawn = await page.evaluate(() => (window as unknown as { __firstDrawn: number }).__firstDrawn);
+  await page.waitForFunction('window.__firstDrawn !== undefined', null, { timeout: 60_000 });
+  const firstDrawn = (await page.evaluate('window.__firstDrawn')) as number;
   await page.waitForLoadState('networkidle');
   await Promise.all(pending);
   await context.close();
