@@ -35,7 +35,7 @@ describe('Core20PLUS5 overview', () => {
     expect(text).toContain(formatValue(tile.core20!.value, tile.metric));
     expect(text).toContain(formatValue(tile.rest!.value, tile.metric));
     expect(await card.locator('svg.interval-strip circle').count()).toBe(2);
-    expect(text).toMatch(/Monthly gap: (Common cause|Special cause|Too few points)/);
+    expect(text).toMatch(/(Monthly|Quarterly) gap: (Common cause|Special cause|Too few points)/);
   });
 
   it('states the data as-at date and the disclosure profile', async () => {

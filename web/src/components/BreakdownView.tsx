@@ -3,7 +3,7 @@
 import type { BreakdownResult, Row } from '../api/types.ts';
 import { Chart } from '../charts/Chart.tsx';
 import { breakdownSpec } from '../charts/specs.ts';
-import { assess, assessmentLabel, breakdownTitle } from '../lib/compare.ts';
+import { assess, assessmentLabel, breakdownPhrase, breakdownTitle } from '../lib/compare.ts';
 import { describeBreakdown } from '../lib/describe.ts';
 import { formatCount, formatInterval, formatPeriod, formatRatio, formatValue } from '../lib/format.ts';
 import { DataTable, type Column } from './DataTable.tsx';
@@ -62,7 +62,7 @@ export function Statements({ result, overallName = 'trust overall' }: { result: 
 export function BreakdownView({ result, title, overallLabel = 'Trust overall' }: { result: BreakdownResult; title?: string; overallLabel?: string }) {
   const overallName = overallLabel === 'Trust overall' ? 'trust overall' : overallLabel;
   const spec = useMemo(() => breakdownSpec(result, { width: 'container', overallLabel }), [result, overallLabel]);
-  const by = breakdownTitle(result.by).toLowerCase();
+  const by = breakdownPhrase(result.by);
   const heading = title ?? `${result.metric.title} by ${by}`;
   const shown = result.rows.filter((r) => !r.suppressed && r.value !== null).length;
   return (

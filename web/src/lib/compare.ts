@@ -52,6 +52,12 @@ export const breakdownTitles: Record<string, string> = {
   site: 'Site',
 };
 
+/** The breakdown's name inside a sentence: "ethnic group", "IMD quintile". */
+export function breakdownPhrase(by: string): string {
+  const title = breakdownTitle(by);
+  return /^([A-Z]{2}|Core20)/.test(title) ? title : title.charAt(0).toLowerCase() + title.slice(1);
+}
+
 export function breakdownTitle(by: string): string {
   return breakdownTitles[by] ?? by.replace(/_/g, ' ');
 }

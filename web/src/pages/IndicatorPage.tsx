@@ -11,7 +11,7 @@ import { DataTable } from '../components/DataTable.tsx';
 import { Meta, disclosureText } from '../components/Meta.tsx';
 import { Empty, ErrorState, Loading } from '../components/Status.tsx';
 import { TrendView } from '../components/TrendView.tsx';
-import { breakdownTitle } from '../lib/compare.ts';
+import { breakdownPhrase, breakdownTitle } from '../lib/compare.ts';
 import { describeGap } from '../lib/describe.ts';
 import { formatCount, formatDateTime, formatDifference, formatPeriod, formatRatio, formatValue, type UnitLike } from '../lib/format.ts';
 import { Link, useQuery } from '../router.tsx';
@@ -178,16 +178,16 @@ function Heatmap({ metric, rows, cols, baseQuery, setQuery }: {
         ) : (
           <Chart
             spec={spec}
-            label={`${metric.title} by ${breakdownTitle(rows).toLowerCase()} and ${breakdownTitle(cols).toLowerCase()}: heat map of ${state.data.rows.length} cells; ${state.data.rows.filter((r) => r.suppressed).length} suppressed. The data table below has every cell.`}
+            label={`${metric.title} by ${breakdownPhrase(rows)} and ${breakdownPhrase(cols)}: heat map of ${state.data.rows.length} cells; ${state.data.rows.filter((r) => r.suppressed).length} suppressed. The data table below has every cell.`}
             caption={
               <>
-                {metric.title} by {breakdownTitle(rows).toLowerCase()} and {breakdownTitle(cols).toLowerCase()}, {formatPeriod(state.data.period)}.
+                {metric.title} by {breakdownPhrase(rows)} and {breakdownPhrase(cols)}, {formatPeriod(state.data.period)}.
                 Darker cells have higher values; the value is written in each cell. Grey cells marked * are suppressed because the numbers are small.
               </>
             }
             table={
               <DataTable
-                caption={`${metric.title} by ${breakdownTitle(rows).toLowerCase()} and ${breakdownTitle(cols).toLowerCase()}`}
+                caption={`${metric.title} by ${breakdownPhrase(rows)} and ${breakdownPhrase(cols)}`}
                 rows={state.data.rows}
                 rowKey={(r, i) => `${r.group}-${r.group2}-${i}`}
                 columns={[
@@ -309,8 +309,8 @@ function Indicator({ metric }: { metric: Metric }) {
       )}
 
       <section className="panel" aria-labelledby="breakdown-heading">
-        <h2 id="breakdown-heading">By {breakdownTitle(by).toLowerCase()}</h2>
-        {main.status === 'loading' && <Loading what={`the breakdown by ${breakdownTitle(by).toLowerCase()}`} />}
+        <h2 id="breakdown-heading">By {breakdownPhrase(by)}</h2>
+        {main.status === 'loading' && <Loading what={`the breakdown by ${breakdownPhrase(by)}`} />}
         {main.status === 'error' && <ErrorState error={main.error} retry={main.retry} what="breakdown" />}
         {result && result.rows.length === 0 && (
           <Empty title="No records in this period">

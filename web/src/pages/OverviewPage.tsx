@@ -91,7 +91,7 @@ function TileCard({ tile }: { tile: Tile }) {
         {gap?.relative !== null && gap?.relative !== undefined && <span className="ci"> ratio {formatRatio(gap.relative)}</span>}
       </p>
       <p className="tile-sentence">{describeCore20(tile)}</p>
-      <VariationBadge variation={tile.gapVariation} prefix="Monthly gap" />
+      <VariationBadge variation={tile.gapVariation} prefix={metric.grain === 'quarter' ? 'Quarterly gap' : 'Monthly gap'} />
     </li>
   );
 }

@@ -10,7 +10,7 @@ import { BreakdownTable, BreakdownView } from '../components/BreakdownView.tsx';
 import { DataTable } from '../components/DataTable.tsx';
 import { Meta } from '../components/Meta.tsx';
 import { Empty, ErrorState, Loading } from '../components/Status.tsx';
-import { assess, assessmentLabels, breakdownTitle } from '../lib/compare.ts';
+import { assess, assessmentLabels, breakdownPhrase, breakdownTitle } from '../lib/compare.ts';
 import { formatInterval, formatPeriod, formatValue } from '../lib/format.ts';
 import { Link, useQuery } from '../router.tsx';
 
@@ -138,7 +138,7 @@ function Specialty({ code, name, metrics }: { code: string; name: string; metric
             </div>
           </fieldset>
         </div>
-        {breakdown.status === 'loading' && <Loading what={`${metric.title.toLowerCase()} by ${breakdownTitle(by).toLowerCase()}`} />}
+        {breakdown.status === 'loading' && <Loading what={`${metric.title.toLowerCase()} by ${breakdownPhrase(by)}`} />}
         {breakdown.status === 'error' && <ErrorState error={breakdown.error} retry={breakdown.retry} what="breakdown" />}
         {breakdown.status === 'ok' && (
           <>
@@ -153,7 +153,7 @@ function Specialty({ code, name, metrics }: { code: string; name: string; metric
                 </p>
               </Empty>
             ) : (
-              <BreakdownView result={breakdown.data} title={`${metric.title} in ${name}, by ${breakdownTitle(by).toLowerCase()}`} overallLabel={`${name} overall`} />
+              <BreakdownView result={breakdown.data} title={`${metric.title} in ${name}, by ${breakdownPhrase(by)}`} overallLabel={`${name} overall`} />
             )}
             <p>
               <Link href={`/indicators/${encodeURIComponent(metric.id)}?by=${by}&specialty=${encodeURIComponent(code)}`}>
