@@ -36,8 +36,14 @@ describe('completeness page', () => {
 
   it('lists every dataset in the summary', async () => {
     const summary = await api<CompletenessSummary>('/api/completeness/summary');
-    const text = await visibleText(tracked.page);
-    for (const row of summary.rows.slice(0, 3)) expect(text).toContain(row.datasetTitle);
+    expect(await tracked.page.locator('.status-error').count()).toBe(0);
+    const table = tracked.page.locator('section:has(#summary-heading) table');
+    expect(await table.locator('tbody tr').count()).toBe(summary.rows.length);
+    const text = (await table.innerText()).replace(/\s+/g, ' ');
+    for (const row of summary.rows.filter((r) => r.validPercent !== null).slice(0, 5)) {
+      expect(text).toContain(row.datasetTitle);
+      expect(text).toContain(formatPercent(row.validPercent));
+    }
   });
 
   it('keeps the chosen field in the URL', async () => {

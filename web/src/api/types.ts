@@ -184,13 +184,15 @@ export const OverviewResult = z.object({
 });
 export type OverviewResult = z.infer<typeof OverviewResult>;
 
+// Counts follow the disclosure profile: a small count is withheld (null) and shown as "*".
 const countsShape = {
-  total: num,
-  valid: num,
-  notStated: num,
-  notKnown: num,
-  missing: num,
-  invalid: num,
+  total: maybeNum,
+  valid: maybeNum,
+  notStated: maybeNum,
+  notKnown: maybeNum,
+  missing: maybeNum,
+  invalid: maybeNum,
+  suppressed: z.optional(z.boolean()),
   validPercent: maybeNum,
   lower: z.optional(maybeNum),
   upper: z.optional(maybeNum),

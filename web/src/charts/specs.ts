@@ -316,6 +316,10 @@ export interface CompletenessItem extends Counts {
   period?: string;
 }
 
+function shareOf(part: number | null, total: number | null): number | null {
+  return part === null || total === null || total <= 0 ? null : (part / total) * 100;
+}
+
 function completenessLong(items: CompletenessItem[], categories: readonly string[]) {
   return items.flatMap((item, i) => {
     const counts = [item.valid, item.notStated, item.notKnown, item.missing, item.invalid];
@@ -326,9 +330,9 @@ function completenessLong(items: CompletenessItem[], categories: readonly string
       category,
       order: c,
       count: counts[c],
-      share: item.total > 0 ? (counts[c] / item.total) * 100 : 0,
+      share: shareOf(counts[c], item.total) ?? 0,
       countText: formatCount(counts[c]),
-      shareText: item.total > 0 ? formatPercent((counts[c] / item.total) * 100) : '–',
+      shareText: formatPercent(shareOf(counts[c], item.total)),
       totalText: formatCount(item.total),
     })).filter((d) => categories.includes(d.category));
   });

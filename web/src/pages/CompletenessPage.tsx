@@ -32,8 +32,8 @@ function hasColumn(dataset: DatasetInfo | undefined, column: string) {
   return Boolean(dataset?.columns.some((c) => c.name === column));
 }
 
-function percentOf(part: number, total: number) {
-  return total > 0 ? formatPercent((part / total) * 100) : '–';
+function percentOf(part: number | null, total: number | null) {
+  return part === null ? '*' : total !== null && total > 0 ? formatPercent((part / total) * 100) : '–';
 }
 
 function CountsFigures({ counts, target, fieldId }: { counts: Counts; target: number; fieldId: string }) {
@@ -214,7 +214,7 @@ function Completeness({ data, fieldId, fieldNoun, byLabel }: { data: Completenes
   const stackByPeriod = useMemo(() => completenessStackSpec(periodItems, { width: 'container', orientation: 'periods', groupTitle: 'Month', withoutValid: true }), [periodItems]);
   const groupItems = useMemo(() => data.groups.map((g) => ({ ...g, label: g.label })), [data.groups]);
   const stackByGroup = useMemo(() => completenessStackSpec(groupItems, { width: 'container', groupTitle: byLabel ?? 'Group' }), [groupItems, byLabel]);
-  if (data.overall.total === 0) {
+  if (data.overall.total === 0 || (data.overall.total === null && data.periods.length === 0)) {
     return (
       <Empty title="No records in this dataset">
         <p>
