@@ -299,6 +299,28 @@ describe('upload wizard and extracts', () => {
     expect((await fetch(`${serverUrl()}/api/extracts/${summary.extractId}`, { method: 'DELETE' })).status).toBe(200);
   });
 
+  it('takes a file dropped on the drop zone', async () => {
+    const tracked = await newPage({ width: 768 });
+    const { page } = tracked;
+    await open(tracked, '/upload');
+    await page.getByLabel('Dataset', { exact: true }).selectOption('outpatients');
+    await page.evaluate(() => {
+      const file = new File(['appointment_id,patient_id,appointment_date,treatment_function_code,attendance_status\nDRP-1,P-1,2025-04-01,110,5\n'], 'dropped.csv', { type: 'text/csv' });
+      const data = new DataTransfer();
+      data.items.add(file);
+      const zone = document.querySelector('.drop-zone')!;
+      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+    await page.getByRole('heading', { name: /Check before upload/ }).waitFor();
+    const text = await visibleText(page);
+    expect(text).toContain('Chosen: dropped.csv');
+    expect(text).toContain('No problems found in the only row.');
+    expect(await page.getByLabel('CSV file').evaluate((input: HTMLInputElement) => input.files?.[0]?.name)).toBe('dropped.csv');
+    expect(tracked.consoleErrors).toEqual([]);
+    await tracked.close();
+  });
+
   it('opens the wizard from Replace with the dataset and the extract to replace chosen', async () => {
     const tracked = await newPage({ width: 768 });
     const { page } = tracked;

@@ -17,7 +17,7 @@ export function ProblemsPanel({ problems, quarantined, rowsChecked, more }: {
   const kept = problems.filter((p) => p.severity === 'kept');
   const shown = all ? problems : problems.slice(0, FIRST);
   const keptLines = new Set(kept.map((p) => p.line));
-  const scope = more ? `the first ${rowsChecked} rows` : `all ${rowsChecked} rows`;
+  const scope = more ? `the first ${formatCount(rowsChecked)} rows` : rowsChecked === 1 ? 'the only row' : `all ${formatCount(rowsChecked)} rows`;
   if (!problems.length) {
     return (
       <p className="check-ok" role="status">
