@@ -3,6 +3,7 @@
 // XMLHttpRequest so the page can show real upload progress.
 import * as z from 'zod/mini';
 import { ApiError, clearApiCache } from '../../api/client.ts';
+import { allows, csrfHeaders, loadSession } from '../../auth/session.ts';
 
 const str = z.string();
 const num = z.number();
@@ -110,33 +111,9 @@ function parsed<T>(schema: Schema<T>, body: unknown): T {
   throw new ApiError('shape', `The server's answer was not in the expected shape (at ${issue?.path.map(String).join('.') || 'the top'}: ${issue?.message}). Rebuild the web app with npm start.`);
 }
 
-export const Me = z.union([
-  z.object({ mode: z.literal('local') }),
-  z.object({ mode: z.literal('accounts'), user: z.object({ name: str, role: str }), csrfToken: str }),
-]);
-export type Me = z.infer<typeof Me>;
-
-let me: Promise<Me | null> | null = null;
-/**
- * Who is signed in (null when nobody is, or the server has no accounts endpoint). A changing
- * request from a signed-in browser must carry the session's CSRF token.
- */
-export function whoAmI(): Promise<Me | null> {
-  me ??= fetch('/api/auth/me', { headers: { accept: 'application/json' } })
-    .then(async (r) => (r.ok ? parsed(Me, await r.json()) : null))
-    .catch(() => null);
-  return me;
-}
-
-async function csrfHeaders(): Promise<Record<string, string>> {
-  const who = await whoAmI();
-  return who?.mode === 'accounts' ? { 'x-csrf-token': who.csrfToken } : {};
-}
-
-/** May this browser's user delete extracts (admin role, or a local server with no accounts)? */
+/** May this browser's user delete extracts (the admin role, or a local server with no accounts)? */
 export async function canDelete(): Promise<boolean> {
-  const who = await whoAmI();
-  return who === null || who.mode === 'local' || who.user.role === 'admin';
+  return allows(await loadSession(), 'admin');
 }
 
 const CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
