@@ -16,8 +16,12 @@ interface ChartProps {
 }
 
 type EmbedModule = typeof import('vega-embed');
-let embedModule: Promise<EmbedModule> | null = null;
-const loadEmbed = () => (embedModule ??= import('vega-embed'));
+type Loaded = { embed: EmbedModule['default']; expressionInterpreter: typeof import('vega-interpreter')['expressionInterpreter'] };
+let embedModule: Promise<Loaded> | null = null;
+// Vega's interpreter evaluates chart expressions without `new Function`, so the page's
+// Content-Security-Policy needs no 'unsafe-eval'.
+const loadEmbed = () =>
+  (embedModule ??= Promise.all([import('vega-embed'), import('vega-interpreter')]).then(([e, i]) => ({ embed: e.default, expressionInterpreter: i.expressionInterpreter })));
 
 export function Chart({ spec, label, caption, table, tableOpen = false, className }: ChartProps) {
   const ref = useRef<HTMLDivElement>(null);
@@ -27,9 +31,9 @@ export function Chart({ spec, label, caption, table, tableOpen = false, classNam
     let finalize: (() => void) | null = null;
     setState('loading');
     loadEmbed()
-      .then(({ default: embed }) => {
+      .then(({ embed, expressionInterpreter }) => {
         if (cancelled || !ref.current) return;
-        return embed(ref.current, spec, { renderer: 'svg', actions: false, tooltip: { theme: 'custom' }, logLevel: 1 /* errors only */ }).then((result) => {
+        return embed(ref.current, spec, { renderer: 'svg', actions: false, tooltip: { theme: 'custom' }, logLevel: 1 /* errors only */, ast: true, expr: expressionInterpreter }).then((result) => {
           if (cancelled) {
             result.finalize();
             return;
