@@ -116,7 +116,7 @@ const reportsRoutes: FastifyPluginAsync = async (fastify) => {
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="parity-annual-report-data_${stamp()}.csv"`).send(toCsv(headers, rows));
   });
 
-  app.get('/api/report-templates', async () => ({ templates: await listTemplates(app.db) }));
+  app.get('/api/report-templates', { schema: { querystring: z.object({}).strict() } }, async () => ({ templates: await listTemplates(app.db) }));
 
   app.post('/api/report-templates', { schema: { body: templateBody }, config: { role: 'analyst' } }, async (request, reply) => {
     const b = request.body;
@@ -127,7 +127,7 @@ const reportsRoutes: FastifyPluginAsync = async (fastify) => {
     return reply.status(201).send(saved);
   });
 
-  app.delete('/api/report-templates/:name', { schema: { params: z.object({ name: templateName }) }, config: { role: 'analyst' } }, async (request) => {
+  app.delete('/api/report-templates/:name', { schema: { params: z.object({ name: templateName }), querystring: z.object({}).strict() }, config: { role: 'analyst' } }, async (request) => {
     await deleteTemplate(app.db, request.params.name);
     return { deleted: request.params.name };
   });

@@ -102,6 +102,21 @@ describe('the audit log', () => {
   });
 });
 
+describe('publications', () => {
+  it('records a publication and its withdrawal under the analyst who made them', async () => {
+    await upload(analyst, readFileSync('sample-data/messy/outpatients-messy.csv'), {});
+    const published = await t.app.inject({ method: 'POST', url: '/api/published', payload: { metric: 'op-dna-rate', by: 'sex', chart: 'breakdown' }, headers: analyst.headers });
+    expect(published.statusCode).toBe(201);
+    const { id } = published.json();
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/published/${id}`, headers: analyst.headers })).statusCode).toBe(200);
+    const { entries } = await audit('?action=publication');
+    expect(entries.map((e: { action: string; actor: string; target: string; outcome: string }) => [e.action, e.actor, e.target, e.outcome])).toEqual([
+      ['publication.withdraw', 'ana', id, 'success'],
+      ['publication.create', 'ana', id, 'success'],
+    ]);
+  });
+});
+
 describe('quarantined rows', () => {
   it('show identifiers masked, on screen and in the CSV, and each view is recorded', async () => {
     const content = readFileSync('sample-data/messy/outpatients-messy.csv');

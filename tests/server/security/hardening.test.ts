@@ -32,7 +32,7 @@ const PARAMETERS: { base: string; params: string[] }[] = [
   { base: '/api/audit', params: ['actor', 'action', 'outcome', 'target', 'from', 'to', 'limit', 'offset'] },
 ];
 const PATHS = ['/api/metrics/{}', '/api/metrics/{}/breakdown', '/api/extracts/{}', '/api/extracts/{}/quarantine.csv', '/api/users/{}', '/api/charts/{}', '/published/{}'];
-const NO_QUERY = ['/api/health', '/api/datasets', '/api/metrics', '/api/metrics/op-dna-rate', '/api/completeness/summary', '/api/specialties', '/api/extracts', '/api/mappings', '/api/users', '/api/auth/me', '/api/published'];
+const NO_QUERY = ['/api/health', '/api/datasets', '/api/metrics', '/api/metrics/op-dna-rate', '/api/completeness/summary', '/api/specialties', '/api/extracts', '/api/mappings', '/api/users', '/api/auth/me', '/api/published', '/api/report-templates'];
 
 /** Words that would mean internals reached the caller. */
 const LEAKS = /duckdb|parser error|binder error|catalog error|select |stack|\bat [\w.]+ \(|node_modules|\/work\/|\.ts:\d+/i;
