@@ -1,8 +1,10 @@
-// Embeds one Vega-Lite spec (from specs.ts) as SVG, inside a figure with a caption and a data
-// table or text alternative. vega-embed is imported on first use, so pages without charts never
-// download it.
+// Embeds one Vega-Lite spec (from specs.ts) as SVG, inside a figure with a caption, the toolbar
+// (download, copy, publish: ChartActions.tsx) and a data table or text alternative. vega-embed is
+// imported on first use, so pages without charts never download it.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { View } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
+import { ChartActions, type ChartExport } from './ChartActions.tsx';
 
 interface ChartProps {
   spec: TopLevelSpec;
@@ -13,6 +15,8 @@ interface ChartProps {
   table: ReactNode;
   tableOpen?: boolean;
   className?: string;
+  /** What the toolbar saves: the server's version of the chart, and its figures. Without it the toolbar saves the drawing and the table as shown. */
+  exports?: ChartExport;
 }
 
 type EmbedModule = typeof import('vega-embed');
@@ -23,8 +27,10 @@ let embedModule: Promise<Loaded> | null = null;
 const loadEmbed = () =>
   (embedModule ??= Promise.all([import('vega-embed'), import('vega-interpreter')]).then(([e, i]) => ({ embed: e.default, expressionInterpreter: i.expressionInterpreter })));
 
-export function Chart({ spec, label, caption, table, tableOpen = false, className }: ChartProps) {
+export function Chart({ spec, label, caption, table, tableOpen = false, className, exports }: ChartProps) {
   const ref = useRef<HTMLDivElement>(null);
+  const figure = useRef<HTMLElement>(null);
+  const view = useRef<View | null>(null);
   const [state, setState] = useState<'loading' | 'drawn' | 'failed'>('loading');
   useEffect(() => {
     let cancelled = false;
@@ -38,7 +44,11 @@ export function Chart({ spec, label, caption, table, tableOpen = false, classNam
             result.finalize();
             return;
           }
-          finalize = () => result.finalize();
+          view.current = result.view;
+          finalize = () => {
+            view.current = null;
+            result.finalize();
+          };
           setState('drawn');
         });
       })
@@ -53,13 +63,18 @@ export function Chart({ spec, label, caption, table, tableOpen = false, classNam
     };
   }, [spec]);
   return (
-    <figure className={`chart ${className ?? ''}`}>
+    <figure ref={figure} className={`chart ${className ?? ''}`}>
       <div className="chart-canvas" role="img" aria-label={label} data-state={state}>
         <div ref={ref} className="chart-target" />
         {state === 'loading' && <p className="chart-placeholder">Drawing chart…</p>}
         {state === 'failed' && <p className="chart-placeholder">The chart could not be drawn. The same figures are in the data table below.</p>}
       </div>
       <figcaption>{caption}</figcaption>
+      <ChartActions
+        exports={exports ?? { title: label.split('. ')[0] }}
+        view={() => (state === 'drawn' ? view.current : null)}
+        table={() => figure.current?.querySelector('.chart-table table') ?? null}
+      />
       {tableOpen ? (
         <div className="chart-table">{table}</div>
       ) : (

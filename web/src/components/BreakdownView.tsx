@@ -2,6 +2,7 @@
 // table (numerators, denominators, intervals, comparison) as the chart's text alternative.
 import type { BreakdownResult, Row } from '../api/types.ts';
 import { Chart } from '../charts/Chart.tsx';
+import { breakdownData } from '../charts/chart-files.ts';
 import { breakdownSpec } from '../charts/specs.ts';
 import { assess, assessmentLabel, breakdownPhrase, breakdownTitle } from '../lib/compare.ts';
 import { describeBreakdown } from '../lib/describe.ts';
@@ -79,6 +80,14 @@ export function BreakdownView({ result, title, overallLabel = 'Trust overall' }:
           </>
         }
         table={<BreakdownTable result={result} caption={`${heading}, ${formatPeriod(result.period)}`} overallLabel={overallLabel} />}
+        exports={{
+          title: heading,
+          server: {
+            metric: result.metric.id, chart: 'breakdown', by: result.by, from: result.period.from, to: result.period.to,
+            specialty: result.filters?.specialty ?? null, site: result.filters?.site ?? null, level: result.level,
+          },
+          data: () => breakdownData(result, overallLabel),
+        }}
       />
       {result.notes.length > 0 && (
         <ul className="notes">

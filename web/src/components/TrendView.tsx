@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import type { SeriesResult, Spc } from '../api/types.ts';
 import { Chart } from '../charts/Chart.tsx';
+import { fileSlug, trendData, type ServerChart } from '../charts/chart-files.ts';
 import { trendSpec, valueTitle, type TrendPoint } from '../charts/specs.ts';
 import { formatCount, formatDifference, formatInterval, formatLongMonth, formatMonth, formatValue, type UnitLike } from '../lib/format.ts';
 import { DataTable } from './DataTable.tsx';
@@ -49,7 +50,7 @@ function spcSummary(spc: Spc | null, unit: UnitLike, gap: boolean): string {
   return `Mean ${f(spc.mean)}; process limits ${f(spc.lower)} to ${f(spc.upper)}.${spc.warning ? ` ${spc.warning}` : ''}`;
 }
 
-export function SpcChart({ title, points, spc, unit, yTitle, target, gap = false }: {
+export function SpcChart({ title, points, spc, unit, yTitle, target, gap = false, server = null }: {
   title: string;
   points: TrendPoint[];
   spc: Spc | null;
@@ -57,6 +58,8 @@ export function SpcChart({ title, points, spc, unit, yTitle, target, gap = false
   yTitle: string;
   target?: number | null;
   gap?: boolean;
+  /** The same chart drawn by the server (an indicator's trend or IMD gap), for its toolbar. */
+  server?: ServerChart | null;
 }) {
   const spec = useMemo(() => trendSpec({ points, spc, unit, yTitle, target, zero: false }, { width: 'container' }), [points, spc, unit, yTitle, target]);
   const first = points[0]?.period;
@@ -76,13 +79,15 @@ export function SpcChart({ title, points, spc, unit, yTitle, target, gap = false
           </>
         }
         table={<SpcTable points={points} spc={spc} unit={unit} caption={`${title}, by month`} gap={gap} />}
+        exports={{ title, server, data: () => trendData(points, spc, gap ? 'imd_q1_minus_q5' : server ? 'overall' : fileSlug(title)) }}
       />
     </>
   );
 }
 
-export function TrendView({ series }: { series: SeriesResult }) {
+export function TrendView({ series, specialty = null, site = null }: { series: SeriesResult; specialty?: string | null; site?: string | null }) {
   const metric = series.metric;
+  const server = (by: 'overall' | 'imd_quintile'): ServerChart => ({ metric: metric.id, chart: 'trend', by, specialty, site });
   const gapPoints: TrendPoint[] | null = series.gap ? series.gap.points.map((p) => ({ period: p.period, value: p.value })) : null;
   if (series.overall.points.length === 0) {
     return <p>No monthly figures in this period: there are no records for the indicator between these dates. Widen the period, or load more extracts.</p>;
@@ -91,7 +96,7 @@ export function TrendView({ series }: { series: SeriesResult }) {
     <div className="grid-2">
       <section className="panel" aria-labelledby="trend-overall">
         <h3 id="trend-overall">Trust overall, by {series.grain}</h3>
-        <SpcChart title={`${metric.title}, trust overall`} points={series.overall.points} spc={series.overall.spc} unit={metric} yTitle={valueTitle(metric)} />
+        <SpcChart title={`${metric.title}, trust overall`} points={series.overall.points} spc={series.overall.spc} unit={metric} yTitle={valueTitle(metric)} server={server('overall')} />
       </section>
       {gapPoints && (
         <section className="panel" aria-labelledby="trend-gap">
@@ -103,6 +108,7 @@ export function TrendView({ series }: { series: SeriesResult }) {
             unit={metric}
             yTitle={metric.unit === '%' ? 'Q1 − Q5 (percentage points)' : `Q1 − Q5 (${metric.unit})`}
             gap
+            server={server('imd_quintile')}
           />
         </section>
       )}

@@ -6,6 +6,7 @@ import { apiUrl, useApi } from '../api/client.ts';
 import { useDataAsAt } from '../api/data-as-at.ts';
 import { CompletenessResult, CompletenessSummary, DatasetList, type Counts, type DatasetInfo } from '../api/types.ts';
 import { Chart } from '../charts/Chart.tsx';
+import { completenessData } from '../charts/chart-files.ts';
 import { completenessStackSpec } from '../charts/specs.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { Meta } from '../components/Meta.tsx';
@@ -256,6 +257,7 @@ function Completeness({ data, fieldId, fieldNoun, byLabel }: { data: Completenes
                 columns={[{ header: 'Month', cell: (p) => formatMonth(p.period), rowHeader: true }, ...countsColumns()]}
               />
             }
+            exports={{ title: `${title}: records without a valid ${fieldNoun}, by month`, data: () => completenessData(periodItems, 'month') }}
           />
         </section>
       </div>
@@ -278,6 +280,7 @@ function Completeness({ data, fieldId, fieldNoun, byLabel }: { data: Completenes
                   columns={[{ header: byLabel, cell: (g) => g.label, rowHeader: true }, ...countsColumns()]}
                 />
               }
+              exports={{ title: `${title}: ${fieldNoun} recording by ${byLabel.toLowerCase()}`, data: () => completenessData(groupItems, 'group') }}
             />
           )}
         </section>

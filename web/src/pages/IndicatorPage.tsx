@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { apiUrl, useApi } from '../api/client.ts';
 import { BreakdownResult, Metric, SeriesResult, type Gap } from '../api/types.ts';
 import { Chart } from '../charts/Chart.tsx';
+import { breakdownData } from '../charts/chart-files.ts';
 import { heatmapSpec } from '../charts/specs.ts';
 import { BreakdownTable, BreakdownView } from '../components/BreakdownView.tsx';
 import { DataTable } from '../components/DataTable.tsx';
@@ -199,35 +200,18 @@ function Heatmap({ metric, rows, cols, baseQuery, setQuery }: {
                 ]}
               />
             }
+            exports={{
+              title: `${metric.title} by ${breakdownPhrase(rows)} and ${breakdownPhrase(cols)}`,
+              server: {
+                metric: metric.id, chart: 'heatmap', by: rows, by2: cols, from: state.data.period.from, to: state.data.period.to,
+                specialty: state.data.filters?.specialty ?? null, site: state.data.filters?.site ?? null, level: state.data.level,
+              },
+              data: () => breakdownData(state.data),
+            }}
           />
         )
       )}
     </>
-  );
-}
-
-function csvFor(result: BreakdownResult): string {
-  const lvl = String(result.level).replace('.', '_');
-  const header = ['metric', 'breakdown', 'group', 'label', 'numerator', 'denominator', 'value', `lower_${lvl}`, `upper_${lvl}`, 'method', 'suppressed', 'comparison', 'period_from', 'period_to', 'disclosure'];
-  const cell = (v: unknown) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines = result.rows.map((r) =>
-    [result.metric.id, result.by, r.group, r.label, r.numerator, r.denominator, r.value, r.lower, r.upper, r.method, r.suppressed, r.comparison, result.period.from, result.period.to, result.disclosure].map(cell).join(','),
-  );
-  const o = result.overall;
-  lines.push([result.metric.id, result.by, 'overall', 'Trust overall', o.numerator, o.denominator, o.value, o.lower, o.upper, o.method ?? '', o.suppressed, '', result.period.from, result.period.to, result.disclosure].map(cell).join(','));
-  return [header.join(','), ...lines].join('\n') + '\n';
-}
-
-function DownloadCsv({ result }: { result: BreakdownResult }) {
-  const href = useMemo(() => `data:text/csv;charset=utf-8,${encodeURIComponent(csvFor(result))}`, [result]);
-  const name = `${result.metric.id}_by-${result.by.replace(/_/g, '-')}_${result.period.from.slice(0, 7)}_${result.period.to.slice(0, 7)}.csv`;
-  return (
-    <a href={href} download={name}>
-      Download this breakdown as CSV<span className="visually-hidden"> ({name})</span>
-    </a>
   );
 }
 
@@ -323,9 +307,6 @@ function Indicator({ metric }: { metric: Metric }) {
         {result && result.rows.length > 0 && (
           <>
             <BreakdownView result={result} overallLabel={specialty || site ? 'Selection overall' : 'Trust overall'} />
-            <p>
-              <DownloadCsv result={result} />
-            </p>
           </>
         )}
       </section>
@@ -357,7 +338,7 @@ function Indicator({ metric }: { metric: Metric }) {
         </p>
         {series.status === 'loading' && <Loading what="the trend" />}
         {series.status === 'error' && <ErrorState error={series.error} retry={series.retry} what="trend" />}
-        {series.status === 'ok' && <TrendView series={series.data} />}
+        {series.status === 'ok' && <TrendView series={series.data} specialty={specialty} site={site} />}
       </section>
 
       {rows && cols && (

@@ -5,6 +5,7 @@ import { useEffect, useMemo } from 'react';
 import { apiUrl, useApi, type ApiState } from '../api/client.ts';
 import { BreakdownResult, MetricList, SpecialtyList, type Metric } from '../api/types.ts';
 import { Chart } from '../charts/Chart.tsx';
+import { breakdownData } from '../charts/chart-files.ts';
 import { specialtyDotPlotSpec } from '../charts/specs.ts';
 import { BreakdownTable, BreakdownView } from '../components/BreakdownView.tsx';
 import { DataTable } from '../components/DataTable.tsx';
@@ -180,6 +181,7 @@ function Specialty({ code, name, metrics }: { code: string; name: string; metric
               </>
             }
             table={<BreakdownTable result={selected.data} caption={`${metric.title} by specialty, ${formatPeriod(selected.data.period)}`} />}
+            exports={{ title: `${metric.title}: ${name} among all specialties`, data: () => breakdownData(selected.data) }}
           />
         )}
       </section>
