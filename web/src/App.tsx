@@ -12,6 +12,7 @@ const SpecialtiesPage = lazy(() => import('./pages/SpecialtiesPage.tsx').then((m
 const SpecialtyPage = lazy(() => import('./pages/SpecialtyPage.tsx').then((m) => ({ default: m.SpecialtyPage })));
 const UploadPage = lazy(() => import('./pages/upload/UploadPage.tsx').then((m) => ({ default: m.UploadPage })));
 const ExtractsPage = lazy(() => import('./pages/extracts/ExtractsPage.tsx').then((m) => ({ default: m.ExtractsPage })));
+const PublishedPage = lazy(() => import('./pages/published/PublishedPage.tsx').then((m) => ({ default: m.PublishedPage })));
 const LoginPage = lazy(() => import('./pages/LoginPage.tsx').then((m) => ({ default: m.LoginPage })));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage.tsx').then((m) => ({ default: m.AdminPage })));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })));
@@ -33,6 +34,7 @@ const routes: Route[] = [
   { path: '/specialties/:code', title: 'Specialty', page: SpecialtyPage },
   { path: '/upload', title: 'Upload an extract', page: UploadPage },
   { path: '/extracts', title: 'Loaded extracts', page: ExtractsPage },
+  { path: '/published', title: 'Published charts', page: PublishedPage },
   { path: '/login', title: 'Sign in', page: LoginPage },
   { path: '/admin', title: 'Administration', page: AdminPage },
 ];

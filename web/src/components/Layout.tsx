@@ -2,6 +2,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation } from '../router.tsx';
 import { allows, signOut, useSession, type Role } from '../auth/session.ts';
+import { ReportsMenu } from './ReportsMenu.tsx';
 import '../auth/auth.css';
 
 const nav: { href: string; label: string; match: (p: string) => boolean; role?: Role }[] = [
@@ -9,6 +10,7 @@ const nav: { href: string; label: string; match: (p: string) => boolean; role?: 
   { href: '/indicators', label: 'Indicators', match: (p: string) => p.startsWith('/indicators') },
   { href: '/completeness', label: 'Completeness', match: (p: string) => p.startsWith('/completeness') },
   { href: '/specialties', label: 'Specialties', match: (p: string) => p.startsWith('/specialties') },
+  { href: '/published', label: 'Published', match: (p: string) => p === '/published' },
   { href: '/upload', label: 'Upload', match: (p: string) => p.startsWith('/upload'), role: 'analyst' },
   { href: '/extracts', label: 'Extracts', match: (p: string) => p.startsWith('/extracts'), role: 'analyst' },
 ];
@@ -56,6 +58,11 @@ export function Layout({ children }: { children: ReactNode }) {
                   </li>
                 );
               })}
+              {session?.mode !== 'signed-out' && (
+                <li>
+                  <ReportsMenu />
+                </li>
+              )}
               {signedIn?.role === 'admin' && (
                 <li>
                   <Link href="/admin" aria-current={pathname === '/admin' ? 'page' : undefined} className={pathname === '/admin' ? 'nav-link current' : 'nav-link'}>
