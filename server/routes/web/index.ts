@@ -6,7 +6,23 @@ import { AppError } from '../../errors.ts';
 
 const defaultDistDir = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 
-/** Serves the built web app; any other non-API path gets index.html so client routes load directly. */
+/**
+ * Paths the web app never draws: the API, files (anything with an extension, such as a missing
+ * /assets/ chunk — index.html in its place would fail as a script with a confusing error), the
+ * server's own pages under /reports/ and /published/, and the fonts.
+ */
+export function isServerOnlyPath(path: string): boolean {
+  return (
+    path === '/api' || path.startsWith('/api/') ||
+    path.startsWith('/assets/') ||
+    /\/[^/]*\.[A-Za-z0-9]{1,8}$/.test(path) ||
+    path === '/reports' || path.startsWith('/reports/') ||
+    path.startsWith('/published/') ||
+    path.startsWith('/fonts/')
+  );
+}
+
+/** Serves the built web app; any other GET of a page path gets index.html so client routes load directly. */
 const webRoutes: FastifyPluginAsync<{ distDir?: string }> = async (app, options) => {
   const distDir = options.distDir ?? defaultDistDir;
   if (!existsSync(distDir + 'index.html')) {
@@ -17,8 +33,14 @@ const webRoutes: FastifyPluginAsync<{ distDir?: string }> = async (app, options)
   }
   await app.register(fastifyStatic, { root: distDir, prefix: '/', index: 'index.html', wildcard: false, maxAge: '1h' });
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET') {
-      throw new AppError('not_found', `No such endpoint: ${request.method} ${request.url.split('?')[0]}.`, 404);
+    const path = request.url.split('?')[0];
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      throw new AppError('not_found', `No such endpoint: ${request.method} ${path}.`, 404);
+    }
+    if (path === '/api' || path.startsWith('/api/')) throw new AppError('not_found', `No such endpoint: ${request.method} ${path}.`, 404);
+    if (isServerOnlyPath(path)) {
+      // Not cached: the file may appear with the next build.
+      throw new AppError('not_found', 'There is no such file or page. If a page of Parity asked for it, reload the page: Parity may have been updated.', 404);
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
