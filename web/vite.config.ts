@@ -5,7 +5,7 @@ import react from '@vitejs/plugin-react';
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 // The web app: root `web/`, built to `web/dist` (served by `parity serve`). In development
-// (`npm run dev:web`) API calls are proxied to a server on port 8080.
+// (`npm run dev:web`) API calls and the fonts are proxied to a server on port 8080.
 export default defineConfig({
   root,
   plugins: [react()],
@@ -28,6 +28,6 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: { '/api': 'http://127.0.0.1:8080' },
+    proxy: { '/api': 'http://127.0.0.1:8080', '/fonts': 'http://127.0.0.1:8080' },
   },
 });

@@ -4,11 +4,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { chartFontFamily, defaultFont } from '../../web/src/charts/specs.ts';
 import { parseAdvanceWidths, type AdvanceWidths } from './font-metrics.ts';
 
-export const FONT_FAMILY = 'Source Sans Pro';
+/** The family the chart specs name (web/src/charts/specs.ts): one name for screen and paper. */
+export const FONT_FAMILY = chartFontFamily;
 /** The CSS font list written into chart specs: the shipped family first. */
-export const CHART_FONT = `"${FONT_FAMILY}", "Segoe UI", Arial, sans-serif`;
+export const CHART_FONT = defaultFont;
 
 export type FontFace = 'regular' | 'semibold' | 'bold' | 'italic';
 

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { View } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { ChartActions, type ChartExport } from './ChartActions.tsx';
+import { chartFontFamily } from './specs.ts';
 
 interface ChartProps {
   spec: TopLevelSpec;
@@ -24,8 +25,17 @@ type Loaded = { embed: EmbedModule['default']; expressionInterpreter: typeof imp
 let embedModule: Promise<Loaded> | null = null;
 // Vega's interpreter evaluates chart expressions without `new Function`, so the page's
 // Content-Security-Policy needs no 'unsafe-eval'.
+// Vega measures labels with the chart font as it lays a chart out, so the font must be loaded
+// first (or the layout is made for a fallback font); a font that does not arrive is not waited for long.
+const fontsReady = () =>
+  typeof document === 'undefined' || !document.fonts
+    ? Promise.resolve()
+    : Promise.race([
+        Promise.all(['400 12px', '600 12px', 'italic 400 12px'].map((f) => document.fonts.load(`${f} "${chartFontFamily}"`))).catch(() => undefined),
+        new Promise((resolve) => setTimeout(resolve, 2000)),
+      ]);
 const loadEmbed = () =>
-  (embedModule ??= Promise.all([import('vega-embed'), import('vega-interpreter')]).then(([e, i]) => ({ embed: e.default, expressionInterpreter: i.expressionInterpreter })));
+  (embedModule ??= Promise.all([import('vega-embed'), import('vega-interpreter'), fontsReady()]).then(([e, i]) => ({ embed: e.default, expressionInterpreter: i.expressionInterpreter })));
 
 export function Chart({ spec, label, caption, table, tableOpen = false, className, exports }: ChartProps) {
   const ref = useRef<HTMLDivElement>(null);

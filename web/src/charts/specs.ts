@@ -7,7 +7,13 @@ import { assess, assessmentLabel, breakdownTitle, type Assessment } from '../lib
 import { formatCount, formatInterval, formatMonth, formatNumber, formatPercent, formatValue, type UnitLike } from '../lib/format.ts';
 import { colours, completenessColours, heatmapScheme } from './palette.ts';
 
-export const defaultFont = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+/**
+ * The chart font: Source Sans Pro (SIL Open Font License), shipped in the `source-sans-pro` package.
+ * The web app loads it with @font-face from the server's /fonts/ (styles.css) and the server renders
+ * with the same files (server/charts/fonts.ts), so a chart on screen and in a paper match.
+ */
+export const chartFontFamily = 'Source Sans Pro';
+export const defaultFont = `"${chartFontFamily}", "Segoe UI", Arial, sans-serif`;
 
 export interface ChartOptions {
   /** Pixels, or 'container' to fill the element the chart is embedded in (web only). */
