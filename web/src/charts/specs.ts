@@ -49,6 +49,16 @@ function base(options: ChartOptions) {
   };
 }
 
+/**
+ * The axis of group names (a band axis). A long name is cut at `limit` pixels with an ellipsis (the
+ * data table has it whole), and the axis reserves room for the longest label it may draw
+ * (`maxExtent`: Vega's default is 200 px, so longer labels ran under the axis title), with the
+ * title set clear of the labels. 264 px fits the longest ethnic category at 12 px.
+ */
+export function groupAxis(limit = 264) {
+  return { labelLimit: limit, maxExtent: limit + 10, titlePadding: 10 };
+}
+
 /** The axis title for a metric's values: "Outpatient did-not-attend rate (%)". */
 export function valueTitle(metric: MetricLike): string {
   return metric.unit ? `${metric.title} (${metric.unit})` : metric.title;
@@ -115,7 +125,7 @@ export function breakdownSpec(result: Pick<BreakdownResult, 'metric' | 'by' | 'o
   const labels = rows.map((r) => r.label);
   const used = result.rows.filter((r) => !r.suppressed && r.value !== null).map((r) => assess(r, metric.polarity));
   const legend = legendFor(used, overallName);
-  const y = { field: 'label', type: 'nominal' as const, title: breakdownTitle(result.by), sort: labels, scale: { domain: labels }, axis: { labelLimit: 240, titlePadding: 10 } };
+  const y = { field: 'label', type: 'nominal' as const, title: breakdownTitle(result.by), sort: labels, scale: { domain: labels }, axis: groupAxis() };
   const x = { field: 'value', type: 'quantitative' as const, title: valueTitle(metric), axis: { tickCount: 6 } };
   const tooltip = [
     { field: 'label', title: breakdownTitle(result.by) },
@@ -275,7 +285,7 @@ export function heatmapSpec(result: Pick<BreakdownResult, 'metric' | 'by' | 'by2
   const max = shown.length ? Math.max(...shown) : 1;
   const darkAbove = min + (max - min) * 0.55;
   const x = { field: 'label2', type: 'nominal' as const, title: breakdownTitle(result.by2 ?? ''), sort: labels2, axis: { labelAngle: 0, orient: 'top' as const, labelLimit: 120 } };
-  const y = { field: 'label', type: 'nominal' as const, title: breakdownTitle(result.by), sort: labels1, axis: { labelLimit: 220 } };
+  const y = { field: 'label', type: 'nominal' as const, title: breakdownTitle(result.by), sort: labels1, axis: groupAxis(220) };
   const tooltip = [
     { field: 'label', title: breakdownTitle(result.by) },
     { field: 'label2', title: breakdownTitle(result.by2 ?? '') },
@@ -360,7 +370,7 @@ export function completenessStackSpec(items: CompletenessItem[], options: ChartO
   };
   const group = options.orientation === 'periods' && items.every((i) => i.period)
     ? { field: 'period', type: 'temporal' as const, timeUnit: 'utcyearmonth' as const, title: null, axis: { format: '%b %Y', labelAngle: -40, labelOverlap: true } }
-    : { field: 'label', type: 'nominal' as const, title: options.groupTitle ?? null, sort: labels, axis: { labelLimit: 220, ...(options.orientation === 'periods' ? { labelAngle: -40 } : {}) } };
+    : { field: 'label', type: 'nominal' as const, title: options.groupTitle ?? null, sort: labels, axis: options.orientation === 'periods' ? { labelLimit: 220, labelAngle: -40 } : groupAxis() };
   const colour = {
     field: 'category', type: 'nominal' as const, title: 'Recorded as',
     scale: { domain: [...categories], range: categories.map((c) => completenessColours[c as keyof typeof completenessColours]) },
@@ -410,7 +420,7 @@ export function specialtyDotPlotSpec(result: Pick<BreakdownResult, 'metric' | 'o
   const chosen = values.find((v) => v.highlight === 'This specialty')?.label ?? '';
   const y = {
     field: 'label', type: 'nominal' as const, title: null, sort: labels,
-    axis: { labelLimit: 240, labelFontWeight: { condition: { test: `datum.value === ${JSON.stringify(chosen)}`, value: 'bold' }, value: 'normal' } },
+    axis: { ...groupAxis(), labelFontWeight: { condition: { test: `datum.value === ${JSON.stringify(chosen)}`, value: 'bold' }, value: 'normal' } },
   };
   const colour = { field: 'highlight', type: 'nominal' as const, title: null, scale: { domain: ['This specialty', 'Other specialties'], range: [colours.highlight, colours.muted] } };
   const tooltip = [
