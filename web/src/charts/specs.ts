@@ -59,6 +59,15 @@ export function groupAxis(limit = 264) {
   return { labelLimit: limit, maxExtent: limit + 10, titlePadding: 10 };
 }
 
+/**
+ * Whether group names are long enough (about 200 px at 12 px: Source Sans Pro averages under
+ * 5.6 px a character) to take room from the plot. A bottom legend starts where the plot starts,
+ * so beside long names it gets fewer columns, or it would run past the right edge at tablet width.
+ */
+export function hasLongLabels(labels: string[]): boolean {
+  return labels.some((l) => l.length * 5.6 > 200);
+}
+
 /** The axis title for a metric's values: "Outpatient did-not-attend rate (%)". */
 export function valueTitle(metric: MetricLike): string {
   return metric.unit ? `${metric.title} (${metric.unit})` : metric.title;
@@ -151,7 +160,10 @@ export function breakdownSpec(result: Pick<BreakdownResult, 'metric' | 'by' | 'o
         encoding: {
           y,
           x,
-          color: { field: 'assessment', type: 'nominal', title: `Compared with ${overallName} (${result.level}% intervals)`, scale: { domain: legend.domain, range: legend.colours } },
+          color: {
+            field: 'assessment', type: 'nominal', title: `Compared with ${overallName} (${result.level}% intervals)`,
+            scale: { domain: legend.domain, range: legend.colours }, legend: { columns: hasLongLabels(labels) ? 2 : 3 },
+          },
           shape: { field: 'assessment', type: 'nominal', scale: { domain: legend.domain, range: legend.shapes } },
           tooltip,
         },
@@ -374,7 +386,7 @@ export function completenessStackSpec(items: CompletenessItem[], options: ChartO
   const colour = {
     field: 'category', type: 'nominal' as const, title: 'Recorded as',
     scale: { domain: [...categories], range: categories.map((c) => completenessColours[c as keyof typeof completenessColours]) },
-    legend: { columns: 5 },
+    legend: { columns: options.orientation !== 'periods' && hasLongLabels(labels) ? 3 : 5 },
   };
   const tooltip = [
     { field: 'label', title: options.groupTitle ?? 'Group' },
