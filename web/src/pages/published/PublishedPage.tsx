@@ -2,6 +2,7 @@
 // withdrawn; links to its page and files; Withdraw (with a confirmation) for analysts and admins.
 import { useEffect, useState } from 'react';
 import { apiUrl, useApi } from '../../api/client.ts';
+import { MetricList } from '../../api/types.ts';
 import { allows, useSession } from '../../auth/session.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { Empty, ErrorState, Loading } from '../../components/Status.tsx';
@@ -23,6 +24,8 @@ const FILES = ['svg', 'png', 'csv', 'json'] as const;
 
 export function PublishedPage() {
   const state = useApi(apiUrl('published'), PublishedList);
+  const metrics = useApi(apiUrl('metrics'), MetricList);
+  const metricTitle = (metric: string) => (metrics.status === 'ok' ? metrics.data.metrics.find((m) => m.id === metric)?.title : null) ?? metric;
   const session = useSession();
   const canWithdraw = session !== null && session.mode !== 'signed-out' && allows(session, 'analyst');
   const [rows, setRows] = useState<PublishedSummary[] | null>(null);
@@ -75,11 +78,25 @@ export function PublishedPage() {
                 </>
               ),
             },
-            { header: 'Indicator', cell: (r) => <Link href={`/indicators/${encodeURIComponent(r.metric)}`}>{r.metric}</Link> },
-            { header: 'Breakdown', cell: (r) => breakdownText(r) },
-            { header: 'Period', cell: (r) => (r.period.from && r.period.to ? `${formatDate(r.period.from)} to ${formatDate(r.period.to)}` : 'Whole series') },
-            { header: 'Published by', cell: (r) => r.publishedBy },
-            { header: 'Published', cell: (r) => formatDateTime(r.publishedAt) },
+            { header: 'Indicator', cell: (r) => <Link href={`/indicators/${encodeURIComponent(r.metric)}`}>{metricTitle(r.metric)}</Link> },
+            {
+              header: 'Breakdown and period',
+              cell: (r) => (
+                <>
+                  {breakdownText(r)}
+                  <span className="published-id">{r.period.from && r.period.to ? `${formatDate(r.period.from)} to ${formatDate(r.period.to)}` : 'Whole series'}</span>
+                </>
+              ),
+            },
+            {
+              header: 'Published',
+              cell: (r) => (
+                <>
+                  {formatDateTime(r.publishedAt)}
+                  <span className="published-id">by {r.publishedBy}</span>
+                </>
+              ),
+            },
             {
               header: 'Status',
               cell: (r) =>
