@@ -1,11 +1,15 @@
 // The toolbar under every chart (download PNG / SVG / data, copy, publish), the /published page,
 // and the Reports links: on the shared local-mode server, where the single user may publish.
-import { mkdirSync, readFileSync } from 'node:fs';
-import type { Download, Page } from 'playwright-core';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BreakdownResult } from '../../web/src/api/types.ts';
 import { formatCount } from '../../web/src/lib/format.ts';
-import { api, closeBrowser, newPage, open, openDataTables, screenshot, screenshotDir, seriousAxeViolations, serverUrl, waitForCharts, type TrackedPage } from './helpers.ts';
+import { api, closeBrowser, launchBrowser, newPage, open, openDataTables, screenshot, screenshotDir, seriousAxeViolations, serverUrl, waitForCharts, type TrackedPage } from './helpers.ts';
 
 const id = 'op-dna-rate';
 
@@ -269,5 +273,100 @@ describe('chart toolbar', () => {
   it('makes no console error or outside request on the indicator page', () => {
     expect(tracked.consoleErrors).toEqual([]);
     expect(tracked.outsideRequests).toEqual([]);
+  });
+});
+
+describe('publishing on a server with accounts', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parity-publish-'));
+  const db = join(dir, 'parity.duckdb');
+  let server: ChildProcess | null = null;
+  let url = '';
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    const cli = (args: string[], input?: string) => {
+      const run = spawnSync(process.execPath, ['bin/parity.js', ...args, '--db', db], { input, encoding: 'utf8' });
+      if (run.status !== 0) throw new Error(`parity ${args.join(' ')} failed: ${run.stderr}`);
+    };
+    cli(['ingest', 'sample-data/messy/outpatients-messy.csv', '--dataset', 'outpatients']);
+    cli(['user', 'add', 'ana', '--role', 'analyst', '--password-stdin'], 'ana has a long password\n');
+    cli(['user', 'add', 'vic', '--role', 'viewer', '--password-stdin'], 'vic has a long password\n');
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const address = probe.address();
+        probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+      });
+    });
+    url = `http://127.0.0.1:${port}`;
+    server = spawn(process.execPath, ['bin/parity.js', 'serve', '--port', String(port), '--db', db], { stdio: 'ignore', env: { ...process.env, HOST: '127.0.0.1' } });
+    for (let i = 0; i < 240; i++) {
+      if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error('the server with accounts did not start');
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    if (server && server.exitCode === null) {
+      server.kill('SIGTERM');
+      await new Promise((resolve) => server!.once('exit', resolve));
+    }
+    rmSync(dir, { recursive: true, force: true });
+    await closeBrowser();
+  });
+
+  const signedIn = async (name: string) => {
+    const context = await (await launchBrowser()).newContext({ baseURL: url, viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+    contexts.push(context);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto('/login');
+    await page.getByLabel('User name').fill(name);
+    await page.getByLabel('Password').fill(`${name} has a long password`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText(`Signed in as ${name}`).waitFor();
+    return { page, errors };
+  };
+
+  it('an analyst publishes and withdraws with the session\'s CSRF token', async () => {
+    const { page, errors } = await signedIn('ana');
+    await page.goto(`/indicators/${id}?by=sex`);
+    await waitForCharts(page, 1);
+    const chart = page.locator('figure.chart').first();
+    const posted = page.waitForResponse((r) => r.url().endsWith('/api/published') && r.request().method() === 'POST');
+    await chart.getByRole('button', { name: 'Publish' }).click();
+    const answer = await posted;
+    expect(answer.status()).toBe(201);
+    expect(answer.request().headers()['x-csrf-token']).toMatch(/\S{16,}/);
+    const link = await chart.getByLabel('Permanent link').inputValue();
+    const chartId = link.split('/').pop()!;
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Published' }).click();
+    const row = page.locator('tbody tr').filter({ hasText: `Chart ${chartId}` });
+    await expect.poll(() => row.innerText()).toContain('by ana');
+    await row.getByRole('button', { name: /^Withdraw/ }).click();
+    const deleted = page.waitForResponse((r) => r.url().endsWith(`/api/published/${chartId}`) && r.request().method() === 'DELETE');
+    await page.getByRole('dialog').getByRole('button', { name: 'Withdraw this chart' }).click();
+    expect((await deleted).status()).toBe(200);
+    await expect.poll(() => row.innerText()).toMatch(/Withdrawn .* by ana/);
+    expect(errors).toEqual([]);
+  });
+
+  it('a viewer sees the toolbar and the published list, but no Publish and no Withdraw', async () => {
+    const { page, errors } = await signedIn('vic');
+    await page.goto(`/indicators/${id}?by=sex`);
+    await waitForCharts(page, 1);
+    const chart = page.locator('figure.chart').first();
+    await chart.getByRole('button', { name: 'Download PNG' }).waitFor();
+    expect(await chart.getByRole('button', { name: 'Publish' }).count()).toBe(0);
+    const png = page.waitForResponse((r) => r.url().includes(`/api/charts/${id}.png`));
+    await chart.getByRole('button', { name: 'Download PNG' }).click();
+    expect((await png).headers()['content-type']).toBe('image/png');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Published' }).click();
+    await page.locator('tbody tr').first().waitFor();
+    expect(await page.getByRole('button', { name: /^Withdraw/ }).count()).toBe(0);
+    expect(errors).toEqual([]);
   });
 });
