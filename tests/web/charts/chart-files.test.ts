@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { publishBody, serverChartUrl } from '../../../web/src/charts/chart-files.ts';
+
+describe('the server version of a web chart', () => {
+  it('asks /api/charts for the same breakdown, period, filters and level, PNGs at 2×', () => {
+    const url = new URL(serverChartUrl({ metric: 'op-dna-rate', chart: 'breakdown', by: 'ethnic_group', from: '2025-04-01', to: '2026-03-31', specialty: '110', site: null, level: 99.8 }, 'png'), 'http://x');
+    expect(url.pathname).toBe('/api/charts/op-dna-rate.png');
+    expect(Object.fromEntries(url.searchParams)).toEqual({ chart: 'breakdown', by: 'ethnic_group', from: '2025-04-01', to: '2026-03-31', specialty: '110', level: '99.8', scale: '2' });
+  });
+
+  it('sends by2 only for a heat map, and no level at 95%', () => {
+    const url = new URL(serverChartUrl({ metric: 'op-dna-rate', chart: 'trend', by: 'overall', by2: 'sex', level: 95 }, 'svg'), 'http://x');
+    expect(Object.fromEntries(url.searchParams)).toEqual({ chart: 'trend', by: 'overall' });
+    expect(publishBody({ metric: 'op-dna-rate', chart: 'heatmap', by: 'ethnic_group', by2: 'imd_quintile', from: null, to: '2026-03-31', level: 95 }))
+      .toEqual({ metric: 'op-dna-rate', chart: 'heatmap', by: 'ethnic_group', by2: 'imd_quintile', to: '2026-03-31' });
+  });
+});
