@@ -8,6 +8,7 @@ import { AuthService } from './auth/auth-service.ts';
 import { installAccessControl } from './auth/guard.ts';
 import { loadSecuritySettings, type SecuritySettings } from './auth/settings.ts';
 import { installSecurityHeaders } from './security/headers.ts';
+import { ensureScratchDir, scratchDirFor } from './scratch-dir.ts';
 import { IngestService } from './services/ingest-service.ts';
 import { MetricsService } from './services/metrics-service.ts';
 import datasetsRoutes from './routes/datasets/index.ts';
@@ -55,7 +56,9 @@ export async function buildApp({ db, config, logger = false, cacheResults = true
   app.setErrorHandler(errorHandler);
   app.decorate('db', db);
   app.decorate('config', config);
-  app.decorate('ingest', new IngestService(db, config));
+  const scratchDir = scratchDirFor(config.dbPath);
+  await ensureScratchDir(scratchDir);
+  app.decorate('ingest', new IngestService(db, config, scratchDir));
   app.decorate('metrics', new MetricsService(db, config, cacheResults));
   const auth = new AuthService(db, security, config.host, cliToken);
   await auth.refresh();

@@ -10,6 +10,7 @@ import type { Config } from './config.ts';
 import { Database } from './db/database.ts';
 import { ensureSchema } from './db/schema.ts';
 import { loadSampleIfEmpty } from './sample-on-first-start.ts';
+import { clearScratchDir, scratchDirFor } from './scratch-dir.ts';
 import { type ServerInfo, serverInfoPath } from './server-info.ts';
 
 
@@ -29,6 +30,8 @@ export async function startServer(config: Config): Promise<() => Promise<void>> 
         'or keep HOST=127.0.0.1 to use Parity on this machine only.',
     );
   }
+  const leftovers = await clearScratchDir(scratchDirFor(config.dbPath));
+  if (leftovers) process.stderr.write(`Removed ${leftovers} file(s) left by an upload that was interrupted.\n`);
   await loadSampleIfEmpty(db, config, (line) => process.stderr.write(line + '\n'));
 
   const cliToken = randomBytes(32).toString('base64url');

@@ -32,6 +32,8 @@ export interface IngestRequest {
 export interface IngestOptions {
   maxBytes: number;
   chineseGroup: '2001' | '2021';
+  /** Where a Windows-1252 file's UTF-8 copy is written (default: the system's temporary folder). */
+  scratchDir?: string;
 }
 
 const MAX_ERRORS = 100;
@@ -156,7 +158,7 @@ async function load(db: Database, request: IngestRequest, options: IngestOptions
 
     let path = request.path;
     if (facts.encoding === 'windows-1252') {
-      transcoded = join(tmpdir(), `parity-utf8-${randomUUID()}.csv`);
+      transcoded = join(options.scratchDir ?? tmpdir(), `parity-utf8-${randomUUID()}.csv`);
       await transcodeToUtf8(request.path, transcoded);
       path = transcoded;
     }

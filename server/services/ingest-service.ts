@@ -13,11 +13,13 @@ export class IngestService {
   constructor(
     private readonly db: Database,
     private readonly config: Pick<Config, 'maxUploadBytes' | 'chineseGroup'>,
+    /** Where uploads and their UTF-8 copies are written while they load (see scratch-dir.ts). */
+    readonly scratchDir: string,
   ) {}
 
   ingest(request: IngestRequest): Promise<IngestSummary> {
     const run = this.queue.then(() =>
-      ingestFile(this.db, request, { maxBytes: this.config.maxUploadBytes, chineseGroup: this.config.chineseGroup }),
+      ingestFile(this.db, request, { maxBytes: this.config.maxUploadBytes, chineseGroup: this.config.chineseGroup, scratchDir: this.scratchDir }),
     );
     this.queue = run.catch(() => undefined);
     return run;

@@ -52,7 +52,7 @@ const extractsRoutes: FastifyPluginAsync = async (fastify) => {
 
   app.post('/extracts', { config: analyst, schema: { querystring: empty, response: { 200: ingestSummary, 201: ingestSummary, 422: ingestSummary } } }, async (request, reply) => {
     if (!request.isMultipart()) throw badRequest('not_multipart', 'Send the extract as multipart/form-data with a "file" part and a "dataset" field.');
-    const upload = await receiveUpload(request, app.config.maxUploadBytes);
+    const upload = await receiveUpload(request, app.config.maxUploadBytes, app.ingest.scratchDir);
     try {
       const fields = uploadFields.safeParse(upload.fields);
       if (!fields.success) {

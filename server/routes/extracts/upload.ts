@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
@@ -15,8 +14,8 @@ export interface ReceivedUpload {
   discard: () => Promise<void>;
 }
 
-/** Streams the multipart `file` to a temporary file (never held in memory) and collects the fields. */
-export async function receiveUpload(request: FastifyRequest, maxBytes: number): Promise<ReceivedUpload> {
+/** Streams the multipart `file` to a file in `dir` (never held in memory) and collects the fields. */
+export async function receiveUpload(request: FastifyRequest, maxBytes: number, dir: string): Promise<ReceivedUpload> {
   const fields: Record<string, string> = {};
   let path: string | null = null;
   let fileName = 'upload.csv';
@@ -26,7 +25,7 @@ export async function receiveUpload(request: FastifyRequest, maxBytes: number): 
   try {
     for await (const part of request.parts({ limits: { fileSize: maxBytes, files: 1, fields: 10 } })) {
       if (part.type === 'file') {
-        path = join(tmpdir(), `parity-upload-${randomUUID()}.csv`);
+        path = join(dir, `parity-upload-${randomUUID()}.csv`);
         fileName = part.filename || fileName;
         await pipeline(part.file, createWriteStream(path));
         if (part.file.truncated) {

@@ -1,7 +1,8 @@
 // A server killed with SIGKILL in the middle of loading an upload: on restart the database opens,
-// holds no trace of the half-loaded extract, and the same file then uploads cleanly.
+// holds no trace of the half-loaded extract, removes the upload's leftover copy, and the same file then
+// uploads cleanly.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, openAsBlob, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, openAsBlob, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,12 +74,19 @@ describe('a server killed mid-upload', () => {
     first.child.kill('SIGKILL');
     await new Promise((r) => first.child.once('exit', r));
     expect(await pending).toBeInstanceOf(Error);
+    // The killed server's copy of the upload (patient-level rows) is still on disk…
+    const scratch = `${db}.uploads`;
+    expect(readdirSync(scratch).filter((f) => f.startsWith('parity-upload-'))).toHaveLength(1);
 
     const second = await start(port);
+    // …until the next start removes it.
+    expect(readdirSync(scratch)).toEqual([]);
+    expect(second.stderr()).toContain('Removed 1 file(s) left by an upload that was interrupted.');
     const extracts = (await (await fetch(`${second.url}/api/extracts`)).json()) as { fileName: string; status: string }[];
     expect(extracts.map((e) => [e.fileName, e.status])).toEqual([['small.csv', 'loaded']]);
     const again = await upload(second.url, big);
     expect(again.status).toBe(201);
+    expect(readdirSync(scratch)).toEqual([]);
     expect(await again.json()).toMatchObject({ status: 'loaded', rowsRead: ROWS, rowsLoaded: ROWS, rowsQuarantined: 0 });
     second.child.kill('SIGTERM');
     await new Promise((r) => second.child.once('exit', r));
