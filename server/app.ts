@@ -23,6 +23,7 @@ import webRoutes from './routes/web/index.ts';
 import authRoutes from './routes/auth/index.ts';
 import usersRoutes from './routes/users/index.ts';
 import auditRoutes from './routes/audit/index.ts';
+import backupRoutes from './routes/backup/index.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -72,6 +73,7 @@ export async function buildApp({ db, config, logger = false, cacheResults = true
   await app.register(authRoutes, { prefix: '/api' });
   await app.register(usersRoutes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api' });
+  await app.register(backupRoutes, { prefix: '/api' });
   await app.register(datasetsRoutes, { prefix: '/api' });
   await app.register(extractsRoutes, { prefix: '/api' });
   await app.register(metricsRoutes, { prefix: '/api' });

@@ -20,6 +20,7 @@ const ACTIONS: Record<string, string> = {
   'POST /api/published': 'publication.create',
   'DELETE /api/published/:id': 'publication.withdraw',
   'POST /api/auth/logout': 'auth.logout',
+  'POST /api/backup': 'database.backup',
 };
 
 /** Fields of a JSON answer worth keeping (never row data, never secrets). */

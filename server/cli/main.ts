@@ -15,6 +15,7 @@ Commands:
   user add NAME --role admin|analyst|viewer [--password-stdin] | user list | user remove NAME
   user passwd NAME [--password-stdin] | user role NAME --role R | user signout NAME|--all
                                          manage accounts (with none, Parity serves this machine only)
+  backup FILE.duckdb [--db PATH]         a consistent copy of the database, while the server runs or not
 
 Exit codes: 0 loaded or duplicate, 1 rejected, 2 usage error.`;
 
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   metrics: async () => (await import('./commands/metrics.ts')).metricsCommand,
   report: async () => (await import('./commands/report.ts')).reportCommand,
   user: async () => (await import('./commands/user.ts')).userCommand,
+  backup: async () => (await import('./commands/backup.ts')).backupCommand,
 };
 
 const processContext: CliContext = {
