@@ -63,6 +63,7 @@ export async function buildApp({ db, config, logger = false, cacheResults = true
   app.decorate('metrics', new MetricsService(db, config, cacheResults));
   const auth = new AuthService(db, security, config.host, cliToken);
   await auth.refresh();
+  await auth.restoreSignInFailures();
   await auth.sessions.purgeExpired();
   app.decorate('auth', auth);
   installSecurityHeaders(app, { frameAncestors: security.frameAncestors });

@@ -30,6 +30,23 @@ export class AuthService {
     this.sessions = new SessionStore(db, settings.sessionIdleMs, settings.sessionMaxMs);
   }
 
+  /**
+   * Refills the sign-in limiter with the failures the audit log holds from the last window, under
+   * the same keys the sign-in route uses (`ip:` and `user:`), so restarting does not reset it.
+   */
+  async restoreSignInFailures(): Promise<void> {
+    const rows = await this.db.all<{ at: number; name: string | null; ip: string | null }>(
+      `SELECT epoch_ms(occurred_at)::DOUBLE AS at, target AS name, ip FROM audit_log
+       WHERE action = 'auth.login' AND outcome = 'failure'
+         AND occurred_at > (current_timestamp AT TIME ZONE 'UTC') - to_minutes(?::BIGINT)`,
+      [this.limiter.windowMinutes],
+    );
+    for (const row of rows) {
+      if (row.ip) this.limiter.restore(`ip:${row.ip}`, row.at);
+      if (row.name) this.limiter.restore(`user:${row.name}`, row.at);
+    }
+  }
+
   /** Re-reads whether any account exists; call after adding or removing one. */
   async refresh(): Promise<void> {
     this.accounts = (await countUsers(this.db)) > 0;

@@ -1,7 +1,8 @@
 /**
  * Counts failed sign-ins per key (an IP address, a user name) in a sliding window. After `max`
  * failures within `windowMs` the key is blocked until the oldest failure leaves the window.
- * In memory: a restart forgets, which an attacker cannot cause from outside.
+ * Kept in memory, and refilled at start from the audit log's failed sign-ins (`restore`), so a
+ * restart does not give anyone a fresh set of guesses.
  */
 export class FailureLimiter {
   private readonly failures = new Map<string, number[]>();
@@ -32,6 +33,19 @@ export class FailureLimiter {
     times.push(this.now());
     this.failures.set(key, times);
     if (this.failures.size > 50_000) this.prune();
+  }
+
+  /** Records a failure that happened at `at` (ms since the epoch), e.g. one read back from the audit log. */
+  restore(key: string, at: number): void {
+    if (at <= this.now() - this.windowMs) return;
+    const times = this.failures.get(key) ?? [];
+    times.push(at);
+    times.sort((a, b) => a - b);
+    this.failures.set(key, times);
+  }
+
+  get windowMinutes(): number {
+    return this.windowMs / 60_000;
   }
 
   reset(key: string): void {

@@ -72,6 +72,22 @@ describe('signing in', () => {
     expect((await login('ana', PASSWORD, { remoteAddress: '10.9.9.10' })).statusCode).toBe(200);
   });
 
+  it('still blocks after a restart: the limiter is refilled from the audit log', async () => {
+    for (let i = 0; i < 5; i++) expect((await login('ana', `wrong password ${i}`, { remoteAddress: '10.7.7.7' })).statusCode).toBe(401);
+    const restarted = await buildApp({ db: t.db, config: t.app.config });
+    try {
+      const again = (remoteAddress: string, name = 'ana') =>
+        restarted.inject({ method: 'POST', url: '/api/auth/login', payload: { name, password: PASSWORD }, remoteAddress });
+      const blocked = await again('10.8.8.8');
+      expect(blocked.statusCode).toBe(429);
+      expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(800);
+      // The address is blocked too, whatever name it tries.
+      expect((await again('10.7.7.7', 'someone')).statusCode).toBe(429);
+    } finally {
+      await restarted.close();
+    }
+  });
+
   it('refuses a sign-in posted from another site', async () => {
     const response = await login('ana', PASSWORD, { headers: { origin: 'https://attacker.example' } });
     expect(response.statusCode).toBe(403);
