@@ -289,7 +289,15 @@ export function trendSpec(input: TrendInput, options: ChartOptions = {}): TopLev
  */
 export function heatmapSpec(result: Pick<BreakdownResult, 'metric' | 'by' | 'by2' | 'rows' | 'level'>, options: ChartOptions = {}): TopLevelSpec {
   const metric = result.metric;
-  const rows = result.rows.map((r, i) => ({ ...rowDatum(r, metric, i), cellText: r.suppressed ? '*' : formatNumber(r.value, metric) }));
+  const rows = result.rows.map((r, i) => {
+    const datum = rowDatum(r, metric, i);
+    return {
+      ...datum,
+      cellText: r.suppressed ? '*' : formatNumber(r.value, metric),
+      // What a screen reader says for the cell (Vega-Lite's default reads a suppressed value as "null").
+      cellDescription: `${datum.label}, ${datum.label2 ?? ''}: ${datum.valueText}${r.suppressed ? '' : `, ${result.level}% interval ${datum.intervalText}`}, ${datum.countsText}`,
+    };
+  });
   const labels1 = [...new Set(rows.map((r) => r.label))];
   const labels2 = [...new Set(rows.map((r) => r.label2 ?? ''))];
   const shown = rows.map((r) => r.value).filter((v): v is number => v !== null);
@@ -312,7 +320,8 @@ export function heatmapSpec(result: Pick<BreakdownResult, 'metric' | 'by' | 'by2
     encoding: { x, y },
     layer: [
       {
-        mark: { type: 'rect', stroke: '#ffffff', strokeWidth: 2 },
+        // 'show': Vega-Lite otherwise drops cells whose value is null, leaving suppressed cells blank.
+        mark: { type: 'rect', stroke: '#ffffff', strokeWidth: 2, invalid: 'show' },
         encoding: {
           color: {
             condition: { test: 'datum.value == null', value: colours.suppressed },
@@ -320,6 +329,7 @@ export function heatmapSpec(result: Pick<BreakdownResult, 'metric' | 'by' | 'by2
             scale: { scheme: heatmapScheme, domain: [min, max] },
             legend: { orient: 'bottom', direction: 'horizontal', gradientLength: 240 },
           },
+          description: { field: 'cellDescription' },
           tooltip,
         },
       },
