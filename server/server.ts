@@ -40,8 +40,11 @@ export async function startServer(config: Config): Promise<() => Promise<void>> 
   const info: ServerInfo = { pid: process.pid, url: `http://127.0.0.1:${config.port}`, cliToken };
   await writeFile(serverInfoPath(config.dbPath), JSON.stringify(info), { mode: 0o600 });
   await chmod(serverInfoPath(config.dbPath), 0o600);
-  // The overview runs every statement indicator: compute it now so the first visitor does not wait.
-  void app.metrics.overview({}).catch((error) => app.log.warn({ err: error }, 'could not precompute the overview'));
+  // The overview runs every statement indicator: compute it now, and again whenever the data
+  // change, so the first visitor does not wait (a visitor who comes meanwhile shares the work).
+  const warmOverview = () => void app.metrics.overview({}).catch((error) => app.log.warn({ err: error }, 'could not precompute the overview'));
+  warmOverview();
+  app.ingest.onDataChanged(warmOverview);
   process.stderr.write(`Parity is serving http://localhost:${config.port} (database ${config.dbPath})\n`);
 
   let closing: Promise<void> | null = null;

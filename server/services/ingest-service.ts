@@ -9,6 +9,7 @@ import type { IngestSummary } from '../../pipelines/ingest/summary.ts';
  */
 export class IngestService {
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly changeListeners: (() => void)[] = [];
 
   constructor(
     private readonly db: Database,
@@ -17,10 +18,21 @@ export class IngestService {
     readonly scratchDir: string,
   ) {}
 
+  /** Calls `listener` after each upload, replacement or deletion that changed the data. */
+  onDataChanged(listener: () => void): void {
+    this.changeListeners.push(listener);
+  }
+
+  private changed(): void {
+    for (const listener of this.changeListeners) listener();
+  }
+
   ingest(request: IngestRequest): Promise<IngestSummary> {
-    const run = this.queue.then(() =>
-      ingestFile(this.db, request, { maxBytes: this.config.maxUploadBytes, chineseGroup: this.config.chineseGroup, scratchDir: this.scratchDir }),
-    );
+    const run = this.queue.then(async () => {
+      const summary = await ingestFile(this.db, request, { maxBytes: this.config.maxUploadBytes, chineseGroup: this.config.chineseGroup, scratchDir: this.scratchDir });
+      if (summary.status === 'loaded') this.changed();
+      return summary;
+    });
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -33,7 +45,7 @@ export class IngestService {
         await s.run(`DELETE FROM quarantine WHERE extract_id = ?`, [extractId]);
         await s.run(`UPDATE extracts SET status = 'deleted' WHERE id = ?`, [extractId]);
         await s.run(`UPDATE meta SET value = (value::INTEGER + 1)::VARCHAR WHERE key = 'data_version'`);
-      }),
+      }).then(() => this.changed()),
     );
     this.queue = run.catch(() => undefined);
     return run;
