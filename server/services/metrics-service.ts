@@ -14,6 +14,12 @@ import { dataVersion } from '../db/schema.ts';
 import { badRequest, notFound } from '../errors.ts';
 import { ResultCache } from './result-cache.ts';
 import { plusGroupSpec } from '../../metrics/engine/plus-groups.ts';
+import type { DisclosureProfile } from '../../metrics/statistics/index.ts';
+
+/** A per-request override: the analyst view asks for `disclosure: 'none'` (server/routes/metrics/unsuppressed-view.ts). */
+export interface DisclosureOverride {
+  disclosure?: DisclosureProfile;
+}
 
 export class MetricsService {
   private readonly cache: ResultCache | null;
@@ -34,10 +40,16 @@ export class MetricsService {
     return metric;
   }
 
-  private async cached<T>(parts: unknown[], compute: () => Promise<T>): Promise<T> {
+  /** The profile is part of the key, so a disclosed and an unsuppressed answer never stand in for each other. */
+  private async cached<T>(parts: unknown[], compute: () => Promise<T>, disclosure: DisclosureProfile = this.settings.disclosure): Promise<T> {
     if (!this.cache) return compute();
     const version = await dataVersion(this.db);
-    return this.cache.get(JSON.stringify([version, this.settings.disclosure, ...parts]), compute);
+    return this.cache.get(JSON.stringify([version, disclosure, ...parts]), compute);
+  }
+
+  /** The settings for one request: the configured ones, or with its disclosure profile overridden. */
+  private settingsFor(override: DisclosureOverride): EngineSettings {
+    return override.disclosure ? { ...this.settings, disclosure: override.disclosure } : this.settings;
   }
 
   /** The catalogue's breakdowns, plus the local PLUS groups where the records can be placed in them. */
@@ -69,39 +81,43 @@ export class MetricsService {
     if (filters.from && filters.to && filters.from > filters.to) throw badRequest('invalid_date', `The period starts (${filters.from}) after it ends (${filters.to}).`);
   }
 
-  breakdown(id: string, request: BreakdownRequest) {
+  breakdown(id: string, request: BreakdownRequest, override: DisclosureOverride = {}) {
     const metric = this.metric(id);
     this.checkRequest(metric, request.by, request.by2, request);
-    return this.cached(['breakdown', id, request], () => this.db.withSession((s) => computeBreakdown(s, metric, request, this.settings)));
+    const settings = this.settingsFor(override);
+    return this.cached(['breakdown', id, request], () => this.db.withSession((s) => computeBreakdown(s, metric, request, settings)), settings.disclosure);
   }
 
   /** A page's several breakdowns; proportions come from one scan. */
-  breakdowns(id: string, request: Omit<BreakdownRequest, 'by' | 'by2'>, bys: Breakdown[]) {
+  breakdowns(id: string, request: Omit<BreakdownRequest, 'by' | 'by2'>, bys: Breakdown[], override: DisclosureOverride = {}) {
     const metric = this.metric(id);
     for (const by of bys) this.checkRequest(metric, by, null, request);
+    const settings = this.settingsFor(override);
     return this.cached(['breakdowns', id, request, bys], async () => ({
-      results: await this.db.withSession((s) => computeBreakdowns(s, metric, request, [...new Set(bys)], this.settings)),
-    }));
+      results: await this.db.withSession((s) => computeBreakdowns(s, metric, request, [...new Set(bys)], settings)),
+    }), settings.disclosure);
   }
 
-  series(id: string, request: SeriesRequest) {
+  series(id: string, request: SeriesRequest, override: DisclosureOverride = {}) {
     const metric = this.metric(id);
     this.checkRequest(metric, request.by, null, request);
     const target = metric.kind === 'completeness' ? this.config.completenessTarget : metric.target;
-    return this.cached(['series', id, request], () => this.db.withSession((s) => computeSeries(s, metric, request, this.settings, target)));
+    const settings = this.settingsFor(override);
+    return this.cached(['series', id, request], () => this.db.withSession((s) => computeSeries(s, metric, request, settings, target)), settings.disclosure);
   }
 
   overview(period: { from?: string; to?: string }) {
     return this.cached(['overview', period], () => this.db.withSession((s) => computeOverview(s, this.settings, period)));
   }
 
-  completeness(request: CompletenessRequest) {
+  completeness(request: CompletenessRequest, override: DisclosureOverride = {}) {
     if (request.from && request.to && request.from > request.to) throw badRequest('invalid_date', `The period starts (${request.from}) after it ends (${request.to}).`);
     const columns = findDataset(request.dataset)!.columns.map((c) => c.name);
     if (request.by === 'specialty' && !columns.includes('treatment_function_code')) {
       throw badRequest('invalid_breakdown', `The ${request.dataset} extract has no treatment function, so it cannot be split by specialty.`);
     }
-    return this.cached(['completeness', request], () => this.db.withSession((s) => computeCompleteness(s, request, this.config.completenessTarget, this.settings.disclosure)));
+    const { disclosure } = this.settingsFor(override);
+    return this.cached(['completeness', request], () => this.db.withSession((s) => computeCompleteness(s, request, this.config.completenessTarget, disclosure)), disclosure);
   }
 
   completenessSummary() {

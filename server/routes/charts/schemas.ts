@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BREAKDOWNS } from '../../../metrics/catalogue/schema.ts';
 import { CHART_KINDS } from '../../charts/document.ts';
 import { isoDate } from '../metrics/query-schemas.ts';
+import { noViewField } from '../metrics/unsuppressed-view.ts';
 
 const breakdown = z.enum(BREAKDOWNS, { message: `one of ${BREAKDOWNS.join(', ')}` });
 
@@ -34,8 +35,9 @@ export const chartSelection = {
   level: z.enum(['95', '99.8'], { message: '95 or 99.8' }).default('95'),
 };
 
+/** A chart file always applies the disclosure profile: `view=unsuppressed` is refused with the reason. */
 export const chartQuery = z
-  .object({ ...chartSelection, ...sizeQuery, title: z.string().trim().min(1).max(200).optional() })
+  .object({ ...chartSelection, ...sizeQuery, title: z.string().trim().min(1).max(200).optional(), ...noViewField })
   .strict();
 
 export function sizeOf(q: { width?: number; height?: number; scale: '1' | '2' | '3' }) {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { COMPLETENESS_FIELDS } from '../../../metrics/catalogue/completeness.ts';
 import { completenessDatasets } from '../../../metrics/engine/completeness.ts';
 import { isoDate } from '../metrics/query-schemas.ts';
+import { disclosureOverride, labelUnsuppressed, recordUnsuppressed, viewField } from '../metrics/unsuppressed-view.ts';
 
 const datasetIds = completenessDatasets().map((d) => d.id) as [string, ...string[]];
 const fields = Object.keys(COMPLETENESS_FIELDS) as [keyof typeof COMPLETENESS_FIELDS, ...(keyof typeof COMPLETENESS_FIELDS)[]];
@@ -15,14 +16,22 @@ const completenessQuery = z
     by: z.enum(['specialty', 'site']).optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
+    ...viewField,
   })
   .strict();
 
 const completenessRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  app.get('/completeness', { schema: { querystring: completenessQuery } }, async (request) =>
-    app.metrics.completeness({ ...request.query, by: request.query.by ?? null }),
-  );
+  app.get('/completeness', { schema: { querystring: completenessQuery } }, async (request) => {
+    const { view, ...q } = request.query;
+    const asked = { ...q, by: q.by ?? null };
+    const audit = { action: 'completeness.unsuppressed', target: `${asked.dataset}:${asked.field}`, detail: asked };
+    const override = await disclosureOverride(request, view, audit);
+    const result = await app.metrics.completeness(asked, override);
+    if (!override.disclosure) return result;
+    await recordUnsuppressed(request, audit);
+    return labelUnsuppressed(result);
+  });
   const empty = z.object({}).strict();
   app.get('/completeness/summary', { schema: { querystring: empty } }, async () => app.metrics.completenessSummary());
   app.get('/specialties', { schema: { querystring: empty } }, async () => app.metrics.specialties());

@@ -5,6 +5,7 @@ import { CATALOGUE } from '../../../metrics/catalogue/index.ts';
 import { publicMetric } from '../../../metrics/engine/public-metric.ts';
 import { ARROW_STREAM, rowsToArrow } from './arrow.ts';
 import { breakdownQuery, breakdownsQuery, metricParams, periodQuery, seriesQuery } from './query-schemas.ts';
+import { disclosureOverride, labelUnsuppressed, recordUnsuppressed, viewMessages } from './unsuppressed-view.ts';
 
 const metricsRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -16,9 +17,14 @@ const metricsRoutes: FastifyPluginAsync = async (fastify) => {
 
   app.get('/metrics/:id', { schema: { params: metricParams, ...noQuery } }, async (request) => view(metrics().metric(request.params.id)));
 
+  /** The audit entry of an unsuppressed request: the metric, and the breakdown and filters asked for. */
+  const unsuppressedAudit = (id: string, endpoint: string, detail: object) => ({ action: 'metrics.unsuppressed', target: id, detail: { endpoint, ...detail } });
+
   app.get('/metrics/:id/breakdown', { schema: { params: metricParams, querystring: breakdownQuery } }, async (request, reply) => {
     const q = request.query;
-    const result = await metrics().breakdown(request.params.id, {
+    const arrow = request.headers.accept?.includes(ARROW_STREAM) ?? false;
+    if (q.view && arrow) throw viewMessages.arrow();
+    const asked = {
       by: q.by,
       by2: q.by2 ?? null,
       from: q.from,
@@ -27,24 +33,31 @@ const metricsRoutes: FastifyPluginAsync = async (fastify) => {
       site: q.site ?? null,
       plus: q.plus ?? null,
       level: Number(q.level),
-    });
-    if (request.headers.accept?.includes(ARROW_STREAM)) return reply.type(ARROW_STREAM).send(Buffer.from(rowsToArrow(result.rows)));
-    return result;
+    };
+    const audit = unsuppressedAudit(request.params.id, 'breakdown', asked);
+    const override = await disclosureOverride(request, q.view, audit);
+    const result = await metrics().breakdown(request.params.id, asked, override);
+    if (arrow) return reply.type(ARROW_STREAM).send(Buffer.from(rowsToArrow(result.rows)));
+    if (!override.disclosure) return result;
+    await recordUnsuppressed(request, audit);
+    return labelUnsuppressed(result);
   });
 
   app.get('/metrics/:id/breakdowns', { schema: { params: metricParams, querystring: breakdownsQuery } }, async (request) => {
-    const { by, ...q } = request.query;
-    return metrics().breakdowns(
-      request.params.id,
-      { from: q.from, to: q.to, specialty: q.specialty ?? null, site: q.site ?? null, plus: q.plus ?? null, level: Number(q.level) },
-      by,
-    );
+    const { by, view, ...q } = request.query;
+    const asked = { from: q.from, to: q.to, specialty: q.specialty ?? null, site: q.site ?? null, plus: q.plus ?? null, level: Number(q.level) };
+    const audit = unsuppressedAudit(request.params.id, 'breakdowns', { by, ...asked });
+    const override = await disclosureOverride(request, view, audit);
+    const answer = await metrics().breakdowns(request.params.id, asked, by, override);
+    if (!override.disclosure) return answer;
+    await recordUnsuppressed(request, audit);
+    return labelUnsuppressed({ results: answer.results.map(labelUnsuppressed) });
   });
 
   app.get('/metrics/:id/series', { schema: { params: metricParams, querystring: seriesQuery } }, async (request) => {
     const q = request.query;
     const metric = metrics().metric(request.params.id);
-    return metrics().series(metric.id, {
+    const asked = {
       by: q.by,
       grain: q.grain ?? metric.grain,
       from: q.from,
@@ -53,7 +66,13 @@ const metricsRoutes: FastifyPluginAsync = async (fastify) => {
       site: q.site ?? null,
       plus: q.plus ?? null,
       level: Number(q.level),
-    });
+    };
+    const audit = unsuppressedAudit(metric.id, 'series', asked);
+    const override = await disclosureOverride(request, q.view, audit);
+    const result = await metrics().series(metric.id, asked, override);
+    if (!override.disclosure) return result;
+    await recordUnsuppressed(request, audit);
+    return labelUnsuppressed(result);
   });
 
   app.get('/overview', { schema: { querystring: periodQuery } }, async (request) => metrics().overview(request.query));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BREAKDOWNS } from '../../../metrics/catalogue/schema.ts';
+import { viewField } from './unsuppressed-view.ts';
 
 /** A real calendar date, YYYY-MM-DD. */
 export const isoDate = z
@@ -21,7 +22,8 @@ const filters = {
 };
 
 export const metricParams = z.object({ id: z.string().regex(/^[a-z0-9-]{1,80}$/, 'a metric id such as op-dna-rate') });
-export const breakdownQuery = z.object({ by: breakdown.default('overall'), by2: breakdown.optional(), ...filters }).strict();
+/** `view=unsuppressed`: on-screen figures without disclosure control, for analysts (unsuppressed-view.ts). */
+export const breakdownQuery = z.object({ by: breakdown.default('overall'), by2: breakdown.optional(), ...filters, ...viewField }).strict();
 /** `by=ethnic_group,imd_quintile,sex`: a page's several breakdowns in one request. */
 export const breakdownsQuery = z
   .object({
@@ -31,7 +33,8 @@ export const breakdownsQuery = z
       .transform((s) => s.split(','))
       .pipe(z.array(breakdown).min(1).max(BREAKDOWNS.length)),
     ...filters,
+    ...viewField,
   })
   .strict();
-export const seriesQuery = z.object({ by: breakdown.default('overall'), grain: z.enum(['month', 'quarter']).optional(), ...filters }).strict();
+export const seriesQuery = z.object({ by: breakdown.default('overall'), grain: z.enum(['month', 'quarter']).optional(), ...filters, ...viewField }).strict();
 export const periodQuery = z.object({ from: isoDate.optional(), to: isoDate.optional() }).strict();

@@ -14,6 +14,7 @@ import { toCsv } from '../../csv.ts';
 import { PublishedService, withdrawnError, type PublishedRecord } from '../../services/published-service.ts';
 import { isoDate } from '../metrics/query-schemas.ts';
 import { sizeOf, sizeQuery } from '../charts/schemas.ts';
+import { noViewField } from '../metrics/unsuppressed-view.ts';
 
 const breakdown = z.enum(BREAKDOWNS, { message: `one of ${BREAKDOWNS.join(', ')}` });
 
@@ -30,6 +31,8 @@ const publishBody = z
     level: z.union([z.literal(95), z.literal(99.8)], { message: '95 or 99.8' }).default(95),
     title: z.string().trim().min(1).max(200).nullish(),
     publishedBy: z.string().trim().min(1).max(80).nullish(),
+    // A publication always applies the disclosure profile: refused with the reason.
+    ...noViewField,
   })
   .strict();
 
