@@ -11,6 +11,7 @@ import { installSecurityHeaders } from './security/headers.ts';
 import { ensureScratchDir, scratchDirFor } from './scratch-dir.ts';
 import { IngestService } from './services/ingest-service.ts';
 import { MetricsService } from './services/metrics-service.ts';
+import { LiveSettings, withLiveSessionLimits, withLiveSettings } from './settings/live-settings.ts';
 import datasetsRoutes from './routes/datasets/index.ts';
 import extractsRoutes from './routes/extracts/index.ts';
 import completenessRoutes from './routes/completeness/index.ts';
@@ -23,6 +24,7 @@ import webRoutes from './routes/web/index.ts';
 import authRoutes from './routes/auth/index.ts';
 import usersRoutes from './routes/users/index.ts';
 import auditRoutes from './routes/audit/index.ts';
+import settingsRoutes from './routes/settings/index.ts';
 import backupRoutes from './routes/backup/index.ts';
 
 declare module 'fastify' {
@@ -32,6 +34,7 @@ declare module 'fastify' {
     ingest: IngestService;
     metrics: MetricsService;
     auth: AuthService;
+    settings: LiveSettings;
   }
 }
 
@@ -47,21 +50,26 @@ export interface AppOptions {
   cliToken?: string | null;
   /** The built web app (default web/dist). */
   webDist?: string;
+  /** The environment `config` was read from, to say where each setting comes from (default: process.env). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Builds the application. It never listens: `server.ts` does that, tests use `inject`. */
-export async function buildApp({ db, config, logger = false, cacheResults = true, security = loadSecuritySettings({}), cliToken = null, webDist }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, config, logger = false, cacheResults = true, security = loadSecuritySettings({}), cliToken = null, webDist, env = process.env }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger, bodyLimit: 1024 * 1024, trustProxy: security.trustProxy }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.decorate('db', db);
-  app.decorate('config', config);
+  // A value saved on the settings page overrides the environment; services read it live.
+  const settings = await LiveSettings.load(db, { config, security }, { env, warn: (message) => app.log.warn(message) });
+  app.decorate('settings', settings);
+  app.decorate('config', withLiveSettings(config, settings));
   const scratchDir = scratchDirFor(config.dbPath);
   await ensureScratchDir(scratchDir);
   app.decorate('ingest', new IngestService(db, config, scratchDir));
-  app.decorate('metrics', new MetricsService(db, config, cacheResults));
-  const auth = new AuthService(db, security, config.host, cliToken);
+  app.decorate('metrics', new MetricsService(db, app.config, cacheResults));
+  const auth = new AuthService(db, withLiveSessionLimits(security, settings), config.host, cliToken);
   await auth.refresh();
   await auth.restoreSignInFailures();
   await auth.sessions.purgeExpired();
@@ -74,6 +82,7 @@ export async function buildApp({ db, config, logger = false, cacheResults = true
   await app.register(authRoutes, { prefix: '/api' });
   await app.register(usersRoutes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api' });
+  await app.register(settingsRoutes, { prefix: '/api' });
   await app.register(backupRoutes, { prefix: '/api' });
   await app.register(datasetsRoutes, { prefix: '/api' });
   await app.register(extractsRoutes, { prefix: '/api' });

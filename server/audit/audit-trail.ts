@@ -20,6 +20,8 @@ const ACTIONS: Record<string, string> = {
   'POST /api/published': 'publication.create',
   'DELETE /api/published/:id': 'publication.withdraw',
   'POST /api/auth/logout': 'auth.logout',
+  'PUT /api/settings/:key': 'setting.change',
+  'DELETE /api/settings/:key': 'setting.reset',
   'POST /api/backup': 'database.backup',
 };
 
@@ -66,7 +68,7 @@ export function installAuditTrail(app: FastifyInstance): void {
     let action = marked ?? ACTIONS[route] ?? route;
     if (action === 'extract.upload' && detail.replaced) action = 'extract.replace';
     const params = (request.params ?? {}) as Record<string, unknown>;
-    const target = String(params.id ?? params.name ?? detail.extractId ?? detail.id ?? '') || null;
+    const target = String(params.id ?? params.name ?? params.key ?? detail.extractId ?? detail.id ?? '') || null;
     try {
       await writeAudit(app.db, { actor: actorOf(request), ip: request.ip, action, target, detail, outcome: outcomeOf(reply.statusCode) });
       request.audited = true;

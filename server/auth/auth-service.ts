@@ -27,7 +27,7 @@ export class AuthService {
     private readonly host: string,
     private readonly cliToken: string | null,
   ) {
-    this.sessions = new SessionStore(db, settings.sessionIdleMs, settings.sessionMaxMs);
+    this.sessions = new SessionStore(db, settings);
   }
 
   /**

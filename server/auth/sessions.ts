@@ -1,7 +1,9 @@
 // Signed-in sessions. The cookie carries 32 random bytes; the database keeps only their SHA-256,
 // so a copy of the database file lets nobody in. A session ends after an idle period and, in any
-// case, at a fixed time after sign-in. Lookups are cached in memory; the last-seen time is written
-// back at most once a minute so that reads do not turn into writes.
+// case, at a fixed time after sign-in; both limits are read at each use, as an administrator may
+// change them while the server runs (the fixed end is set at sign-in). Lookups are cached in
+// memory; the last-seen time is written back at most once a minute so that reads do not turn into
+// writes.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../db/database.ts';
 import type { Role } from './roles.ts';
@@ -22,13 +24,18 @@ const hashId = (token: string) => createHash('sha256').update(token).digest('hex
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 const PERSIST_EVERY_MS = 60_000;
 
+/** How long sessions last; read at each use (see server/settings/live-settings.ts). */
+export interface SessionLimits {
+  readonly sessionIdleMs: number;
+  readonly sessionMaxMs: number;
+}
+
 export class SessionStore {
   private readonly cache = new Map<string, SessionRecord>();
 
   constructor(
     private readonly db: Database,
-    private readonly idleMs: number,
-    private readonly maxMs: number,
+    private readonly limits: SessionLimits,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -42,7 +49,7 @@ export class SessionStore {
       csrfToken: randomBytes(32).toString('base64url'),
       createdAt: t,
       lastSeenAt: t,
-      expiresAt: t + this.maxMs,
+      expiresAt: t + this.limits.sessionMaxMs,
       persistedAt: t,
     };
     await this.db.run(
@@ -60,7 +67,7 @@ export class SessionStore {
     let session = this.cache.get(idHash) ?? (await this.load(idHash));
     if (!session) return null;
     const t = this.now();
-    if (t >= session.expiresAt || t - session.lastSeenAt >= this.idleMs) {
+    if (t >= session.expiresAt || t - session.lastSeenAt >= this.limits.sessionIdleMs) {
       await this.destroyHash(idHash);
       return null;
     }
@@ -120,7 +127,7 @@ export class SessionStore {
     const t = this.now();
     await this.db.run(
       `DELETE FROM sessions WHERE expires_at <= make_timestamp(?::BIGINT * 1000) OR last_seen_at <= make_timestamp(?::BIGINT * 1000)`,
-      [t, t - this.idleMs],
+      [t, t - this.limits.sessionIdleMs],
     );
   }
 }

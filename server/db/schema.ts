@@ -43,7 +43,7 @@ CREATE TABLE IF NOT EXISTS column_mappings (
   saved_at TIMESTAMP NOT NULL
 );`;
 
-/** Accounts, sessions (ids stored as SHA-256 hashes only) and the audit trail. */
+/** Accounts, sessions (ids stored as SHA-256 hashes only), the audit trail and the settings saved on the admin page. */
 const SECURITY_TABLES = `
 CREATE TABLE IF NOT EXISTS users (
   name VARCHAR PRIMARY KEY,           -- lower case
@@ -74,6 +74,12 @@ CREATE TABLE IF NOT EXISTS audit_log (
   target VARCHAR,
   detail VARCHAR NOT NULL,            -- JSON
   outcome VARCHAR NOT NULL            -- success | failure | denied
+);
+CREATE TABLE IF NOT EXISTS settings (
+  key VARCHAR PRIMARY KEY,            -- e.g. disclosure; a saved value overrides the environment
+  value VARCHAR NOT NULL,
+  changed_by VARCHAR NOT NULL,
+  changed_at TIMESTAMP NOT NULL       -- UTC
 );`;
 
 /** Frozen published charts (the document JSON is never rewritten) and saved report templates. */

@@ -23,7 +23,6 @@ export interface DisclosureOverride {
 
 export class MetricsService {
   private readonly cache: ResultCache | null;
-  readonly settings: EngineSettings;
 
   constructor(
     private readonly db: Database,
@@ -31,7 +30,11 @@ export class MetricsService {
     cacheResults = true,
   ) {
     this.cache = cacheResults ? new ResultCache() : null;
-    this.settings = { disclosure: config.disclosure, referenceEthnicCategory: 'A', siiReps: 10000, plusGroups: config.plusGroups };
+  }
+
+  /** Read at every request, never copied: an administrator may change the disclosure profile while the server runs. */
+  get settings(): EngineSettings {
+    return { disclosure: this.config.disclosure, referenceEthnicCategory: 'A', siiReps: 10000, plusGroups: this.config.plusGroups };
   }
 
   metric(id: string): MetricDefinition {
@@ -44,7 +47,8 @@ export class MetricsService {
   private async cached<T>(parts: unknown[], compute: () => Promise<T>, disclosure: DisclosureProfile = this.settings.disclosure): Promise<T> {
     if (!this.cache) return compute();
     const version = await dataVersion(this.db);
-    return this.cache.get(JSON.stringify([version, disclosure, ...parts]), compute);
+    // The completeness target is a live setting too: an answer computed under another is not reused.
+    return this.cache.get(JSON.stringify([version, disclosure, this.config.completenessTarget, ...parts]), compute);
   }
 
   /** The settings for one request: the configured ones, or with its disclosure profile overridden. */

@@ -1,0 +1,67 @@
+// The settings page's API, for admins: every setting with its value and where it comes from;
+// change or reset the few that can change while the server runs. Each change, reset and refused
+// value is written to the audit log with the value before and after.
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import { z } from 'zod';
+import { recordAudit } from '../../audit/audit-trail.ts';
+import { AppError } from '../../errors.ts';
+
+const empty = z.object({}).strict();
+const keyParams = z.object({ key: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, 'a setting key such as disclosure') }).strict();
+const change = z.object({ value: z.union([z.string().max(200), z.number()]) }).strict();
+type KeyRequest = FastifyRequest<{ Params: z.infer<typeof keyParams> }>;
+
+const settingView = z.object({
+  key: z.string(),
+  label: z.string(),
+  description: z.string(),
+  env: z.string(),
+  editable: z.boolean(),
+  secret: z.boolean(),
+  value: z.union([z.string(), z.number()]).nullable(),
+  source: z.object({ kind: z.enum(['default', 'environment', 'start-up', 'saved']), by: z.string().optional(), at: z.string().optional() }),
+  defaultValue: z.union([z.string(), z.number()]).nullable(),
+  resetValue: z.union([z.string(), z.number()]).optional(),
+  takesEffect: z.string().optional(),
+  input: z
+    .union([
+      z.object({ kind: z.literal('choice'), options: z.array(z.object({ value: z.string(), label: z.string() })) }),
+      z.object({ kind: z.literal('number'), min: z.number(), max: z.number(), step: z.number(), unit: z.string() }),
+    ])
+    .optional(),
+  allowed: z.string().optional(),
+});
+
+const settingsRoutes: FastifyPluginAsync = async (fastify) => {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const admin = { role: 'admin' as const };
+
+  app.get('/settings', { config: admin, schema: { querystring: empty, response: { 200: z.object({ settings: z.array(settingView) }) } } }, async () => ({
+    settings: app.settings.list(),
+  }));
+
+  app.put('/settings/:key', { config: admin, schema: { params: keyParams, body: change, response: { 200: settingView } } }, async (request: FastifyRequest<{ Params: z.infer<typeof keyParams>; Body: z.infer<typeof change> }>) => {
+    const { key } = request.params;
+    const { value } = request.body;
+    let checked;
+    try {
+      checked = app.settings.check(key, value);
+    } catch (error) {
+      // A refused value is on the record too: who tried what.
+      if (error instanceof AppError) await recordAudit(request, { action: 'setting.change', target: key, detail: { tried: String(value).slice(0, 100), error: error.code }, outcome: 'failure' });
+      throw error;
+    }
+    const { from, to, setting } = await app.settings.change(key, checked, request.principal?.name ?? 'anonymous');
+    await recordAudit(request, { action: 'setting.change', target: key, detail: { from, to }, outcome: 'success' });
+    return setting;
+  });
+
+  app.delete('/settings/:key', { config: admin, schema: { params: keyParams, querystring: empty, response: { 200: settingView } } }, async (request: KeyRequest) => {
+    const { key } = request.params;
+    const { from, to, setting } = await app.settings.reset(key);
+    await recordAudit(request, { action: 'setting.reset', target: key, detail: { from, to }, outcome: 'success' });
+    return setting;
+  });
+};
+export default settingsRoutes;
