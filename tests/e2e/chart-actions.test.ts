@@ -1,14 +1,11 @@
 // The toolbar under every chart (download PNG / SVG / data, copy, publish), the /published page,
 // and the Reports links: on the shared local-mode server, where the single user may publish.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BreakdownResult } from '../../web/src/api/types.ts';
 import { formatCount } from '../../web/src/lib/format.ts';
+import { serverWithAccounts, type ServerWithAccounts } from '../helpers/parity-server.ts';
 import { api, closeBrowser, launchBrowser, newPage, open, openDataTables, screenshot, screenshotDir, seriousAxeViolations, serverUrl, waitForCharts, type TrackedPage } from './helpers.ts';
 
 const id = 'op-dna-rate';
@@ -277,42 +274,21 @@ describe('chart toolbar', () => {
 });
 
 describe('publishing on a server with accounts', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'parity-publish-'));
-  const db = join(dir, 'parity.duckdb');
-  let server: ChildProcess | null = null;
+  let server: ServerWithAccounts | null = null;
   let url = '';
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    const cli = (args: string[], input?: string) => {
-      const run = spawnSync(process.execPath, ['bin/parity.js', ...args, '--db', db], { input, encoding: 'utf8' });
-      if (run.status !== 0) throw new Error(`parity ${args.join(' ')} failed: ${run.stderr}`);
-    };
-    cli(['ingest', 'sample-data/messy/outpatients-messy.csv', '--dataset', 'outpatients']);
-    cli(['user', 'add', 'ana', '--role', 'analyst', '--password-stdin'], 'ana has a long password\n');
-    cli(['user', 'add', 'vic', '--role', 'viewer', '--password-stdin'], 'vic has a long password\n');
-    const port = await new Promise<number>((resolve) => {
-      const probe = createServer().listen(0, '127.0.0.1', () => {
-        const address = probe.address();
-        probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-      });
-    });
-    url = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, ['bin/parity.js', 'serve', '--port', String(port), '--db', db], { stdio: 'ignore', env: { ...process.env, HOST: '127.0.0.1' } });
-    for (let i = 0; i < 240; i++) {
-      if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    throw new Error('the server with accounts did not start');
+    server = await serverWithAccounts([
+      { name: 'ana', role: 'analyst', password: 'ana has a long password' },
+      { name: 'vic', role: 'viewer', password: 'vic has a long password' },
+    ]);
+    url = server.url;
   });
 
   afterAll(async () => {
     for (const context of contexts) await context.close();
-    if (server && server.exitCode === null) {
-      server.kill('SIGTERM');
-      await new Promise((resolve) => server!.once('exit', resolve));
-    }
-    rmSync(dir, { recursive: true, force: true });
+    await server?.close();
     await closeBrowser();
   });
 

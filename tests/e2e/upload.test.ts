@@ -1,9 +1,8 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Papa from 'papaparse';
+import { serverWithAccounts, type ServerWithAccounts } from '../helpers/parity-server.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, closeBrowser, launchBrowser, newPage, open, screenshot, seriousAxeViolations, serverUrl, visibleText, type TrackedPage } from './helpers.ts';
 
@@ -344,42 +343,19 @@ describe('upload wizard and extracts', () => {
 
 /** A second server, with accounts: an analyst signed in through a session cookie. */
 describe('upload wizard on a server with accounts', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'parity-accounts-'));
-  const db = join(dir, 'parity.duckdb');
-  let server: ChildProcess | null = null;
+  let server: ServerWithAccounts | null = null;
   let url = '';
 
   beforeAll(async () => {
-    const cli = (args: string[], input?: string) => {
-      const run = spawnSync(process.execPath, ['bin/parity.js', ...args, '--db', db], { input, encoding: 'utf8' });
-      if (run.status !== 0) throw new Error(`parity ${args.join(' ')} failed: ${run.stderr}`);
-    };
-    // One small extract, so the first start does not load the whole sample trust.
-    cli(['ingest', 'sample-data/messy/outpatients-messy-cp1252.csv', '--dataset', 'outpatients']);
-    cli(['user', 'add', 'e2e-admin', '--role', 'admin', '--password-stdin'], 'correct horse battery staple\n');
-    cli(['user', 'add', 'e2e-analyst', '--role', 'analyst', '--password-stdin'], 'analyst horse battery staple\n');
-    const port = await new Promise<number>((resolve) => {
-      const probe = createServer().listen(0, '127.0.0.1', () => {
-        const address = probe.address();
-        probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-      });
-    });
-    url = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, ['bin/parity.js', 'serve', '--port', String(port), '--db', db], { stdio: 'ignore', env: { ...process.env, HOST: '127.0.0.1' } });
-    for (let i = 0; i < 240; i++) {
-      const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
-      if (ok) return;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    throw new Error('the server with accounts did not start');
+    server = await serverWithAccounts([
+      { name: 'e2e-admin', role: 'admin', password: 'correct horse battery staple' },
+      { name: 'e2e-analyst', role: 'analyst', password: 'analyst horse battery staple' },
+    ], { extract: 'sample-data/messy/outpatients-messy-cp1252.csv' });
+    url = server.url;
   });
 
   afterAll(async () => {
-    if (server && server.exitCode === null) {
-      server.kill('SIGTERM');
-      await new Promise((resolve) => server!.once('exit', resolve));
-    }
-    rmSync(dir, { recursive: true, force: true });
+    await server?.close();
     await closeBrowser();
   });
 
@@ -393,7 +369,7 @@ describe('upload wizard on a server with accounts', () => {
     const login = await page.request.post('/api/auth/login', { data: { name: 'e2e-analyst', password: 'analyst horse battery staple' } });
     expect(login.status()).toBe(200);
 
-    const path = join(dir, 'analyst.csv');
+    const path = join(dirname(server!.db), 'analyst.csv');
     writeFileSync(path, 'appointment_id,patient_id,appointment_date,treatment_function_code,attendance_status\nANA-1,P-1,2025-07-01,110,5\nANA-2,P-2,2025-07-02,130,3\n');
     await page.goto('/upload');
     await page.getByLabel('Dataset', { exact: true }).selectOption('outpatients');

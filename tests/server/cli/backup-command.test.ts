@@ -1,41 +1,27 @@
 // `parity backup FILE`: a consistent copy of the database, made with the server stopped or while it
 // serves and loads; the copy opens as a Parity database of its own (the restore path).
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, openAsBlob, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeOutpatientsCsv } from '../../../bench/make-outpatients-csv.ts';
 import { Database } from '../../../server/db/database.ts';
-import { PARITY_BIN, runCli } from '../../helpers/run-cli.ts';
+import { type ParityServer, startParityServer } from '../../helpers/parity-server.ts';
+import { runCli } from '../../helpers/run-cli.ts';
 import { testApp } from '../../helpers/test-app.ts';
 
 const HEADER = 'appointment_id,patient_id,appointment_date,treatment_function_code,attendance_status';
 const dir = mkdtempSync(join(tmpdir(), 'parity-backup-'));
-const servers: ChildProcess[] = [];
-afterAll(() => {
-  for (const server of servers) server.kill('SIGKILL');
+const servers: ParityServer[] = [];
+afterAll(async () => {
+  for (const server of servers) await server.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-
 async function serve(db: string): Promise<string> {
-  const port = await freePort();
-  servers.push(spawn(process.execPath, [PARITY_BIN, 'serve', '--port', String(port), '--db', db], { stdio: 'ignore', env: { ...process.env, PARITY_LOG_LEVEL: 'warn' } }));
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 240; i++) {
-    if ((await fetch(`${url}/api/health`).catch(() => null))?.ok) return url;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('the server did not start');
+  const server = await startParityServer(db);
+  servers.push(server);
+  return server.url;
 }
 
 /** Every loaded extract's rows are all there, and there are no rows of any other extract. */

@@ -1,38 +1,17 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PARITY_BIN, runCli } from '../../helpers/run-cli.ts';
+import { type ParityServer, startParityServer } from '../../helpers/parity-server.ts';
+import { runCli } from '../../helpers/run-cli.ts';
 
 const HEADER = 'appointment_id,patient_id,appointment_date,treatment_function_code,attendance_status';
 const dir = mkdtempSync(join(tmpdir(), 'parity-serving-'));
-let server: ChildProcess | null = null;
-afterAll(() => {
-  server?.kill('SIGTERM');
+let server: ParityServer | null = null;
+afterAll(async () => {
+  await server?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-
-async function waitForHealth(url: string): Promise<void> {
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('the server did not start');
-}
 
 describe('parity ingest while parity serve holds the database', () => {
   it('hands the file to the running server instead of writing alongside it', async () => {
@@ -42,10 +21,8 @@ describe('parity ingest while parity serve holds the database', () => {
     // An extract already loaded means the server skips the sample trust on start.
     expect((await runCli(['ingest', first, '--dataset', 'outpatients', '--db', db])).code).toBe(0);
 
-    const port = await freePort();
-    server = spawn(process.execPath, [PARITY_BIN, 'serve', '--port', String(port), '--db', db], { stdio: 'ignore', env: { ...process.env, PARITY_LOG_LEVEL: 'warn' } });
-    const url = `http://127.0.0.1:${port}`;
-    await waitForHealth(url);
+    server = await startParityServer(db);
+    const { url } = server;
 
     const second = join(dir, 'second.csv');
     writeFileSync(second, `${HEADER}\nA2,P2,2025-04-02,110,3\nA3,,2025-04-02,110,5\n`);

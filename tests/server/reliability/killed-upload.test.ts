@@ -1,52 +1,28 @@
 // A server killed with SIGKILL in the middle of loading an upload: on restart the database opens,
 // holds no trace of the half-loaded extract, removes the upload's leftover copy, and the same file then
 // uploads cleanly.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, openAsBlob, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeOutpatientsCsv } from '../../../bench/make-outpatients-csv.ts';
 import { Database } from '../../../server/db/database.ts';
-import { PARITY_BIN, runCli } from '../../helpers/run-cli.ts';
+import { freePort, type ParityServer, startParityServer } from '../../helpers/parity-server.ts';
+import { runCli } from '../../helpers/run-cli.ts';
 
 const ROWS = 1_000_000;
 const dir = mkdtempSync(join(tmpdir(), 'parity-kill-'));
 const db = join(dir, 'parity.duckdb');
-const children: ChildProcess[] = [];
-afterAll(() => {
-  for (const child of children) child.kill('SIGKILL');
+const servers: ParityServer[] = [];
+afterAll(async () => {
+  for (const server of servers) await server.stop('SIGKILL');
   rmSync(dir, { recursive: true, force: true });
 });
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-
-async function start(port: number) {
-  const child = spawn(process.execPath, [PARITY_BIN, 'serve', '--port', String(port), '--db', db], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, PARITY_LOG_LEVEL: 'warn', PARITY_TRACE: '1' },
-  });
-  children.push(child);
-  let stderr = '';
-  child.stderr!.on('data', (d) => (stderr += d));
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error(`the server exited: ${stderr}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return { child, url, stderr: () => stderr };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('the server did not start');
+async function start(port: number): Promise<ParityServer> {
+  const server = await startParityServer(db, { PARITY_TRACE: '1' }, port);
+  servers.push(server);
+  return server;
 }
 
 const upload = async (url: string, path: string) => {
@@ -71,8 +47,7 @@ describe('a server killed mid-upload', () => {
     for (let i = 0; i < 600 && !first.stderr().includes('ingest stage:'); i++) await new Promise((r) => setTimeout(r, 50));
     expect(first.stderr()).toContain('ingest stage:');
     expect(first.stderr()).not.toContain('ingest quarantine:');
-    first.child.kill('SIGKILL');
-    await new Promise((r) => first.child.once('exit', r));
+    await first.stop('SIGKILL');
     expect(await pending).toBeInstanceOf(Error);
     // The killed server's copy of the upload (patient-level rows) is still on disk…
     const scratch = `${db}.uploads`;
@@ -88,8 +63,7 @@ describe('a server killed mid-upload', () => {
     expect(again.status).toBe(201);
     expect(readdirSync(scratch)).toEqual([]);
     expect(await again.json()).toMatchObject({ status: 'loaded', rowsRead: ROWS, rowsLoaded: ROWS, rowsQuarantined: 0 });
-    second.child.kill('SIGTERM');
-    await new Promise((r) => second.child.once('exit', r));
+    await second.stop();
 
     const check = await Database.open(db);
     try {
