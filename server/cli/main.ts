@@ -15,6 +15,8 @@ Commands:
   user add NAME --role admin|analyst|viewer [--password-stdin] | user list | user remove NAME
   user passwd NAME [--password-stdin] | user role NAME --role R | user signout NAME|--all
                                          manage accounts (with none, Parity serves this machine only)
+  settings list [--json] | settings set KEY VALUE | settings reset KEY
+                                         the settings an administrator can change while Parity runs
   backup FILE.duckdb [--db PATH]         a consistent copy of the database, while the server runs or not
 
 Exit codes: 0 loaded or duplicate, 1 rejected, 2 usage error.`;
@@ -27,6 +29,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   metrics: async () => (await import('./commands/metrics.ts')).metricsCommand,
   report: async () => (await import('./commands/report.ts')).reportCommand,
   user: async () => (await import('./commands/user.ts')).userCommand,
+  settings: async () => (await import('./commands/settings.ts')).settingsCommand,
   backup: async () => (await import('./commands/backup.ts')).backupCommand,
 };
 

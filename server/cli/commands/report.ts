@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { findMetric } from '../../../metrics/catalogue/index.ts';
 import type { BreakdownResult } from '../../../metrics/engine/result-types.ts';
+import { loadSecuritySettings } from '../../auth/settings.ts';
 import { loadConfig } from '../../config.ts';
 import { Database, isLockError } from '../../db/database.ts';
 import { ensureSchema } from '../../db/schema.ts';
@@ -9,6 +10,7 @@ import { AppError } from '../../errors.ts';
 import { breakdownQuery } from '../../routes/metrics/query-schemas.ts';
 import { cliHeaders, type ServerInfo, serverInfoPath } from '../../server-info.ts';
 import { MetricsService } from '../../services/metrics-service.ts';
+import { LiveSettings, withLiveSettings } from '../../settings/live-settings.ts';
 import { type Command, EXIT } from '../command.ts';
 import { parseCommand } from '../parse.ts';
 
@@ -83,7 +85,9 @@ export const reportCommand: Command = async (args, ctx) => {
       const db = await Database.open(config.dbPath, { memoryLimit: config.memoryLimit });
       try {
         await ensureSchema(db);
-        result = await new MetricsService(db, config).breakdown(id, request);
+        // The disclosure profile saved on the settings page applies here as on the server.
+        const settings = await LiveSettings.load(db, { config, security: loadSecuritySettings(process.env) });
+        result = await new MetricsService(db, withLiveSettings(config, settings)).breakdown(id, request);
       } finally {
         db.close();
       }
