@@ -18,11 +18,13 @@ import { type ServerInfo, serverInfoPath } from './server-info.ts';
 export class StartRefused extends Error {}
 
 export async function startServer(config: Config): Promise<() => Promise<void>> {
+  // First, so that a bad setting (SettingsError) stops the start before the database is opened.
+  const security = loadSecuritySettings(process.env);
   await mkdir(dirname(config.dbPath), { recursive: true });
   const db = await Database.open(config.dbPath, { memoryLimit: config.memoryLimit });
   await ensureSchema(db);
-  const security = loadSecuritySettings(process.env);
-  if (!isLoopbackHost(config.host) && (await countUsers(db)) === 0) {
+  // With single sign-on, accounts are made at first sign-in: the server is never without them.
+  if (!security.oidc && !isLoopbackHost(config.host) && (await countUsers(db)) === 0) {
     db.close();
     throw new StartRefused(
       `Parity will not listen on ${config.host} while it has no accounts: anyone on the network could use it.\n` +

@@ -1,7 +1,8 @@
 // Everything the access-control hook needs: whether accounts exist, the sessions, the sign-in
-// limiter and the token a local `parity` command uses to talk to this server.
+// limiter, the token a local `parity` command uses to talk to this server, and single sign-on.
 import { timingSafeEqual } from 'node:crypto';
 import type { Database } from '../db/database.ts';
+import { OidcSignIn } from './oidc-client.ts';
 import { FailureLimiter } from './rate-limit.ts';
 import { SessionStore } from './sessions.ts';
 import { isLoopbackHost, type SecuritySettings } from './settings.ts';
@@ -10,7 +11,8 @@ import { countUsers } from './users.ts';
 /**
  * - `local`: no account exists and the server listens on loopback only — a single-user tool, as
  *   after `npm start` on a fresh clone.
- * - `accounts`: at least one account exists — every request needs a session (or is public).
+ * - `accounts`: at least one account exists, or single sign-on is configured (its accounts are
+ *   made at first sign-in) — every request needs a session (or is public).
  * - `closed`: no account exists but the server is reachable from other machines — nothing but
  *   the public endpoints answers until an administrator account is added.
  */
@@ -19,6 +21,8 @@ export type AccessMode = 'local' | 'accounts' | 'closed';
 export class AuthService {
   readonly sessions: SessionStore;
   readonly limiter = new FailureLimiter(5, 15 * 60_000);
+  /** Single sign-on through OpenID Connect, when configured. */
+  readonly oidc: OidcSignIn | null;
   private accounts = false;
 
   constructor(
@@ -28,6 +32,7 @@ export class AuthService {
     private readonly cliToken: string | null,
   ) {
     this.sessions = new SessionStore(db, settings);
+    this.oidc = settings.oidc ? new OidcSignIn(settings.oidc) : null;
   }
 
   /**
@@ -38,6 +43,8 @@ export class AuthService {
     const rows = await this.db.all<{ at: number; name: string | null; ip: string | null }>(
       `SELECT epoch_ms(occurred_at)::DOUBLE AS at, target AS name, ip FROM audit_log
        WHERE action = 'auth.login' AND outcome = 'failure'
+         -- a refused single sign-on guessed no password, and the limiter does not count it while running
+         AND json_extract_string(detail, '$.source') IS DISTINCT FROM 'oidc'
          AND occurred_at > (current_timestamp AT TIME ZONE 'UTC') - to_minutes(?::BIGINT)`,
       [this.limiter.windowMinutes],
     );
@@ -53,7 +60,7 @@ export class AuthService {
   }
 
   get mode(): AccessMode {
-    if (this.accounts) return 'accounts';
+    if (this.accounts || this.oidc) return 'accounts';
     return isLoopbackHost(this.host) ? 'local' : 'closed';
   }
 

@@ -1,4 +1,5 @@
-// The session cookie: httpOnly, SameSite=Strict, Path=/, Secure whenever the request came over TLS.
+// The session cookie (httpOnly, SameSite=Strict, Path=/, Secure whenever the request came over TLS)
+// and the short-lived cookie of a single sign-on in progress.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export const SESSION_COOKIE = 'parity_session';
@@ -23,4 +24,24 @@ export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, t
 
 export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
   reply.header('set-cookie', `${SESSION_COOKIE}=; ${attributes(request, 0)}`);
+}
+
+/**
+ * A sign-in in progress at the identity provider: its `state`, for ten minutes, on the OIDC paths
+ * only. SameSite=Lax, not Strict: the provider sends the browser back with a cross-site navigation,
+ * on which a Strict cookie would not be sent.
+ */
+export const OIDC_STATE_COOKIE = 'parity_oidc_state';
+const OIDC_COOKIE_PATH = '/api/auth/oidc/';
+
+function oidcAttributes(request: FastifyRequest, maxAgeSeconds: number): string {
+  return `Path=${OIDC_COOKIE_PATH}; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${request.protocol === 'https' ? '; Secure' : ''}`;
+}
+
+export function setOidcStateCookie(request: FastifyRequest, reply: FastifyReply, state: string, maxAgeMs: number): void {
+  reply.header('set-cookie', `${OIDC_STATE_COOKIE}=${state}; ${oidcAttributes(request, Math.floor(maxAgeMs / 1000))}`);
+}
+
+export function clearOidcStateCookie(request: FastifyRequest, reply: FastifyReply): void {
+  reply.header('set-cookie', `${OIDC_STATE_COOKIE}=; ${oidcAttributes(request, 0)}`);
 }

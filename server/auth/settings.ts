@@ -1,6 +1,9 @@
 // Access-control settings from the environment, parsed once at start-up (beside config.ts, which
 // holds the data settings).
 import { z } from 'zod';
+import { loadOidcSettings, type OidcSettings } from './oidc-settings.ts';
+
+export { isLoopbackHost } from './loopback.ts';
 
 const envSchema = z.object({
   /** Behind a reverse proxy that terminates TLS: honour X-Forwarded-For/-Proto/-Host ('1', or the proxy addresses, comma-separated). */
@@ -19,6 +22,8 @@ export interface SecuritySettings {
   sessionIdleMs: number;
   sessionMaxMs: number;
   frameAncestors: string;
+  /** Single sign-on through OpenID Connect, or null when it is not configured. */
+  oidc: OidcSettings | null;
 }
 
 function trustProxy(value: string): boolean | string {
@@ -35,12 +40,7 @@ export function loadSecuritySettings(env: NodeJS.ProcessEnv = process.env, overr
     sessionIdleMs: e.PARITY_SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.PARITY_SESSION_MAX_HOURS * 3_600_000,
     frameAncestors: e.PARITY_FRAME_ANCESTORS,
+    oidc: loadOidcSettings(env),
     ...overrides,
   };
-}
-
-/** True for a host name or address that only this machine can reach. */
-export function isLoopbackHost(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
-  return h === 'localhost' || h === '::1' || h === '::ffff:127.0.0.1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }

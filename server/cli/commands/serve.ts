@@ -1,3 +1,4 @@
+import { SettingsError } from '../../auth/oidc-settings.ts';
 import { loadConfig } from '../../config.ts';
 import { StartRefused, startServer } from '../../server.ts';
 import { type Command, EXIT } from '../command.ts';
@@ -13,7 +14,7 @@ export const serveCommand: Command = async (args, ctx) => {
   try {
     await startServer(loadConfig(env));
   } catch (error) {
-    if (!(error instanceof StartRefused)) throw error;
+    if (!(error instanceof StartRefused || error instanceof SettingsError)) throw error;
     ctx.stderr(error.message);
     return EXIT.rejected;
   }

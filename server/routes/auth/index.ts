@@ -4,9 +4,11 @@ import { z } from 'zod';
 import { recordAudit } from '../../audit/audit-trail.ts';
 import { clearSessionCookie, readCookie, SESSION_COOKIE, setSessionCookie } from '../../auth/cookies.ts';
 import { decoyHash, MAX_PASSWORD_LENGTH, verifyPassword } from '../../auth/passwords.ts';
+import { OIDC_LOGIN_PATH } from '../../auth/oidc-settings.ts';
 import { roleSchema } from '../../auth/roles.ts';
 import { getUser, recordLogin } from '../../auth/users.ts';
 import { AppError } from '../../errors.ts';
+import oidcRoutes from './oidc.ts';
 
 const loginBody = z
   .object({
@@ -21,6 +23,12 @@ const signedIn = z.object({
   csrfToken: z.string(),
 });
 const me = z.union([z.object({ mode: z.literal('local') }), signedIn]);
+const providers = z.object({
+  mode: z.enum(['local', 'accounts', 'closed']),
+  password: z.boolean(),
+  /** Single sign-on through OpenID Connect: the button's text and where it leads (add `?next=/path`). */
+  oidc: z.object({ label: z.string(), loginUrl: z.string() }).nullable(),
+});
 
 const badCredentials = () => new AppError('invalid_credentials', 'That user name and password do not match an account. Check them and try again.', 401);
 
@@ -44,7 +52,9 @@ const authRoutes: FastifyPluginAsync = async (fastify) => {
       const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
       if (!user || !user.passwordHash || !ok) {
         for (const key of keys) app.auth.limiter.fail(key);
-        await recordAudit(request, { actor: name, action: 'auth.login', target: name, detail: { reason: user ? 'wrong_password' : 'unknown_user' }, outcome: 'failure' });
+        // A single sign-on account has no password; it gets the same answer as a wrong one.
+        const reason = !user ? 'unknown_user' : user.source === 'oidc' ? 'sso_account' : 'wrong_password';
+        await recordAudit(request, { actor: name, action: 'auth.login', target: name, detail: { reason }, outcome: 'failure' });
         throw badCredentials();
       }
       app.auth.limiter.reset(`user:${name}`);
@@ -76,11 +86,12 @@ const authRoutes: FastifyPluginAsync = async (fastify) => {
     return { mode: 'accounts' as const, user: { name: request.principal.name, role: request.principal.role }, csrfToken: request.session.csrfToken };
   });
 
-  app.get('/auth/providers', { config: { role: 'public' }, schema: { querystring: empty } }, async () => ({
+  app.get('/auth/providers', { config: { role: 'public' }, schema: { querystring: empty, response: { 200: providers } } }, async () => ({
     mode: app.auth.mode,
     password: true,
-    /** Single sign-on (OpenID Connect) is not available yet. */
-    oidc: null,
+    oidc: app.auth.oidc ? { label: app.auth.oidc.settings.label, loginUrl: OIDC_LOGIN_PATH } : null,
   }));
+
+  if (app.auth.oidc) await app.register(oidcRoutes(app.auth.oidc));
 };
 export default authRoutes;
