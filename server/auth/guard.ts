@@ -23,6 +23,10 @@ declare module 'fastify' {
     principal: Principal | null;
     session: SessionRecord | null;
   }
+  interface FastifyInstance {
+    /** Every API route with the access it gets, as registered (tests check none is missed). */
+    apiRoutes: { method: string; url: string; access: Access }[];
+  }
 }
 
 export const CSRF_HEADER = 'x-csrf-token';
@@ -75,6 +79,13 @@ function fromThisSite(request: FastifyRequest): boolean {
 export function installAccessControl(app: FastifyInstance, auth: AuthService): void {
   app.decorateRequest('principal', null);
   app.decorateRequest('session', null);
+  app.decorate('apiRoutes', []);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') app.apiRoutes.push({ method, url: route.url, access: accessFor(method, route.url, route.config?.role) });
+    }
+  });
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0];

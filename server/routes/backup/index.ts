@@ -15,7 +15,7 @@ const backupRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.post('/backup', { config: { role: 'admin' }, schema: { body, querystring: z.object({}).strict(), response: { 201: summary } } }, async (request, reply) => {
     if (request.principal?.via !== 'cli') {
-      throw new AppError('forbidden', 'Backups are made on the server with `npx parity backup FILE`.', 403);
+      throw new AppError('cli_only', 'Backups are made on the server with `npx parity backup FILE`.', 403);
     }
     const { path } = request.body;
     const problem = backupTargetProblem(path);

@@ -106,7 +106,7 @@ describe('parity backup', () => {
         payload: { path: join(appDir, 'copy.duckdb') },
       });
       expect(response.statusCode).toBe(403);
-      expect(response.json().error.message).toContain('npx parity backup');
+      expect(response.json().error).toEqual({ code: 'cli_only', message: expect.stringContaining('npx parity backup') });
       expect(existsSync(join(appDir, 'copy.duckdb'))).toBe(false);
     } finally {
       await close();

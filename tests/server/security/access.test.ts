@@ -5,7 +5,7 @@ import type { Role } from '../../../server/auth/roles.ts';
 import { addAccount, type SignedIn, signIn } from '../../helpers/accounts.ts';
 import { multipart, testApp } from '../../helpers/test-app.ts';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 interface RouteCase {
   method: Method;
   url: string;
@@ -43,7 +43,26 @@ const ROUTES: RouteCase[] = [
   { method: 'DELETE', url: '/api/sessions?user=nobody', needs: 'admin' },
   { method: 'GET', url: '/api/audit', needs: 'admin' },
   { method: 'GET', url: '/api/audit.csv', needs: 'admin' },
+  { method: 'GET', url: '/api/metrics/op-dna-rate/breakdowns?by=sex,age_band', needs: 'viewer' },
+  { method: 'GET', url: '/api/published', needs: 'viewer' },
+  { method: 'POST', url: '/api/published', needs: 'analyst', payload: () => ({ payload: { metric: 'op-dna-rate', chart: 'breakdown', by: 'sex' } }) },
+  { method: 'DELETE', url: '/api/published/pc-00000000', needs: 'analyst' },
+  { method: 'GET', url: '/api/report-templates', needs: 'viewer' },
+  { method: 'POST', url: '/api/report-templates', needs: 'analyst', payload: () => ({ payload: { name: 'Quarterly', indicators: ['op-dna-rate'], breakdowns: ['sex'] } }) },
+  { method: 'DELETE', url: '/api/report-templates/nothing-here', needs: 'analyst' },
+  { method: 'GET', url: '/api/reports/annual.csv?indicators=op-dna-rate&breakdowns=sex', needs: 'viewer' },
+  // A bad query is enough: access is decided before the PDF would be drawn.
+  { method: 'GET', url: '/api/reports/board.pdf?unknown=1', needs: 'viewer' },
+  { method: 'GET', url: '/api/reports/annual.pdf?unknown=1', needs: 'viewer' },
+  { method: 'GET', url: '/api/settings', needs: 'admin' },
+  { method: 'PUT', url: '/api/settings/completeness-target', needs: 'admin', payload: () => ({ payload: { value: '95' } }) },
+  { method: 'DELETE', url: '/api/settings/completeness-target', needs: 'admin' },
+  // Only the local CLI may ask for a backup: an admin's session passes access control, then gets 403 cli_only.
+  { method: 'POST', url: '/api/backup', needs: 'admin', payload: () => ({ payload: { path: '/nonexistent/folder/copy.duckdb' } }) },
 ];
+
+/** Routes anyone may call. */
+const PUBLIC = ['GET /api/health', 'POST /api/auth/login', 'GET /api/auth/me', 'GET /api/auth/providers'];
 
 let t: Awaited<ReturnType<typeof testApp>>;
 const sessions: Partial<Record<Role, SignedIn>> = {};
@@ -86,6 +105,17 @@ describe('with accounts', () => {
     }
   });
 
+  it('the table above names every API route with the access it really gets', () => {
+    const pattern = (url: string) => new RegExp(`^${url.replace(/\./g, '\\.').replace(/:[a-z]+/g, '[^/]+')}$`);
+    const missing = t.app.apiRoutes
+      .filter((route) => !PUBLIC.includes(`${route.method} ${route.url}`))
+      .filter((route) => !ROUTES.some((c) => c.method === route.method && pattern(route.url).test(c.url.split('?')[0]) && c.needs === route.access))
+      .map((route) => `${route.method} ${route.url} (${route.access})`);
+    expect(missing).toEqual([]);
+    const publicRoutes = t.app.apiRoutes.filter((route) => route.access === 'public').map((route) => `${route.method} ${route.url}`);
+    expect(publicRoutes.sort()).toEqual([...PUBLIC].sort());
+  });
+
   it('leaves health, sign-in and the sign-in options public', async () => {
     expect((await t.app.inject('/api/health')).statusCode).toBe(200);
     expect((await t.app.inject('/api/auth/providers')).json()).toMatchObject({ mode: 'accounts', password: true });
@@ -105,7 +135,8 @@ describe('with accounts', () => {
       const session = route.url === '/api/auth/logout' ? await signIn(t.app, `${role}1`) : sessions[role]!;
       const response = await call(route, session.headers);
       const allowed = roles.indexOf(role) >= roles.indexOf(route.needs);
-      if (allowed) expect([role, response.statusCode]).not.toEqual([role, expect.toBeOneOf([401, 403])]);
+      if (allowed && route.url === '/api/backup') expect(response.json().error.code).toBe('cli_only');
+      else if (allowed) expect([role, response.statusCode]).not.toEqual([role, expect.toBeOneOf([401, 403])]);
       else {
         expect([role, response.statusCode]).toEqual([role, 403]);
         expect(response.json().error.code).toBe('forbidden');
