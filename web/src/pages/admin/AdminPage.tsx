@@ -1,7 +1,8 @@
-// Administration: accounts (add, change role, remove) and the audit log with its CSV export.
-// Shown to admins only; in local mode there are no accounts to manage.
+// Administration: accounts (add, change role, remove), settings, and the audit log with its CSV
+// export. Shown to admins only; in local mode there are no accounts to manage, only settings.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { csrfHeaders, useSession, type Role } from '../../auth/session.ts';
+import { SettingsSection } from './SettingsSection.tsx';
 import '../../auth/auth.css';
 
 interface User {
@@ -181,6 +182,7 @@ function AuditLog() {
             <option value="extract">uploads, replacements, deletions</option>
             <option value="publication">publications and withdrawals</option>
             <option value="user">account changes</option>
+            <option value="setting">setting changes</option>
             <option value="quarantine">quarantine views</option>
           </select>
         </div>
@@ -256,13 +258,17 @@ export function AdminPage() {
     <div className="admin-page">
       <h1>Administration</h1>
       {session.mode === 'local' ? (
-        <p className="lead">
-          This Parity server has no accounts: it is a single-user tool that answers on this machine only. To let others in, add an administrator on the server
-          with <code>npx parity user add NAME --role admin</code>, then serve it behind a TLS proxy (README, “Deploying in a trust”).
-        </p>
+        <>
+          <p className="lead">
+            This Parity server has no accounts: it is a single-user tool that answers on this machine only. To let others in, add an administrator on the server
+            with <code>npx parity user add NAME --role admin</code>, then serve it behind a TLS proxy (README, “Deploying in a trust”).
+          </p>
+          <SettingsSection />
+        </>
       ) : session.mode === 'accounts' && session.user.role === 'admin' ? (
         <>
           <Users me={session.user.name} />
+          <SettingsSection />
           <AuditLog />
         </>
       ) : (
