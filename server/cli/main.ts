@@ -12,7 +12,7 @@ Commands:
   metrics [--json]                       list the indicator catalogue
   report METRIC_ID --by BREAKDOWN [--by2 B] [--from DATE] [--to DATE] [--specialty TFC] [--site S] [--level 95|99.8] [--json]
                                          one indicator broken down (the API's result object with --json)
-  user add NAME --role admin|analyst|viewer [--password-stdin] | user list | user remove NAME
+  user add NAME --role admin|analyst|viewer [--password-stdin | --sso] | user list | user remove NAME
   user passwd NAME [--password-stdin] | user role NAME --role R | user signout NAME|--all
                                          manage accounts (with none, Parity serves this machine only)
   settings list [--json] | settings set KEY VALUE | settings reset KEY

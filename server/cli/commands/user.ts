@@ -17,6 +17,7 @@ import { parseCommand } from '../parse.ts';
 
 const USAGE = `Usage:
   parity user add NAME --role admin|analyst|viewer [--password-stdin] [--db PATH]
+  parity user add NAME --role admin|analyst|viewer --sso [--db PATH]   an account that signs in through single sign-on only
   parity user list [--json] [--db PATH]
   parity user remove NAME [--db PATH]
   parity user passwd NAME [--password-stdin] [--db PATH]
@@ -25,6 +26,8 @@ const USAGE = `Usage:
 Without --password-stdin the password is asked for twice in the terminal (it is not shown).`;
 
 class UserError extends Error {}
+
+const ssoHasNoPassword = (name: string) => `${name} signs in through single sign-on and has no password to change.`;
 
 const actor = () => `cli:${process.env.USER ?? process.env.USERNAME ?? 'unknown'}`;
 
@@ -69,7 +72,8 @@ async function newPassword(fromStdin: boolean | undefined): Promise<string> {
 /** The operations, against the database file or against the server that holds it. */
 interface Accounts {
   list(): Promise<UserRecord[]>;
-  add(name: string, role: Role, password: string): Promise<void>;
+  /** A null password makes a single sign-on account. */
+  add(name: string, role: Role, password: string | null): Promise<void>;
   remove(name: string): Promise<void>;
   passwd(name: string, password: string): Promise<void>;
   role(name: string, role: Role): Promise<void>;
@@ -95,8 +99,9 @@ function direct(db: Database): Accounts {
     list: () => listUsers(db),
     async add(name, role, password) {
       if (await getUser(db, name)) throw new UserError(`There is already an account called "${name}".`);
-      await addUser(db, { name, role, passwordHash: await hashPassword(password) });
-      await audit('user.add', name, { role });
+      if (password === null) await addUser(db, { name, role, passwordHash: null, source: 'oidc' });
+      else await addUser(db, { name, role, passwordHash: await hashPassword(password) });
+      await audit('user.add', name, { role, ...(password === null ? { source: 'oidc' } : {}) });
     },
     async remove(name) {
       await keepAnAdmin(await mustExist(name));
@@ -104,7 +109,7 @@ function direct(db: Database): Accounts {
       await audit('user.remove', name);
     },
     async passwd(name, password) {
-      await mustExist(name);
+      if ((await mustExist(name)).source === 'oidc') throw new UserError(ssoHasNoPassword(name));
       await setPasswordHash(db, name, await hashPassword(password));
       await signOut(name);
       await audit('user.update', name, { changed: ['password'] });
@@ -141,7 +146,7 @@ function remote(info: ServerInfo): Accounts {
   const path = (name: string) => `/users/${encodeURIComponent(name)}`;
   return {
     list: async () => ((await call('GET', '/users')) as { users: UserRecord[] }).users,
-    add: async (name, role, password) => void (await call('POST', '/users', { name, role, password })),
+    add: async (name, role, password) => void (await call('POST', '/users', password === null ? { name, role, sso: true } : { name, role, password })),
     remove: async (name) => void (await call('DELETE', path(name))),
     passwd: async (name, password) => void (await call('PATCH', path(name), { password })),
     role: async (name, role) => void (await call('PATCH', path(name), { role })),
@@ -180,7 +185,7 @@ function table(users: UserRecord[]): string {
 
 export const userCommand: Command = async (args, ctx: CliContext) => {
   const [action, ...rest] = args;
-  const parsed = parseCommand(rest, { role: { type: 'string' }, 'password-stdin': { type: 'boolean' }, db: { type: 'string' }, json: { type: 'boolean' }, all: { type: 'boolean' } }, true);
+  const parsed = parseCommand(rest, { role: { type: 'string' }, 'password-stdin': { type: 'boolean' }, sso: { type: 'boolean' }, db: { type: 'string' }, json: { type: 'boolean' }, all: { type: 'boolean' } }, true);
   const usage = (message: string) => {
     ctx.stderr(`${message}\n${USAGE}`);
     return EXIT.usage;
@@ -191,6 +196,9 @@ export const userCommand: Command = async (args, ctx: CliContext) => {
   if (parsed.positionals.length !== (needsName ? 1 : 0)) return usage(needsName ? 'Give one NAME.' : '`parity user list` takes no NAME.');
   const name = needsName ? userNameSchema.safeParse(parsed.positionals[0]) : null;
   if (name && !name.success) return usage(`"${parsed.positionals[0]}" is not a valid user name: use letters, digits and . _ @ - (at most 64).`);
+  const sso = parsed.values.sso === true;
+  if (sso && action !== 'add') return usage('--sso goes with `parity user add` only.');
+  if (sso && parsed.values['password-stdin']) return usage('A single sign-on account (--sso) has no password: leave out --password-stdin.');
   let role: Role | null = null;
   if (action === 'add' || action === 'role') {
     const r = roleSchema.safeParse(parsed.values.role);
@@ -200,7 +208,7 @@ export const userCommand: Command = async (args, ctx: CliContext) => {
   const config = loadConfig(parsed.values.db ? { ...process.env, PARITY_DB: parsed.values.db } : process.env);
   let accounts: Accounts | null = null;
   try {
-    const password = action === 'add' || action === 'passwd' ? await newPassword(parsed.values['password-stdin']) : null;
+    const password = (action === 'add' && !sso) || action === 'passwd' ? await newPassword(parsed.values['password-stdin']) : null;
     accounts = await open(config.dbPath, config.memoryLimit);
     const who = name?.data ?? '';
     switch (action) {
@@ -210,8 +218,12 @@ export const userCommand: Command = async (args, ctx: CliContext) => {
         break;
       }
       case 'add':
-        await accounts.add(who, role!, password!);
-        ctx.stderr(`Added ${who} (${role}). Everyone now signs in to use Parity; never share this password.`);
+        await accounts.add(who, role!, password);
+        ctx.stderr(
+          sso
+            ? `Added ${who} (${role}), who signs in through single sign-on: a role in their token takes precedence over this one.`
+            : `Added ${who} (${role}). Everyone now signs in to use Parity; never share this password.`,
+        );
         break;
       case 'remove':
         await accounts.remove(who);

@@ -12,7 +12,11 @@ import { AppError, badRequest, notFound } from '../../errors.ts';
 const empty = z.object({}).strict();
 const nameParams = z.object({ name: userNameSchema }).strict();
 const password = z.string().min(1).max(MAX_PASSWORD_LENGTH);
-const newUser = z.object({ name: userNameSchema, role: roleSchema, password }).strict();
+/** A password account, or (`sso: true`, no password) one that signs in through single sign-on only. */
+const newUser = z
+  .object({ name: userNameSchema, role: roleSchema, password: password.optional(), sso: z.literal(true).optional() })
+  .strict()
+  .refine((b) => (b.password === undefined) === (b.sso === true), 'give a password, or sso: true for a single sign-on account');
 const change = z
   .object({ role: roleSchema.optional(), password: password.optional() })
   .strict()
@@ -34,12 +38,13 @@ const usersRoutes: FastifyPluginAsync = async (fastify) => {
   }));
 
   app.post('/users', { config: admin, schema: { body: newUser, response: { 201: userView } } }, async (request, reply) => {
-    const { name, role } = request.body;
-    checkPassword(request.body.password);
+    const { name, role, password: newPassword } = request.body;
+    if (newPassword !== undefined) checkPassword(newPassword);
     if (await getUser(app.db, name)) throw new AppError('user_exists', `There is already an account called "${name}".`, 409);
-    await addUser(app.db, { name, role, passwordHash: await hashPassword(request.body.password) });
+    if (newPassword === undefined) await addUser(app.db, { name, role, passwordHash: null, source: 'oidc' });
+    else await addUser(app.db, { name, role, passwordHash: await hashPassword(newPassword) });
     await app.auth.refresh();
-    await recordAudit(request, { action: 'user.add', target: name, detail: { role }, outcome: 'success' });
+    await recordAudit(request, { action: 'user.add', target: name, detail: { role, ...(newPassword === undefined ? { source: 'oidc' } : {}) }, outcome: 'success' });
     return reply.status(201).send((await getUser(app.db, name))!);
   });
 
@@ -49,6 +54,9 @@ const usersRoutes: FastifyPluginAsync = async (fastify) => {
     if (!user) throw notFound(`User "${name}"`);
     const { role, password: newPassword } = request.body;
     if (newPassword !== undefined) checkPassword(newPassword);
+    if (newPassword !== undefined && user.source === 'oidc') {
+      throw new AppError('sso_account', `${name} signs in through single sign-on and has no password to change.`, 409);
+    }
     if (role && role !== 'admin' && user.role === 'admin' && (await countAdmins(app.db)) <= 1) throw lastAdmin();
     if (role) await setRole(app.db, name, role);
     if (newPassword !== undefined) await setPasswordHash(app.db, name, await hashPassword(newPassword));

@@ -1,6 +1,7 @@
 // Single sign-on through OpenID Connect against a real provider (oidc-provider on 127.0.0.1): the
 // whole flow driven by hand — Parity through inject, the provider through fetch — roles from the
 // token, refusals and their audit entries, state and redirect checks, and an unreachable provider.
+import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -9,9 +10,9 @@ import { loadOidcSettings, SettingsError } from '../../../server/auth/oidc-setti
 import { loadSecuritySettings } from '../../../server/auth/settings.ts';
 import { addUser, getUser } from '../../../server/auth/users.ts';
 import { loadConfig } from '../../../server/config.ts';
-import { addAccount, PASSWORD } from '../../helpers/accounts.ts';
+import { addAccount, PASSWORD, signIn } from '../../helpers/accounts.ts';
 import { signInAtProvider, startTestProvider, type TestProvider } from '../../helpers/oidc-provider.ts';
-import { runCli } from '../../helpers/run-cli.ts';
+import { PARITY_BIN, runCli } from '../../helpers/run-cli.ts';
 import { tempDatabase } from '../../helpers/temp-db.ts';
 
 const REDIRECT_URI = 'http://localhost:8080/api/auth/oidc/callback';
@@ -287,6 +288,33 @@ describe('a server with single sign-on', () => {
     expect((await app.inject({ url: '/api/auth/providers' })).json().oidc).not.toBeNull();
     await addAccount(app, 'lena', 'viewer');
     expect((await app.inject({ method: 'POST', url: '/api/auth/login', payload: { name: 'lena', password: PASSWORD } })).statusCode).toBe(200);
+  });
+});
+
+describe('accounts added beforehand for single sign-on', () => {
+  it('`parity user add NAME --role R --sso` adds an account without a password, which then signs in with that role', async () => {
+    const temp = await tempDatabase();
+    temp.db.close();
+    const added = await runCli(['user', 'add', 'nora@trust.nhs.uk', '--role', 'analyst', '--sso', '--db', temp.path]);
+    expect([added.code, added.stderr]).toEqual([0, expect.stringContaining('signs in through single sign-on')]);
+    const passwd = spawnSync(process.execPath, [PARITY_BIN, 'user', 'passwd', 'nora@trust.nhs.uk', '--password-stdin', '--db', temp.path], { input: `${PASSWORD}\n`, encoding: 'utf8' });
+    expect([passwd.status, passwd.stderr]).toEqual([1, expect.stringContaining('has no password to change')]);
+    const list = JSON.parse((await runCli(['user', 'list', '--json', '--db', temp.path])).stdout);
+    expect(list).toMatchObject([{ name: 'nora@trust.nhs.uk', role: 'analyst', source: 'oidc' }]);
+    temp.cleanup();
+  }, 60_000);
+
+  it('an admin can add one through the API (`sso: true`, no password), and cannot give it a password', async () => {
+    const app = await ssoApp();
+    await addAccount(app, 'lena', 'admin');
+    const { headers } = await signIn(app, 'lena');
+    const add = (payload: Record<string, unknown>) => app.inject({ method: 'POST', url: '/api/users', headers, payload });
+    expect((await add({ name: 'nora@trust.nhs.uk', role: 'analyst', sso: true })).json()).toMatchObject({ source: 'oidc', role: 'analyst' });
+    expect((await add({ name: 'x@trust.nhs.uk', role: 'viewer' })).statusCode).toBe(400);
+    expect((await add({ name: 'y@trust.nhs.uk', role: 'viewer', sso: true, password: PASSWORD })).statusCode).toBe(400);
+    const patch = await app.inject({ method: 'PATCH', url: '/api/users/nora@trust.nhs.uk', headers, payload: { password: PASSWORD } });
+    expect([patch.statusCode, patch.json().error.code]).toEqual([409, 'sso_account']);
+    expect((await me(app, (await ssoSignIn(app, 'nora')).session)).user).toEqual({ name: 'nora@trust.nhs.uk', role: 'analyst' });
   });
 });
 
