@@ -87,6 +87,9 @@ export const Gap = z.object({
 });
 export type Gap = z.infer<typeof Gap>;
 
+/** `view: 'unsuppressed'` marks an analyst's answer without disclosure control: for the screen only. */
+const UnsuppressedMark = z.optional(z.literal('unsuppressed'));
+
 export const BreakdownResult = z.object({
   metric: Metric,
   by: str,
@@ -95,6 +98,7 @@ export const BreakdownResult = z.object({
   level: num,
   disclosure: str,
   disclosureLabel: z.optional(str),
+  view: UnsuppressedMark,
   dataAsAt: z.optional(maybeStr),
   filters: z.optional(z.object({ specialty: z.optional(maybeStr), site: z.optional(maybeStr) })),
   overall: Figure,
@@ -152,6 +156,7 @@ export const SeriesResult = z.object({
   level: z.optional(num),
   disclosure: str,
   disclosureLabel: z.optional(str),
+  view: UnsuppressedMark,
   dataAsAt: z.optional(maybeStr),
   overall: z.object({ points: z.array(Point), spc: z.nullable(Spc) }),
   groups: z.array(z.object({ group: str, label: str, points: z.array(Point) })),
@@ -212,6 +217,8 @@ export const CompletenessResult = z.object({
   by: z.optional(maybeStr),
   target: num,
   disclosure: z.optional(str),
+  disclosureLabel: z.optional(str),
+  view: UnsuppressedMark,
   dataAsAt: z.optional(maybeStr),
   overall: Counts,
   periods: z.array(z.object({ ...countsShape, period: str })),

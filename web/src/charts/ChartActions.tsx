@@ -1,12 +1,15 @@
 // The toolbar under every chart: Download PNG / SVG (the server's board-paper rendering when the
 // server draws this chart, else the drawing on screen), Download data (CSV), Copy image, and —
 // for analysts, on charts the server draws — Publish. Every outcome is announced in a live region.
+// When the chart shows an analyst's unsuppressed figures, nothing on screen is saved: images come
+// from the server (which always applies disclosure control) and the CSV from `exports.data`.
 import { useId, useRef, useState } from 'react';
 import type { View } from 'vega';
 import { allows, csrfHeaders, redirectToLogin, useSession } from '../auth/session.ts';
 import { tableFromElement, toCsv, type CsvTable } from '../lib/csv.ts';
 import { fileSlug, publishBody, serverChartUrl, type ServerChart } from './chart-files.ts';
 import { PublishedPanel, type Publication } from './PublishedPanel.tsx';
+import '../components/unsuppressed.css';
 
 export interface ChartExport {
   /** A short name for the chart: the toolbar's label and the name of files drawn in the browser. */
@@ -14,7 +17,12 @@ export interface ChartExport {
   /** The same chart drawn by the server, where there is one: its files carry title and footnotes, and it can be published. */
   server?: ServerChart | null;
   /** The chart's figures; without it, the data table under the chart is read as shown. */
-  data?: () => CsvTable;
+  data?: () => CsvTable | Promise<CsvTable>;
+  /**
+   * The chart and its table show unsuppressed figures (the analyst view): the drawing and the
+   * table on screen are never saved; `data` must fetch the disclosure-controlled figures.
+   */
+  unsuppressed?: boolean;
 }
 
 interface Props {
@@ -80,6 +88,7 @@ export function ChartActions({ exports, view, table }: Props) {
   const canPublish = Boolean(server) && session !== null && session.mode !== 'signed-out' && allows(session, 'analyst');
 
   const drawnView = (): View => {
+    if (exports.unsuppressed) throw new ActionError('This chart shows unsuppressed figures, so its drawing cannot be saved or copied. Turn off "Show unsuppressed figures" first.');
     const v = view();
     if (!v) throw new ActionError('The chart has not been drawn yet: wait for it to appear, then try again.');
     return v;
@@ -121,8 +130,8 @@ export function ChartActions({ exports, view, table }: Props) {
     return `Downloaded ${file.name}.`;
   });
   const downloadCsv = () => run('csv', 'Preparing the data…', async () => {
-    const element = table();
-    const data = exports.data?.() ?? (element ? tableFromElement(element) : null);
+    const element = exports.unsuppressed ? null : table();
+    const data = exports.data ? await exports.data() : element ? tableFromElement(element) : null;
     if (!data) throw new ActionError('This chart has no data table to download.');
     const name = `${slug}.csv`;
     save(new Blob([toCsv(data)], { type: 'text/csv;charset=utf-8' }), name);
@@ -188,6 +197,9 @@ export function ChartActions({ exports, view, table }: Props) {
           </button>
         )}
       </div>
+      {exports.unsuppressed && (
+        <p className="chart-actions-note">Files, copies and publications of this chart use disclosure-controlled figures, not the ones on screen.</p>
+      )}
       <p className="chart-actions-status" role="status">
         {message}
       </p>

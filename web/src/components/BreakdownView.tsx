@@ -3,6 +3,7 @@
 import type { BreakdownResult, Row } from '../api/types.ts';
 import { Chart } from '../charts/Chart.tsx';
 import { breakdownData } from '../charts/chart-files.ts';
+import { disclosedBreakdown } from '../charts/disclosed-data.ts';
 import { breakdownSpec } from '../charts/specs.ts';
 import { assess, assessmentLabel, breakdownPhrase, breakdownTitle } from '../lib/compare.ts';
 import { describeBreakdown } from '../lib/describe.ts';
@@ -66,6 +67,7 @@ export function BreakdownView({ result, title, overallLabel = 'Trust overall' }:
   const by = breakdownPhrase(result.by);
   const heading = title ?? `${result.metric.title} by ${by}`;
   const shown = result.rows.filter((r) => !r.suppressed && r.value !== null).length;
+  const unsuppressed = result.view === 'unsuppressed';
   return (
     <>
       <Statements result={result} overallName={overallName} />
@@ -86,7 +88,9 @@ export function BreakdownView({ result, title, overallLabel = 'Trust overall' }:
             metric: result.metric.id, chart: 'breakdown', by: result.by, from: result.period.from, to: result.period.to,
             specialty: result.filters?.specialty ?? null, site: result.filters?.site ?? null, level: result.level,
           },
-          data: () => breakdownData(result, overallLabel),
+          // Unsuppressed on screen: the CSV is of the disclosure-controlled figures.
+          data: unsuppressed ? async () => breakdownData(await disclosedBreakdown(result), overallLabel) : () => breakdownData(result, overallLabel),
+          unsuppressed,
         }}
       />
       {result.notes.length > 0 && (

@@ -3,6 +3,8 @@ import { useMemo } from 'react';
 import type { SeriesResult, Spc } from '../api/types.ts';
 import { Chart } from '../charts/Chart.tsx';
 import { fileSlug, trendData, type ServerChart } from '../charts/chart-files.ts';
+import { disclosedSeries } from '../charts/disclosed-data.ts';
+import type { CsvTable } from '../lib/csv.ts';
 import { trendSpec, valueTitle, type TrendPoint } from '../charts/specs.ts';
 import { formatCount, formatDifference, formatInterval, formatLongMonth, formatMonth, formatValue, type UnitLike } from '../lib/format.ts';
 import { DataTable } from './DataTable.tsx';
@@ -50,7 +52,7 @@ function spcSummary(spc: Spc | null, unit: UnitLike, gap: boolean): string {
   return `Mean ${f(spc.mean)}; process limits ${f(spc.lower)} to ${f(spc.upper)}.${spc.warning ? ` ${spc.warning}` : ''}`;
 }
 
-export function SpcChart({ title, points, spc, unit, yTitle, target, gap = false, server = null }: {
+export function SpcChart({ title, points, spc, unit, yTitle, target, gap = false, server = null, disclosedData = null }: {
   title: string;
   points: TrendPoint[];
   spc: Spc | null;
@@ -60,6 +62,8 @@ export function SpcChart({ title, points, spc, unit, yTitle, target, gap = false
   gap?: boolean;
   /** The same chart drawn by the server (an indicator's trend or IMD gap), for its toolbar. */
   server?: ServerChart | null;
+  /** When the points on screen are unsuppressed: the disclosure-controlled figures for the CSV. */
+  disclosedData?: (() => Promise<CsvTable>) | null;
 }) {
   const spec = useMemo(() => trendSpec({ points, spc, unit, yTitle, target, zero: false }, { width: 'container' }), [points, spc, unit, yTitle, target]);
   const first = points[0]?.period;
@@ -79,7 +83,12 @@ export function SpcChart({ title, points, spc, unit, yTitle, target, gap = false
           </>
         }
         table={<SpcTable points={points} spc={spc} unit={unit} caption={`${title}, by month`} gap={gap} />}
-        exports={{ title, server, data: () => trendData(points, spc, gap ? 'imd_q1_minus_q5' : server ? 'overall' : fileSlug(title)) }}
+        exports={{
+          title,
+          server,
+          data: disclosedData ?? (() => trendData(points, spc, gap ? 'imd_q1_minus_q5' : server ? 'overall' : fileSlug(title))),
+          unsuppressed: disclosedData !== null,
+        }}
       />
     </>
   );
@@ -89,6 +98,16 @@ export function TrendView({ series, specialty = null, site = null }: { series: S
   const metric = series.metric;
   const server = (by: 'overall' | 'imd_quintile'): ServerChart => ({ metric: metric.id, chart: 'trend', by, specialty, site });
   const gapPoints: TrendPoint[] | null = series.gap ? series.gap.points.map((p) => ({ period: p.period, value: p.value })) : null;
+  // Unsuppressed on screen: each chart's CSV is of the same series with disclosure control applied.
+  const disclosed = series.view === 'unsuppressed' ? () => disclosedSeries(series, { specialty, site }) : null;
+  const overallData = disclosed && (async () => {
+    const s = await disclosed();
+    return trendData(s.overall.points, s.overall.spc, 'overall');
+  });
+  const gapData = disclosed && (async () => {
+    const s = await disclosed();
+    return trendData((s.gap?.points ?? []).map((p) => ({ period: p.period, value: p.value })), s.gap?.spc ?? null, 'imd_q1_minus_q5');
+  });
   if (series.overall.points.length === 0) {
     return <p>No monthly figures in this period: there are no records for the indicator between these dates. Widen the period, or load more extracts.</p>;
   }
@@ -96,7 +115,7 @@ export function TrendView({ series, specialty = null, site = null }: { series: S
     <div className="grid-2">
       <section className="panel" aria-labelledby="trend-overall">
         <h3 id="trend-overall">Trust overall, by {series.grain}</h3>
-        <SpcChart title={`${metric.title}, trust overall`} points={series.overall.points} spc={series.overall.spc} unit={metric} yTitle={valueTitle(metric)} server={server('overall')} />
+        <SpcChart title={`${metric.title}, trust overall`} points={series.overall.points} spc={series.overall.spc} unit={metric} yTitle={valueTitle(metric)} server={server('overall')} disclosedData={overallData} />
       </section>
       {gapPoints && (
         <section className="panel" aria-labelledby="trend-gap">
@@ -109,6 +128,7 @@ export function TrendView({ series, specialty = null, site = null }: { series: S
             yTitle={metric.unit === '%' ? 'Q1 − Q5 (percentage points)' : `Q1 − Q5 (${metric.unit})`}
             gap
             server={server('imd_quintile')}
+            disclosedData={gapData}
           />
         </section>
       )}

@@ -6,12 +6,14 @@ import { apiUrl, useApi } from '../api/client.ts';
 import { useDataAsAt } from '../api/data-as-at.ts';
 import { CompletenessResult, CompletenessSummary, DatasetList, type Counts, type DatasetInfo } from '../api/types.ts';
 import { Chart } from '../charts/Chart.tsx';
-import { completenessData } from '../charts/chart-files.ts';
+import { completenessData, fileSlug, trendData } from '../charts/chart-files.ts';
+import { disclosedCompleteness } from '../charts/disclosed-data.ts';
 import { completenessStackSpec } from '../charts/specs.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { Meta } from '../components/Meta.tsx';
 import { Empty, ErrorState, Loading } from '../components/Status.tsx';
 import { SpcChart } from '../components/TrendView.tsx';
+import { UnsuppressedNotice, UnsuppressedToggle, useUnsuppressedView } from '../components/UnsuppressedView.tsx';
 import { formatCount, formatInterval, formatMonth, formatPercent, formatPeriod } from '../lib/format.ts';
 import { Link, useQuery } from '../router.tsx';
 
@@ -123,7 +125,8 @@ export function CompletenessPage() {
   ];
   const by = byOptions.find((b) => b.id === query.get('by'))?.id ?? byOptions[0]?.id ?? null;
   const ready = datasets.status === 'ok';
-  const main = useApi(ready ? apiUrl('completeness', { dataset: datasetId, field: fieldId, by }) : null, CompletenessResult);
+  const unsuppressed = useUnsuppressedView();
+  const main = useApi(ready && unsuppressed.ready ? apiUrl('completeness', { dataset: datasetId, field: fieldId, by, view: unsuppressed.param }) : null, CompletenessResult);
   const summary = useApi(apiUrl('completeness/summary'), CompletenessSummary);
 
   return (
@@ -169,6 +172,8 @@ export function CompletenessPage() {
           </fieldset>
         )}
       </div>
+      <UnsuppressedToggle view={unsuppressed} />
+      <UnsuppressedNotice view={unsuppressed} />
       {datasets.status === 'error' && <ErrorState error={datasets.error} retry={datasets.retry} what="list of datasets" />}
       {(datasets.status === 'loading' || main.status === 'loading') && <Loading what="completeness figures" />}
       {main.status === 'error' && <ErrorState error={main.error} retry={main.retry} what="completeness figures" />}
@@ -226,9 +231,18 @@ function Completeness({ data, fieldId, fieldNoun, byLabel }: { data: Completenes
     );
   }
   const title = data.datasetTitle ?? data.dataset;
+  // Unsuppressed on screen: each chart's CSV is of the same figures with disclosure control applied.
+  const unsuppressed = data.view === 'unsuppressed';
+  const validPoints = (d: CompletenessResult) => d.periods.map((p) => ({ period: p.period, value: p.validPercent, lower: p.lower ?? null, upper: p.upper ?? null, numerator: p.valid, denominator: p.total }));
+  const disclosedTrend = unsuppressed ? async () => {
+    const d = await disclosedCompleteness(data);
+    return trendData(validPoints(d), d.spc, fileSlug(`${title}: records with a valid ${fieldNoun}`));
+  } : null;
+  const disclosedPeriods = async () => completenessData((await disclosedCompleteness(data)).periods.map((p) => ({ ...p, label: formatMonth(p.period) })), 'month');
+  const disclosedGroups = async () => completenessData((await disclosedCompleteness(data)).groups, 'group');
   return (
     <>
-      <Meta period={data.period ?? (data.periods.length ? { from: data.periods[0].period, to: data.periods[data.periods.length - 1].period } : null)} dataAsAt={dataAsAt} disclosure={data.disclosure ?? null} extra={[{ term: 'Records', value: formatCount(data.overall.total) }, { term: 'Target', value: formatPercent(data.target, 0) }]} />
+      <Meta period={data.period ?? (data.periods.length ? { from: data.periods[0].period, to: data.periods[data.periods.length - 1].period } : null)} dataAsAt={dataAsAt} disclosure={data.disclosure ?? null} disclosureLabel={data.disclosureLabel} extra={[{ term: 'Records', value: formatCount(data.overall.total) }, { term: 'Target', value: formatPercent(data.target, 0) }]} />
       <CountsFigures counts={data.overall} target={data.target} fieldId={fieldId} />
       <div className="grid-2">
         <section className="panel" aria-labelledby="valid-trend">
@@ -236,11 +250,12 @@ function Completeness({ data, fieldId, fieldNoun, byLabel }: { data: Completenes
           {data.spc?.assurance && <p>{assuranceText(data.spc.assurance, data.target)}</p>}
           <SpcChart
             title={`${title}: records with a valid ${fieldNoun}`}
-            points={data.periods.map((p) => ({ period: p.period, value: p.validPercent, lower: p.lower ?? null, upper: p.upper ?? null, numerator: p.valid, denominator: p.total }))}
+            points={validPoints(data)}
             spc={data.spc}
             unit={{ unit: '%' }}
             yTitle={`Valid ${fieldNoun} (%)`}
             target={data.target}
+            disclosedData={disclosedTrend}
           />
         </section>
         <section className="panel" aria-labelledby="split-trend">
@@ -257,7 +272,7 @@ function Completeness({ data, fieldId, fieldNoun, byLabel }: { data: Completenes
                 columns={[{ header: 'Month', cell: (p) => formatMonth(p.period), rowHeader: true }, ...countsColumns()]}
               />
             }
-            exports={{ title: `${title}: records without a valid ${fieldNoun}, by month`, data: () => completenessData(periodItems, 'month') }}
+            exports={{ title: `${title}: records without a valid ${fieldNoun}, by month`, data: unsuppressed ? disclosedPeriods : () => completenessData(periodItems, 'month'), unsuppressed }}
           />
         </section>
       </div>
@@ -280,7 +295,7 @@ function Completeness({ data, fieldId, fieldNoun, byLabel }: { data: Completenes
                   columns={[{ header: byLabel, cell: (g) => g.label, rowHeader: true }, ...countsColumns()]}
                 />
               }
-              exports={{ title: `${title}: ${fieldNoun} recording by ${byLabel.toLowerCase()}`, data: () => completenessData(groupItems, 'group') }}
+              exports={{ title: `${title}: ${fieldNoun} recording by ${byLabel.toLowerCase()}`, data: unsuppressed ? disclosedGroups : () => completenessData(groupItems, 'group'), unsuppressed }}
             />
           )}
         </section>

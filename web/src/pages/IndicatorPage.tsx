@@ -6,12 +6,14 @@ import { apiUrl, useApi } from '../api/client.ts';
 import { BreakdownResult, Metric, SeriesResult, type Gap } from '../api/types.ts';
 import { Chart } from '../charts/Chart.tsx';
 import { breakdownData } from '../charts/chart-files.ts';
+import { disclosedBreakdown } from '../charts/disclosed-data.ts';
 import { heatmapSpec } from '../charts/specs.ts';
 import { BreakdownTable, BreakdownView } from '../components/BreakdownView.tsx';
 import { DataTable } from '../components/DataTable.tsx';
 import { Meta, disclosureText } from '../components/Meta.tsx';
 import { Empty, ErrorState, Loading } from '../components/Status.tsx';
 import { TrendView } from '../components/TrendView.tsx';
+import { UnsuppressedNotice, UnsuppressedToggle, useUnsuppressedView } from '../components/UnsuppressedView.tsx';
 import { breakdownPhrase, breakdownTitle } from '../lib/compare.ts';
 import { describeGap } from '../lib/describe.ts';
 import { formatCount, formatDateTime, formatDifference, formatPeriod, formatRatio, formatValue, type UnitLike } from '../lib/format.ts';
@@ -145,6 +147,7 @@ function Heatmap({ metric, rows, cols, baseQuery, setQuery }: {
   const options = crossable.filter((b) => metric.breakdowns.includes(b));
   const state = useApi(apiUrl(`metrics/${encodeURIComponent(metric.id)}/breakdown`, { ...baseQuery, by: rows, by2: cols }), BreakdownResult);
   const spec = useMemo(() => (state.status === 'ok' ? heatmapSpec(state.data, { width: 'container' }) : null), [state.status, state.data]);
+  const unsuppressed = state.status === 'ok' && state.data.view === 'unsuppressed';
   return (
     <>
       <div className="filters">
@@ -206,7 +209,9 @@ function Heatmap({ metric, rows, cols, baseQuery, setQuery }: {
                 metric: metric.id, chart: 'heatmap', by: rows, by2: cols, from: state.data.period.from, to: state.data.period.to,
                 specialty: state.data.filters?.specialty ?? null, site: state.data.filters?.site ?? null, level: state.data.level,
               },
-              data: () => breakdownData(state.data),
+              // Unsuppressed on screen: the CSV is of the disclosure-controlled figures.
+              data: unsuppressed ? async () => breakdownData(await disclosedBreakdown(state.data)) : () => breakdownData(state.data),
+              unsuppressed,
             }}
           />
         )
@@ -254,13 +259,16 @@ function Indicator({ metric }: { metric: Metric }) {
   const level = query.get('level') === '99.8' ? '99.8' : '95';
   const specialty = query.get('specialty');
   const site = query.get('site');
+  const unsuppressed = useUnsuppressedView();
+  // `view` rides on every on-screen request; none is made until it is known whether the account may have it.
+  const when = (url: string) => (unsuppressed.ready ? url : null);
   const base = { from: from || null, to: to || null, specialty, site };
   const path = `metrics/${encodeURIComponent(metric.id)}`;
-  const main = useApi(apiUrl(`${path}/breakdown`, { by, ...base, level: level === '95' ? null : level }), BreakdownResult);
+  const main = useApi(when(apiUrl(`${path}/breakdown`, { by, ...base, level: level === '95' ? null : level, view: unsuppressed.param })), BreakdownResult);
   const hasImd = metric.breakdowns.includes('imd_quintile');
-  const imd = useApi(hasImd && by !== 'imd_quintile' ? apiUrl(`${path}/breakdown`, { by: 'imd_quintile', ...base, level: level === '95' ? null : level }) : null, BreakdownResult);
+  const imd = useApi(hasImd && by !== 'imd_quintile' ? when(apiUrl(`${path}/breakdown`, { by: 'imd_quintile', ...base, level: level === '95' ? null : level, view: unsuppressed.param })) : null, BreakdownResult);
   const imdResult = by === 'imd_quintile' ? main : imd;
-  const series = useApi(apiUrl(`${path}/series`, { by: hasImd ? 'imd_quintile' : 'overall', grain: metric.grain, specialty, site }), SeriesResult);
+  const series = useApi(when(apiUrl(`${path}/series`, { by: hasImd ? 'imd_quintile' : 'overall', grain: metric.grain, specialty, site, view: unsuppressed.param })), SeriesResult);
   const crossOptions = crossable.filter((b) => metric.breakdowns.includes(b));
   const rows = query.get('rows') && crossOptions.includes(query.get('rows')!) ? query.get('rows')! : crossOptions.includes('ethnic_group') ? 'ethnic_group' : crossOptions[0];
   const colsDefault = crossOptions.find((b) => b !== rows && b === 'imd_quintile') ?? crossOptions.find((b) => b !== rows);
@@ -282,6 +290,8 @@ function Indicator({ metric }: { metric: Metric }) {
         </div>
       )}
       <Filters metric={metric} by={by} from={from} to={to} level={level} period={result?.period ?? null} setQuery={setQuery} />
+      <UnsuppressedToggle view={unsuppressed} />
+      <UnsuppressedNotice view={unsuppressed} />
       {result && (
         <Meta
           period={result.period}
@@ -341,10 +351,10 @@ function Indicator({ metric }: { metric: Metric }) {
         {series.status === 'ok' && <TrendView series={series.data} specialty={specialty} site={site} />}
       </section>
 
-      {rows && cols && (
+      {rows && cols && unsuppressed.ready && (
         <section className="panel" aria-labelledby="cross-heading">
           <h2 id="cross-heading">Two-way breakdown</h2>
-          <Heatmap metric={metric} rows={rows} cols={cols} baseQuery={base} setQuery={setQuery} />
+          <Heatmap metric={metric} rows={rows} cols={cols} baseQuery={{ ...base, view: unsuppressed.param }} setQuery={setQuery} />
         </section>
       )}
 
