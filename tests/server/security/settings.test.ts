@@ -90,6 +90,8 @@ describe('the settings list', () => {
     expect(await setting('completeness-target')).toMatchObject({ value: 90, source: { kind: 'environment' }, env: 'PARITY_COMPLETENESS_TARGET' });
     expect(await setting('port')).toMatchObject({ editable: false, env: 'PORT' });
     expect(await setting('oidc-client-secret')).toMatchObject({ secret: true, value: 'not set' });
+    expect(await setting('oidc-issuer')).toMatchObject({ editable: false, env: 'PARITY_OIDC_ISSUER', value: null });
+    expect(await setting('oidc-roles-claim')).toMatchObject({ value: 'roles', source: { kind: 'default' } });
     expect(settings.filter((s) => s.secret).every((s) => s.value === 'set' || s.value === 'not set')).toBe(true);
   });
 });
