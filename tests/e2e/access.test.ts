@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverWithAccounts, type ServerWithAccounts } from '../helpers/parity-server.ts';
-import { closeBrowser, launchBrowser, newPage, open, screenshot, seriousAxeViolations, serverUrl } from './helpers.ts';
+import { closeBrowser, newPage, open, pageOn, screenshot, seriousAxeViolations, serverUrl, submitSignIn } from './helpers.ts';
 
 describe('local mode (no accounts)', () => {
   it('shows no sign-in controls and no admin link', async () => {
@@ -39,19 +39,9 @@ describe('a server with accounts', () => {
   });
 
   const fresh = async () => {
-    const browser = await launchBrowser();
-    const context = await browser.newContext({ baseURL: url, viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true });
+    const { context, page, errors } = await pageOn(url);
     contexts.push(context);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
     return { page, errors };
-  };
-
-  const signIn = async (page: Awaited<ReturnType<typeof fresh>>['page'], name: string, password: string) => {
-    await page.getByLabel('User name').fill(name);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
   };
 
   it('sends a signed-out visitor to sign in, announces a wrong password, and returns to the page asked for', async () => {
@@ -60,11 +50,11 @@ describe('a server with accounts', () => {
     await page.waitForURL(/\/login\?next=%2Findicators$/);
     await page.getByRole('heading', { name: 'Sign in to Parity' }).waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
-    await signIn(page, 'vic', 'not the password at all');
+    await submitSignIn(page, 'vic', 'not the password at all');
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.innerText()).toContain('do not match an account');
     await screenshot(page, 'login-error');
-    await signIn(page, 'vic', 'vic has a long password');
+    await submitSignIn(page, 'vic', 'vic has a long password');
     await page.waitForURL(/\/indicators$/);
     const header = page.locator('header');
     await header.getByText('Signed in as vic (viewer)').waitFor();
@@ -82,7 +72,7 @@ describe('a server with accounts', () => {
   it('lets an admin add an account, change its role and read the audit log with a CSV download', async () => {
     const { page, errors } = await fresh();
     await page.goto('/login');
-    await signIn(page, 'ada', 'ada has a long password');
+    await submitSignIn(page, 'ada', 'ada has a long password');
     await page.waitForURL(/\/$/);
     await page.getByRole('link', { name: 'Admin' }).click();
     await page.getByRole('heading', { name: 'Accounts' }).waitFor();

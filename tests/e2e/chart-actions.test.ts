@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BreakdownResult } from '../../web/src/api/types.ts';
 import { formatCount } from '../../web/src/lib/format.ts';
 import { serverWithAccounts, type ServerWithAccounts } from '../helpers/parity-server.ts';
-import { api, closeBrowser, launchBrowser, newPage, open, openDataTables, screenshot, screenshotDir, seriousAxeViolations, serverUrl, waitForCharts, type TrackedPage } from './helpers.ts';
+import { api, closeBrowser, newPage, open, openDataTables, pageOn, screenshot, screenshotDir, seriousAxeViolations, serverUrl, submitSignIn, waitForCharts, type TrackedPage } from './helpers.ts';
 
 const id = 'op-dna-rate';
 
@@ -293,15 +293,10 @@ describe('publishing on a server with accounts', () => {
   });
 
   const signedIn = async (name: string) => {
-    const context = await (await launchBrowser()).newContext({ baseURL: url, viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+    const { context, page, errors } = await pageOn(url);
     contexts.push(context);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
     await page.goto('/login');
-    await page.getByLabel('User name').fill(name);
-    await page.getByLabel('Password').fill(`${name} has a long password`);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitSignIn(page, name, `${name} has a long password`);
     await page.getByText(`Signed in as ${name}`).waitFor();
     return { page, errors };
   };

@@ -3,7 +3,7 @@
 // screenshots in test-results/screenshots/.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -64,6 +64,22 @@ export async function newPage(options: { width?: number; height?: number } = {})
     return route.abort();
   });
   return { page, consoleErrors, outsideRequests, close: () => context.close() };
+}
+
+/** A fresh browser context on another server (one with accounts), with a page that records uncaught errors. */
+export async function pageOn(baseURL: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await (await launchBrowser()).newContext({ baseURL, viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, errors };
+}
+
+/** Fills in and submits the password sign-in form on the page shown. */
+export async function submitSignIn(page: Page, name: string, password: string): Promise<void> {
+  await page.getByLabel('User name', { exact: true }).fill(name);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
 /** Opens a path of the app and waits until the network is quiet. */

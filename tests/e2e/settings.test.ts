@@ -4,7 +4,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverWithAccounts, type ServerWithAccounts } from '../helpers/parity-server.ts';
-import { closeBrowser, launchBrowser, screenshot, seriousAxeViolations } from './helpers.ts';
+import { closeBrowser, launchBrowser, screenshot, seriousAxeViolations, submitSignIn } from './helpers.ts';
 
 describe('settings on the admin page', () => {
   let server: ServerWithAccounts | null = null;
@@ -19,9 +19,7 @@ describe('settings on the admin page', () => {
     page = await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto('/login');
-    await page.getByLabel('User name').fill('ada');
-    await page.getByLabel('Password').fill('ada has a long password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitSignIn(page, 'ada', 'ada has a long password');
     await page.waitForURL(/\/$/);
   }, 120_000);
 

@@ -11,7 +11,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BreakdownResult } from '../../web/src/api/types.ts';
 import { formatCount } from '../../web/src/lib/format.ts';
-import { closeBrowser, launchBrowser, openDataTables, screenshot, screenshotDir, seriousAxeViolations, waitForCharts } from './helpers.ts';
+import { closeBrowser, openDataTables, pageOn, screenshot, screenshotDir, seriousAxeViolations, submitSignIn, waitForCharts } from './helpers.ts';
 
 const PAGE = '/indicators/op-dna-rate?by=ethnic_category';
 const TOGGLE = 'Show unsuppressed figures (on screen only)';
@@ -59,16 +59,10 @@ describe('unsuppressed figures for analysts', () => {
   });
 
   const signedIn = async (name: string, password: string) => {
-    const browser = await launchBrowser();
-    const context = await browser.newContext({ baseURL: url, viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true });
+    const { context, page, errors } = await pageOn(url);
     contexts.push(context);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
     await page.goto('/login');
-    await page.getByLabel('User name', { exact: true }).fill(name);
-    await page.getByLabel('Password', { exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await submitSignIn(page, name, password);
     await page.waitForURL(/\/$/);
     return { page, errors };
   };
