@@ -24,15 +24,16 @@ const INJECTIONS = [
 
 /** Every query-string and path parameter of the API, with the rest of a valid request. */
 const PARAMETERS: { base: string; params: string[] }[] = [
-  { base: '/api/metrics/op-dna-rate/breakdown?by=sex', params: ['by', 'by2', 'from', 'to', 'specialty', 'site', 'level', 'plus'] },
+  { base: '/api/metrics/op-dna-rate/breakdown?by=sex', params: ['by', 'by2', 'from', 'to', 'specialty', 'site', 'level', 'plus', 'view', 'format'] },
+  { base: '/api/metrics/op-dna-rate/breakdowns?by=sex', params: ['by', 'from', 'to', 'specialty', 'site', 'level', 'plus', 'view'] },
   { base: '/api/metrics/op-dna-rate/series?by=sex', params: ['by', 'grain', 'from', 'to', 'specialty', 'site', 'level'] },
   { base: '/api/overview', params: ['from', 'to'] },
   { base: '/api/completeness?dataset=outpatients', params: ['dataset', 'field', 'grain', 'by', 'from', 'to'] },
   { base: '/api/charts/op-dna-rate.svg?by=sex', params: ['by', 'chart', 'from', 'to', 'level', 'width', 'height', 'scale'] },
   { base: '/api/audit', params: ['actor', 'action', 'outcome', 'target', 'from', 'to', 'limit', 'offset'] },
 ];
-const PATHS = ['/api/metrics/{}', '/api/metrics/{}/breakdown', '/api/extracts/{}', '/api/extracts/{}/quarantine.csv', '/api/users/{}', '/api/charts/{}', '/published/{}'];
-const NO_QUERY = ['/api/health', '/api/datasets', '/api/metrics', '/api/metrics/op-dna-rate', '/api/completeness/summary', '/api/specialties', '/api/extracts', '/api/mappings', '/api/users', '/api/auth/me', '/api/published', '/api/report-templates'];
+const PATHS = ['/api/report-templates/{}', '/api/metrics/{}', '/api/metrics/{}/breakdown', '/api/extracts/{}', '/api/extracts/{}/quarantine.csv', '/api/users/{}', '/api/charts/{}', '/published/{}'];
+const NO_QUERY = ['/api/health', '/api/datasets', '/api/metrics', '/api/metrics/op-dna-rate', '/api/completeness/summary', '/api/specialties', '/api/extracts', '/api/mappings', '/api/users', '/api/auth/me', '/api/published', '/api/report-templates', '/api/settings'];
 
 /** Words that would mean internals reached the caller. */
 const LEAKS = /duckdb|parser error|binder error|catalog error|select |stack|\bat [\w.]+ \(|node_modules|\/work\/|\.ts:\d+/i;
@@ -103,6 +104,9 @@ describe('hostile parameters', () => {
       ['POST', '/api/mappings', { name: "m'; --", dataset: 'outpatients', columns: {} }],
       ['POST', '/api/mappings', { name: 'm', dataset: 'outpatients', columns: {}, extra: 1 }],
       ['POST', '/api/published', { metric: "op-dna-rate' OR 1=1", by: 'sex', chart: 'breakdown' }],
+      ['PUT', '/api/settings/disclosure', { value: "none'; --" }],
+      ['PUT', '/api/settings/completeness-target', { value: '95; DROP TABLE settings' }],
+      ['PUT', '/api/settings/completeness-target', { value: 95, by: 'me' }],
     ];
     for (const [method, url, payload] of bodies) {
       const response = await app.inject({ method: method as 'POST', url, payload: payload as object });
