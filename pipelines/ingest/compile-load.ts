@@ -1,7 +1,9 @@
 // Generates the SQL of one load from the dataset declaration, all set-based inside DuckDB:
-//   1. verdict: per staged row, its line in the file, its key and the reasons it cannot be loaded
-//      (required columns only — cheap, so problems are known before anything is written);
-//   2. insert: canonical values and derived fields of the rows the verdict passed.
+//   1. stage: one pass over the file keeps each line's raw text and computes, once, every value
+//      the row will store and the reasons it cannot be loaded (required columns);
+//   2. verdict: the rows that cannot be loaded, with their line in the file (duplicates are added
+//      by find-duplicates.ts);
+//   3. insert: every other staged row, with the fields that need the IMD reference tables.
 import type { ColumnSpec, DatasetSpec } from '../datasets/dataset-schema.ts';
 import { storedColumns } from '../datasets/storage.ts';
 import { ident } from '../../server/db/database.ts';
@@ -10,10 +12,13 @@ import { expectations, rowMessages } from './messages.ts';
 import { normaliseSql } from './normalise-sql.ts';
 
 export const STAGE = 'stage_rows';
+/** The staged rows that cannot be loaded: `_rowid` in the stage, `source_row`, `_reasons`. */
 export const VERDICT = 'verdict_rows';
 /** One row per line DuckDB could not split into the header's columns. */
 export const REJECTS = 'stage_reject_lines';
 export const RAW_REJECTS = 'stage_rejects';
+/** Stage row id → line in the file, built only when DuckDB rejected lines (see lineOf). */
+export const LINES = 'stage_lines';
 
 export interface CompileOptions {
   hasRejects: boolean;
@@ -27,46 +32,28 @@ function rawCells(columns: ColumnSpec[], match: ColumnMatch): string {
   return columns
     .map((c) => {
       const index = match.get(c.name);
-      return `${index === undefined ? 'NULL::VARCHAR' : `NULLIF(trim(s.c${index}), '')`} AS ${raw(c)}`;
+      return `${index === undefined ? 'NULL::VARCHAR' : `NULLIF(trim(c${index}), '')`} AS ${raw(c)}`;
     })
     .join(', ');
 }
 
-function parsedValue(c: ColumnSpec): string {
-  const parsed = normaliseSql(c, raw(c));
-  if (c.kind === 'sex') return `coalesce(${parsed}, 'X')`; // blank and unreadable → not known
-  if (c.kind === 'ethnic_category') return `coalesce(${parsed}, ${raw(c)})`; // invalid text kept as it was
-  return parsed;
+/** True when a value was given but could not be read (`parsed` is the column's normalised value). */
+const isInvalid = (c: ColumnSpec) => `(${raw(c)} IS NOT NULL AND ${col(c.name)} IS NULL)`;
+
+/** A list of the non-NULL texts among the items. */
+function listOf(items: { when: string; text: string }[]): string {
+  return `list_filter([${items.map((i) => `CASE WHEN ${i.when} THEN ${i.text} END`).join(', ') || 'NULL'}]::VARCHAR[], x -> x IS NOT NULL)`;
 }
 
-/** True when a value was given but could not be read. */
-function isInvalid(c: ColumnSpec): string {
-  return `(${raw(c)} IS NOT NULL AND ${normaliseSql(c, raw(c))} IS NULL)`;
-}
-
-function reasonSql(c: ColumnSpec): string {
-  return `CASE WHEN ${raw(c)} IS NULL THEN ${rowMessages.missing(c.name)}
-    WHEN ${isInvalid(c)} THEN ${rowMessages.invalid(c.name, expectations[c.kind], raw(c))} END`;
-}
-
-/** Step 1: the verdict on every staged row. */
-export function compileVerdict(dataset: DatasetSpec, match: ColumnMatch, opts: CompileOptions): string {
-  const needed = dataset.columns.filter((c) => c.required || dataset.key.includes(c.name));
-  // Rows DuckDB rejected as malformed are missing from the stage: shift later rows past them.
-  const line = opts.hasRejects ? `(s.rowid + 2 + coalesce(shift.skipped, 0))::INTEGER` : `(s.rowid + 2)::INTEGER`;
-  const shiftJoin = opts.hasRejects
-    ? `ASOF LEFT JOIN (SELECT line - row_number() OVER (ORDER BY line) + 1 AS at, row_number() OVER (ORDER BY line) AS skipped
-         FROM ${REJECTS}) shift ON s.rowid + 2 >= shift.at`
-    : '';
-  const reasons = dataset.columns.filter((c) => c.required).map(reasonSql);
-  if (dataset.id === 'waiting_list') reasons.push(`CASE WHEN clock_start_date > census_date THEN ${rowMessages.clockAfterCensus()} END`);
-  return `CREATE OR REPLACE TEMP TABLE ${VERDICT} AS
-SELECT _rowid, source_row, ${dataset.key.map(col).join(', ')},
-  list_filter([${reasons.join(',\n  ')}]::VARCHAR[], x -> x IS NOT NULL) AS _reasons
-FROM (
-  SELECT *, ${needed.map((c) => `${parsedValue(c)} AS ${col(c.name)}`).join(', ')}
-  FROM (SELECT s.rowid AS _rowid, ${line} AS source_row, ${rawCells(needed, match)} FROM ${STAGE} s ${shiftJoin})
-)${opts.hasRejects ? ' ORDER BY _rowid' : ''}`;
+function reasons(dataset: DatasetSpec): string {
+  const items = dataset.columns
+    .filter((c) => c.required)
+    .map((c) => ({
+      when: `(${raw(c)} IS NULL OR ${col(c.name)} IS NULL)`,
+      text: `CASE WHEN ${raw(c)} IS NULL THEN ${rowMessages.missing(c.name)} WHEN ${isInvalid(c)} THEN ${rowMessages.invalid(c.name, expectations[c.kind], raw(c))} END`,
+    }));
+  if (dataset.id === 'waiting_list') items.push({ when: 'clock_start_date > census_date', text: rowMessages.clockAfterCensus() });
+  return listOf(items);
 }
 
 /** Five groups from the parsed code (NULL when unreadable → Invalid, blank → Missing). */
@@ -82,43 +69,91 @@ const ethnicGroupSql = (chineseGroup: '2001' | '2021') => `CASE
   WHEN ethnic_category = '99' THEN 'Not known'
   ELSE 'Invalid' END`;
 
-/** Step 2: canonical rows for everything the verdict passed, with the stored derived fields. */
-export function compileInsert(dataset: DatasetSpec, match: ColumnMatch, opts: CompileOptions): string {
-  // Values are parsed once, NULL when unreadable; the flags compare them with the raw text.
-  const flags = dataset.columns.filter((c) => !c.required).map((c) => `CASE WHEN ${raw(c)} IS NOT NULL AND ${col(c.name)} IS NULL THEN '${c.name}' END`);
-  const derived: string[] = [];
+/** The stored columns the stage computes: all but those that need the IMD tables or the extract. */
+function stagedValues(dataset: DatasetSpec, chineseGroup: CompileOptions['chineseGroup']): [string, string][] {
+  const values: [string, string][] = [];
+  for (const c of storedColumns(dataset)) {
+    const declared = dataset.columns.find((d) => d.name === c.name);
+    if (declared?.kind === 'sex') values.push([c.name, `coalesce(${col(c.name)}, 'X')`]); // blank and unreadable → not known
+    else if (declared?.kind === 'ethnic_category') values.push([c.name, `coalesce(${col(c.name)}, ${raw(declared)})`]); // invalid text kept as written
+    else if (declared) values.push([c.name, col(c.name)]);
+    else if (c.onLoad) values.push([c.name, c.onLoad]);
+    else if (c.name === 'ethnic_group') values.push([c.name, ethnicGroupSql(chineseGroup)]);
+  }
+  return values;
+}
+
+/**
+ * Step 1: the file, read by DuckDB (`source` is the read_csv call, columns c0, c1, …), kept raw
+ * for the quarantine and parsed once into the values the row will store, with `_dq` (optional
+ * columns given but unreadable) and `_reasons` (why the row cannot be loaded).
+ */
+export function compileStage(
+  dataset: DatasetSpec,
+  match: ColumnMatch,
+  headerCount: number,
+  source: string,
+  chineseGroup: CompileOptions['chineseGroup'],
+): string {
+  const cells = Array.from({ length: headerCount }, (_, i) => `c${i}`).join(', ');
+  const dq = dataset.columns.filter((c) => !c.required).map((c) => ({ when: isInvalid(c), text: `'${c.name}'` }));
+  return `CREATE OR REPLACE TEMP TABLE ${STAGE} AS
+SELECT ${cells}, ${stagedValues(dataset, chineseGroup).map(([name, sql]) => `${sql} AS ${col(name)}`).join(', ')},
+  ${listOf(dq)} AS _dq,
+  ${reasons(dataset)} AS _reasons
+FROM (
+  SELECT *, ${dataset.columns.map((c) => `${normaliseSql(c, raw(c))} AS ${col(c.name)}`).join(', ')}
+  FROM (SELECT ${cells}, ${rawCells(dataset.columns, match)} FROM ${source})
+)`;
+}
+
+/** Only when DuckDB rejected lines: the stage's row ids, shifted past the rejected lines. */
+export function compileLines(): string {
+  return `CREATE OR REPLACE TEMP TABLE ${LINES} AS
+SELECT s.rowid AS _rowid, (s.rowid + 2 + coalesce(shift.skipped, 0))::INTEGER AS source_row FROM ${STAGE} s
+ASOF LEFT JOIN (SELECT line - row_number() OVER (ORDER BY line) + 1 AS at, row_number() OVER (ORDER BY line) AS skipped
+  FROM ${REJECTS}) shift ON s.rowid + 2 >= shift.at`;
+}
+
+/** The line in the file of stage row `rowid` (header = line 1), with the join it needs. */
+export function lineOf(rowid: string, alias: string, opts: CompileOptions): { sql: string; join: string } {
+  return opts.hasRejects
+    ? { sql: `${alias}.source_row`, join: `JOIN ${LINES} ${alias} ON ${alias}._rowid = ${rowid}` }
+    : { sql: `(${rowid} + 2)::INTEGER`, join: '' };
+}
+
+/** Step 2: the staged rows that cannot be loaded. */
+export function compileVerdict(opts: CompileOptions): string {
+  const line = lineOf('s._rowid', 'l', opts);
+  return `CREATE OR REPLACE TEMP TABLE ${VERDICT} AS
+SELECT s._rowid, ${line.sql} AS source_row, s._reasons
+FROM (SELECT rowid AS _rowid, _reasons FROM ${STAGE} WHERE len(_reasons) > 0) s ${line.join}`;
+}
+
+/** Step 3: the rows the verdict passed, with the stored fields derived from the IMD tables. */
+export function compileInsert(dataset: DatasetSpec, opts: CompileOptions): string {
+  const line = lineOf('s.rowid', 'l', opts);
+  const staged = new Set(stagedValues(dataset, opts.chineseGroup).map(([name]) => name));
   let joins = '';
+  const derived = new Map<string, string>([['extract_id', '$extract_id'], ['source_row', 'source_row'], ['dq_flags', '_dq']]);
   if (dataset.patientLevel) {
     joins = `LEFT JOIN (SELECT lsoa_code AS l25, imd_decile AS d25 FROM ref_imd2025) i25 ON i25.l25 = p.lsoa_code
-      LEFT JOIN (SELECT lsoa_code AS l19, imd_decile AS d19 FROM ref_imd2019) i19 ON i19.l19 = p.lsoa_code`;
-    flags.push(`CASE WHEN lsoa_code IS NOT NULL AND d25 IS NULL AND d19 IS NULL THEN 'lsoa_code' END`);
-    derived.push(
-      `${ethnicGroupSql(opts.chineseGroup)} AS ethnic_group`,
-      `CASE WHEN imd_decile IS NOT NULL THEN 'supplied' WHEN d25 IS NOT NULL THEN 'IoD2025' WHEN d19 IS NOT NULL THEN 'IoD2019' END AS imd_edition`,
-      `coalesce(imd_decile, d25, d19) AS derived_decile`,
-    );
+  LEFT JOIN (SELECT lsoa_code AS l19, imd_decile AS d19 FROM ref_imd2019) i19 ON i19.l19 = p.lsoa_code`;
+    derived.set('imd_decile', 'coalesce(imd_decile, d25, d19)');
+    derived.set('imd_edition', `CASE WHEN imd_decile IS NOT NULL THEN 'supplied' WHEN d25 IS NOT NULL THEN 'IoD2025' WHEN d19 IS NOT NULL THEN 'IoD2019' END`);
+    // An LSOA in neither edition is flagged after the optional columns, as a data-quality count.
+    derived.set('dq_flags', `CASE WHEN lsoa_code IS NOT NULL AND d25 IS NULL AND d19 IS NULL THEN list_append(_dq, 'lsoa_code') ELSE _dq END`);
   }
-  derived.push(`list_filter([${flags.join(', ') || 'NULL'}]::VARCHAR[], x -> x IS NOT NULL) AS dq_flags`);
-  // Hash joins, not a POSITIONAL JOIN: those run on one thread, and so would the whole insert.
-  const passed = opts.hasRejects
-    ? `JOIN (SELECT _rowid, source_row FROM ${VERDICT} WHERE len(_reasons) = 0) v ON v._rowid = s.rowid`
-    : `WHERE s.rowid NOT IN (SELECT _rowid FROM ${VERDICT} WHERE len(_reasons) > 0)`;
-  const sourceRow = opts.hasRejects ? 'v.source_row' : '(s.rowid + 2)::INTEGER AS source_row';
   const columns = storedColumns(dataset);
   const select = columns.map((c) => {
-    if (c.name === 'extract_id') return '$extract_id';
-    if (c.name === 'imd_decile' && dataset.patientLevel) return 'derived_decile';
-    const declared = dataset.columns.find((d) => d.name === c.name);
-    if (declared?.kind === 'sex') return `coalesce(${col(c.name)}, 'X')`; // blank and unreadable → not known
-    if (declared?.kind === 'ethnic_category') return `coalesce(${col(c.name)}, ${raw(declared)})`; // invalid text kept as written
-    return c.onLoad ?? col(c.name);
+    const sql = derived.get(c.name) ?? (staged.has(c.name) ? col(c.name) : undefined);
+    if (!sql) throw new Error(`no value for ${dataset.id}.${c.name}`);
+    return sql;
   });
+  // Hash joins, not a POSITIONAL JOIN: those run on one thread, and so would the whole insert.
   return `INSERT INTO ${ident(dataset.id)} (${columns.map((c) => col(c.name)).join(', ')})
 SELECT ${select.join(', ')} FROM (
-  SELECT p.*, ${derived.join(',\n    ')}
-  FROM (
-    SELECT *, ${dataset.columns.map((c) => `${normaliseSql(c, raw(c))} AS ${col(c.name)}`).join(', ')}
-    FROM (SELECT ${sourceRow}, ${rawCells(dataset.columns, match)} FROM ${STAGE} s ${passed})
-  ) p ${joins}
-)`;
+  SELECT s.*, ${line.sql} AS source_row FROM ${STAGE} s ${line.join}
+  WHERE s.rowid NOT IN (SELECT _rowid FROM ${VERDICT})
+) p ${joins}`;
 }

@@ -7,9 +7,9 @@ import { basename, join } from 'node:path';
 import { type Database, type Session, ident, literal, transaction } from '../../server/db/database.ts';
 import type { DatasetSpec } from '../datasets/dataset-schema.ts';
 import { DATASET_IDS, findDataset } from '../datasets/index.ts';
-import { RAW_REJECTS, REJECTS, STAGE, VERDICT, compileInsert, compileVerdict } from './compile-load.ts';
+import { type CompileOptions, RAW_REJECTS, REJECTS, STAGE, VERDICT, compileInsert, compileLines, compileStage, compileVerdict } from './compile-load.ts';
 import { FileRefusal, inspectFile } from './inspect-file.ts';
-import { matchHeaders } from './match-headers.ts';
+import { type ColumnMatch, matchHeaders } from './match-headers.ts';
 import { fileMessages } from './messages.ts';
 import { readHeader } from './read-header.ts';
 import { findDuplicates } from './find-duplicates.ts';
@@ -66,11 +66,27 @@ function jsonKeys(headers: string[]): string[] {
   });
 }
 
-async function stageFile(session: Session, path: string, headerCount: number, delimiter: string): Promise<void> {
-  const columns = Array.from({ length: headerCount }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
-  await session.run(`CREATE OR REPLACE TEMP TABLE ${STAGE} AS SELECT * FROM read_csv(${literal(path)},
-    header = true, auto_detect = false, columns = {${columns}}, delim = ${literal(delimiter)}, quote = '"', escape = '"',
-    store_rejects = true, rejects_table = '${RAW_REJECTS}', rejects_scan = 'stage_reject_scans')`);
+async function count(session: Session, sql: string, params?: Record<string, string>): Promise<number> {
+  const [row] = await session.all<{ n: number }>(sql, params);
+  return Number(row?.n ?? 0);
+}
+
+interface StageRequest {
+  path: string;
+  dataset: DatasetSpec;
+  match: ColumnMatch;
+  headerCount: number;
+  delimiter: string;
+  chineseGroup: IngestOptions['chineseGroup'];
+}
+
+/** Reads the file into the stage, parsing every value once; says how to compile the later steps. */
+async function stageFile(session: Session, request: StageRequest): Promise<CompileOptions> {
+  const columns = Array.from({ length: request.headerCount }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+  const source = `read_csv(${literal(request.path)},
+    header = true, auto_detect = false, columns = {${columns}}, delim = ${literal(request.delimiter)}, quote = '"', escape = '"',
+    store_rejects = true, rejects_table = '${RAW_REJECTS}', rejects_scan = 'stage_reject_scans')`;
+  await session.run(compileStage(request.dataset, request.match, request.headerCount, source, request.chineseGroup));
   // DuckDB may record several errors for one line; keep the first, in words an analyst can act on.
   await session.run(`CREATE OR REPLACE TEMP TABLE ${REJECTS} AS
     SELECT line::INTEGER AS line, arg_min(csv_line, column_idx) AS csv_line,
@@ -79,11 +95,10 @@ async function stageFile(session: Session, path: string, headerCount: number, de
           'has \\2 fields but the header has \\1 (look for an unquoted separator or a line cut short)')
         ELSE error_message END, column_idx) AS error_message
     FROM ${RAW_REJECTS} GROUP BY line`);
-}
-
-async function count(session: Session, sql: string, params?: Record<string, string>): Promise<number> {
-  const [row] = await session.all<{ n: number }>(sql, params);
-  return Number(row?.n ?? 0);
+  // Rejected lines are missing from the stage: later rows' line numbers are shifted past them.
+  const hasRejects = (await count(session, `SELECT count(*)::INTEGER AS n FROM (SELECT 1 FROM ${REJECTS} LIMIT 1)`)) > 0;
+  if (hasRejects) await session.run(compileLines());
+  return { hasRejects, chineseGroup: request.chineseGroup };
 }
 
 async function checkReplace(session: Session, dataset: DatasetSpec, replace: string): Promise<void> {
@@ -97,7 +112,7 @@ async function checkReplace(session: Session, dataset: DatasetSpec, replace: str
 async function collectErrors(session: Session): Promise<IngestSummary['errors']> {
   const rows = await session.all<{ row: number; reason: string }>(`
     SELECT row, reason FROM (
-      SELECT source_row AS row, unnest(_reasons) AS reason FROM ${VERDICT} WHERE len(_reasons) > 0
+      SELECT source_row AS row, unnest(_reasons) AS reason FROM ${VERDICT}
       UNION ALL SELECT line::INTEGER, 'row: ' || error_message FROM ${REJECTS})
     ORDER BY row LIMIT ${MAX_ERRORS}`);
   return rows.map((r) => splitReason(r.row, r.reason));
@@ -107,7 +122,7 @@ async function quarantineRows(session: Session, extractId: string, headers: stri
   const pairs = jsonKeys(headers).map((k, i) => `${literal(k)}, s.c${i}`).join(', ');
   await session.run(
     `INSERT INTO quarantine SELECT $id, v.source_row, json_object(${pairs})::VARCHAR, v._reasons
-     FROM ${VERDICT} v JOIN ${STAGE} s ON s.rowid = v._rowid WHERE len(v._reasons) > 0`,
+     FROM ${VERDICT} v JOIN ${STAGE} s ON s.rowid = v._rowid`,
     { id: extractId },
   );
   await session.run(
@@ -173,22 +188,23 @@ async function load(db: Database, request: IngestRequest, options: IngestOptions
     return await db.withSession(async (session) => {
       // Staged outside the transaction: a temporary table touches nothing in the database file, and
       // rows created inside a transaction carry provisional row ids, which the row numbering needs.
-      await stageFile(session, path, header.headers.length, header.delimiter);
+      const compileOptions = await stageFile(session, {
+        path, dataset, match, headerCount: header.headers.length, delimiter: header.delimiter, chineseGroup: options.chineseGroup,
+      });
       trace('stage');
       return transaction(session, async () => {
       if (request.replace) await checkReplace(session, dataset, request.replace);
       const rejected = await count(session, `SELECT count(*)::INTEGER AS n FROM ${REJECTS}`);
-      const compileOptions = { hasRejects: rejected > 0, chineseGroup: options.chineseGroup };
-      await session.run(compileVerdict(dataset, match, compileOptions));
+      await session.run(compileVerdict(compileOptions));
       trace('verdict');
-      await findDuplicates(session, dataset);
+      await findDuplicates(session, dataset, compileOptions);
       trace('duplicates');
       const staged = await count(session, `SELECT count(*)::INTEGER AS n FROM ${STAGE}`);
-      const rowsLoaded = await count(session, `SELECT count(*)::INTEGER AS n FROM ${VERDICT} WHERE len(_reasons) = 0`);
+      const rowsLoaded = staged - (await count(session, `SELECT count(*)::INTEGER AS n FROM ${VERDICT}`));
       const rowsRead = staged + rejected;
       if (rowsLoaded === 0) throw new FileRefusal(fileMessages.noRowLoaded(rowsRead, await commonestReason(session)));
 
-      await session.run(compileInsert(dataset, match, compileOptions), { extract_id: extractId });
+      await session.run(compileInsert(dataset, compileOptions), { extract_id: extractId });
       trace('insert');
       await quarantineRows(session, extractId, header.headers);
       trace('quarantine');
