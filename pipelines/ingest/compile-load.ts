@@ -28,21 +28,32 @@ export interface CompileOptions {
 const raw = (c: ColumnSpec) => ident(`raw_${c.name}`);
 const col = (name: string) => ident(name);
 
+/**
+ * `NULLIF(trim(v), '')`, with trim skipped where it cannot change anything: trim removes only
+ * Unicode space separators, so plain-ASCII text that neither starts nor ends with a space is
+ * returned as it is. Most cells are like that, and trim is one of the dearest steps of a load.
+ */
+function trimmed(v: string): string {
+  return `CASE WHEN prefix(${v}, ' ') OR suffix(${v}, ' ') OR strlen(${v}) <> length(${v}) OR ${v} = '' THEN NULLIF(trim(${v}), '') ELSE ${v} END`;
+}
+
 function rawCells(columns: ColumnSpec[], match: ColumnMatch): string {
   return columns
     .map((c) => {
       const index = match.get(c.name);
-      return `${index === undefined ? 'NULL::VARCHAR' : `NULLIF(trim(c${index}), '')`} AS ${raw(c)}`;
+      return `${index === undefined ? 'NULL::VARCHAR' : trimmed(`c${index}`)} AS ${raw(c)}`;
     })
     .join(', ');
 }
 
-/** True when a value was given but could not be read (`parsed` is the column's normalised value). */
+/** True when a value was given but could not be read (the normalised value goes by the column's name). */
 const isInvalid = (c: ColumnSpec) => `(${raw(c)} IS NOT NULL AND ${col(c.name)} IS NULL)`;
 
-/** A list of the non-NULL texts among the items. */
+/** A list of the non-NULL texts, built only for the rows where one of the conditions holds. */
 function listOf(items: { when: string; text: string }[]): string {
-  return `list_filter([${items.map((i) => `CASE WHEN ${i.when} THEN ${i.text} END`).join(', ') || 'NULL'}]::VARCHAR[], x -> x IS NOT NULL)`;
+  if (items.length === 0) return '[]::VARCHAR[]';
+  const all = items.map((i) => `CASE WHEN ${i.when} THEN ${i.text} END`).join(', ');
+  return `CASE WHEN ${items.map((i) => i.when).join(' OR ')} THEN list_filter([${all}]::VARCHAR[], x -> x IS NOT NULL) ELSE []::VARCHAR[] END`;
 }
 
 function reasons(dataset: DatasetSpec): string {

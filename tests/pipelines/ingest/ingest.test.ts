@@ -78,6 +78,18 @@ describe('normalising NHS codes', () => {
       { s: '3', age: 12, age_band: '10-14', f: '1' },
     ]);
   });
+
+  it('trims spaces, non-breaking ones too, around every value, and reads a value of only spaces as blank', async () => {
+    const csv = [HEADER, ' A1 ,P1,2025-04-01 , 110,\u00a05,1, 34 ,M ,\u00a0a\u00a0, E01008881,RRK02', 'A2,P2,2025-04-01,110,5,1,   ,1,A,,caf\u00e9 '].join('\n');
+    const summary = await load('op.csv', csv);
+    expect(summary).toMatchObject({ rowsLoaded: 2, rowsQuarantined: 0, dataQuality: {} });
+    const rows = await db.all(`SELECT appointment_id AS id, treatment_function_code AS tfc, attendance_status AS s, age, sex, ethnic_category AS e,
+      lsoa_code AS l, site_code AS site FROM outpatients ORDER BY source_row`);
+    expect(rows).toEqual([
+      { id: 'A1', tfc: '110', s: '5', age: 34, sex: '1', e: 'A', l: 'E01008881', site: 'RRK02' },
+      { id: 'A2', tfc: '110', s: '5', age: null, sex: '1', e: 'A', l: null, site: 'café' },
+    ]);
+  });
 });
 
 describe('quarantining rows', () => {
