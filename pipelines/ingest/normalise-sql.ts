@@ -86,10 +86,11 @@ export function normaliseSql(column: ColumnSpec, v: string): string {
     case 'ethnic_category':
       // Most rows already hold a code: test that first so the label lookup runs only for the rest.
       return `CASE WHEN ${v} IN (${VALID_ETHNIC}) THEN ${v} ELSE ${caseLookup(key(v), ethnicPairs)} END`;
+    // A code already in canonical form passes a GLOB, much cheaper than the regular expression.
     case 'lsoa_code':
-      return `CASE WHEN regexp_full_match(upper(${v}), 'E01[0-9]{6}') THEN upper(${v}) END`;
+      return `CASE WHEN ${v} GLOB 'E01${'[0-9]'.repeat(6)}' THEN ${v} WHEN regexp_full_match(upper(${v}), 'E01[0-9]{6}') THEN upper(${v}) END`;
     case 'treatment_function':
-      return `CASE WHEN regexp_full_match(upper(${v}), '[0-9]{3}|X0[1-6]') THEN upper(${v}) END`;
+      return `CASE WHEN ${v} GLOB '[0-9][0-9][0-9]' THEN ${v} WHEN regexp_full_match(upper(${v}), '[0-9]{3}|X0[1-6]') THEN upper(${v}) END`;
     case 'icd10':
       return `CASE WHEN regexp_full_match(upper(replace(${v}, '.', '')), '[A-Z][0-9]{2}[0-9A-Z]{0,4}') THEN upper(replace(${v}, '.', '')) END`;
     case 'opcs4':
