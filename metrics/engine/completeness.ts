@@ -4,7 +4,8 @@ import { DATASETS, findDataset } from '../../pipelines/datasets/index.ts';
 import type { Session } from '../../server/db/database.ts';
 import { ident } from '../../server/db/database.ts';
 import type { CompletenessField } from '../catalogue/completeness.ts';
-import { isSmall, roundCount, wilson, type DisclosureProfile } from '../statistics/index.ts';
+import { DISCLOSURE_LABELS, isSmall, roundCount, wilson, type DisclosureProfile } from '../statistics/index.ts';
+import { dataAsAt } from './breakdown.ts';
 import { BREAKDOWN_SPECS, keyExpression } from './breakdowns.ts';
 import { resolvePeriod } from './period.ts';
 import { spcOf } from './series.ts';
@@ -52,6 +53,9 @@ export interface CompletenessResult {
   period: { from: string; to: string };
   target: number;
   disclosure: DisclosureProfile;
+  disclosureLabel: string;
+  /** When the dataset's newest loaded extract arrived (the footnote of a chart or file). */
+  dataAsAt: string | null;
   overall: Counts;
   periods: (Counts & { period: string })[];
   groups: (Counts & { group: string; label: string })[];
@@ -122,6 +126,8 @@ export async function computeCompleteness(session: Session, request: Completenes
     target,
     overall: countsFrom(totalRows, profile),
     disclosure: profile,
+    disclosureLabel: DISCLOSURE_LABELS[profile],
+    dataAsAt: await dataAsAt(session, dataset.id),
     periods,
     groups,
     spc: spcOf(periods.map((p) => ({ period: p.period, value: p.validPercent })), 'higher', target),
