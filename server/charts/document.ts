@@ -15,6 +15,8 @@ import type { MetricsService } from '../services/metrics-service.ts';
 import { badRequest } from '../errors.ts';
 import { CHART_FONT } from './fonts.ts';
 import { spcSentence } from './spc-words.ts';
+import type { CompletenessChartKind, CompletenessChartRequest } from './completeness-document.ts';
+import type { CompletenessResult } from '../../metrics/engine/completeness.ts';
 
 export const CHART_KINDS = ['breakdown', 'trend', 'heatmap'] as const;
 export type ChartKind = (typeof CHART_KINDS)[number];
@@ -37,8 +39,8 @@ type Cell = string | number | boolean | null;
 export interface ChartDocument {
   /** Bumped if the document's shape changes, so old published charts can still be read. */
   format: 1;
-  kind: ChartKind;
-  request: ChartRequest;
+  kind: ChartKind | CompletenessChartKind;
+  request: ChartRequest | CompletenessChartRequest;
   title: string;
   subtitle: string[];
   footnotes: string[];
@@ -56,7 +58,7 @@ export interface ChartDocument {
   dataAsAt: string | null;
   period: { from: string; to: string };
   /** The API result the chart was drawn from. */
-  result: BreakdownResult | SeriesResult;
+  result: BreakdownResult | SeriesResult | CompletenessResult;
 }
 
 export const OGL = 'Contains public sector information licensed under the Open Government Licence v3.0.';

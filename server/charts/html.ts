@@ -39,16 +39,18 @@ const num = (v: unknown, digits = 1) =>
 
 /** The chart's figures as an HTML table: the text alternative to the drawing. */
 export function dataTableHtml(doc: ChartDocument, caption: string): string {
+  if (!('metric' in doc.request)) return completenessTableHtml(doc, caption);
+  const level = doc.request.level ?? 95;
   const h = doc.table.headers;
   const col = (name: string) => h.indexOf(name);
-  const lvl = String(doc.request.level ?? 95).replace('.', '_');
+  const lvl = String(level).replace('.', '_');
   const lower = col(`lower_${lvl}`);
   const upper = col(`upper_${lvl}`);
   if (doc.kind === 'trend') {
     const rows = doc.table.rows
       .map((r) => `<tr><th scope="row">${esc(String(r[col('period')]).slice(0, 7))}</th><td>${r[col('suppressed')] ? '*' : num(r[col('value')])}</td><td>${lower >= 0 && r[lower] !== null ? `${num(r[lower])} to ${num(r[upper])}` : '–'}</td><td>${esc(r[col('spc_signal')] ?? '')}${r[col('spc_kind')] ? ` (${esc(r[col('spc_kind')])})` : ''}</td></tr>`)
       .join('');
-    return `<table class="data"><caption>${esc(caption)}</caption><thead><tr><th scope="col">Month</th><th scope="col">Value (${esc(doc.metric.unit)})</th><th scope="col">${esc(doc.request.level ?? 95)}% interval</th><th scope="col">SPC signal</th></tr></thead><tbody>${rows}</tbody></table>`;
+    return `<table class="data"><caption>${esc(caption)}</caption><thead><tr><th scope="col">Month</th><th scope="col">Value (${esc(doc.metric.unit)})</th><th scope="col">${esc(level)}% interval</th><th scope="col">SPC signal</th></tr></thead><tbody>${rows}</tbody></table>`;
   }
   const two = col('label_2') >= 0;
   const rows = doc.table.rows
@@ -57,7 +59,23 @@ export function dataTableHtml(doc: ChartDocument, caption: string): string {
       return `<tr${r[col('group')] === 'overall' ? ' class="overall"' : ''}><th scope="row">${esc(r[col('label')])}${two && r[col('label_2')] ? `, ${esc(r[col('label_2')])}` : ''}</th><td>${suppressed ? '*' : num(r[col('value')])}</td><td>${suppressed || r[lower] === null ? '–' : `${num(r[lower])} to ${num(r[upper])}`}</td><td>${r[col('numerator')] === null ? '*' : num(r[col('numerator')], 0)}</td><td>${r[col('denominator')] === null ? '*' : num(r[col('denominator')], 0)}</td><td>${esc(r[col('compared_with_trust')] ?? '—')}</td></tr>`;
     })
     .join('');
-  return `<table class="data"><caption>${esc(caption)}</caption><thead><tr><th scope="col">Group</th><th scope="col">Value (${esc(doc.metric.unit)})</th><th scope="col">${esc(doc.request.level ?? 95)}% interval</th><th scope="col">Numerator</th><th scope="col">Denominator</th><th scope="col">Compared with trust</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `<table class="data"><caption>${esc(caption)}</caption><thead><tr><th scope="col">Group</th><th scope="col">Value (${esc(doc.metric.unit)})</th><th scope="col">${esc(level)}% interval</th><th scope="col">Numerator</th><th scope="col">Denominator</th><th scope="col">Compared with trust</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+/** A completeness chart's counts: one row per month or group, withheld counts as "*". */
+function completenessTableHtml(doc: ChartDocument, caption: string): string {
+  const h = doc.table.headers;
+  const col = (name: string) => h.indexOf(name);
+  const count = (v: unknown) => (v === null ? '*' : num(v, 0));
+  const first = h.includes('breakdown') ? 'Group' : 'Month';
+  const rows = doc.table.rows
+    .map((r) => {
+      const overall = r[col('group')] === 'overall' || r[col('period')] === 'overall';
+      return `<tr${overall ? ' class="overall"' : ''}><th scope="row">${esc(r[col('label')])}</th>${['total', 'valid', 'not_stated', 'not_known', 'missing', 'invalid'].map((c) => `<td>${count(r[col(c)])}</td>`).join('')}<td>${r[col('valid_percent')] === null ? '–' : num(r[col('valid_percent')])}</td></tr>`;
+    })
+    .join('');
+  const heads = [first, 'Records', 'Valid', 'Not stated', 'Not known', 'Missing', 'Invalid', 'Valid %'].map((x) => `<th scope="col">${x}</th>`).join('');
+  return `<table class="data"><caption>${esc(caption)}</caption><thead><tr>${heads}</tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 export const BASE_CSS = `

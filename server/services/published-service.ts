@@ -8,6 +8,7 @@ import { formatDateTime } from '../../web/src/lib/format.ts';
 import type { ChartDocument, ChartRequest } from '../charts/document.ts';
 import type { MetricsService } from './metrics-service.ts';
 import { buildChartDocument } from '../charts/document.ts';
+import { buildCompletenessDocument, isCompletenessRequest, type CompletenessChartRequest } from '../charts/completeness-document.ts';
 
 export interface PublishedRecord {
   id: string;
@@ -19,7 +20,7 @@ export interface PublishedRecord {
   disclosure: string;
   disclosureLabel: string;
   dataAsAt: string | null;
-  request: ChartRequest;
+  request: ChartRequest | CompletenessChartRequest;
   document: ChartDocument;
 }
 
@@ -91,8 +92,10 @@ export class PublishedService {
   ) {}
 
   /** Builds the chart from live data and freezes it. */
-  async publish(request: ChartRequest, who: { publishedBy: string; account: string | null }): Promise<PublishedSummary> {
-    const doc = await buildChartDocument(this.metrics, request);
+  async publish(request: ChartRequest | CompletenessChartRequest, who: { publishedBy: string; account: string | null }): Promise<PublishedSummary> {
+    const doc = isCompletenessRequest(request) ? await buildCompletenessDocument(this.metrics, request) : await buildChartDocument(this.metrics, request);
+    // A completeness chart is filed under its completeness indicator, and under its specialty/site split.
+    const [by, by2] = isCompletenessRequest(request) ? [doc.request.by ?? 'overall', null] : [request.by, request.by2 ?? null];
     const id = randomBytes(6).toString('hex');
     const now = new Date();
     const publishedAt = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -115,7 +118,7 @@ export class PublishedService {
     };
     await this.db.run(
       `INSERT INTO published_charts VALUES (?, ?, ?, ?, ?, ?, ?, ?::DATE, ?::DATE, ?, ?, ?, ?, ?::TIMESTAMP, NULL, NULL, ?)`,
-      [id, doc.title, doc.metric.id, doc.metric.version, doc.kind, request.by, request.by2 ?? null, doc.period.from, doc.period.to,
+      [id, doc.title, doc.metric.id, doc.metric.version, doc.kind, by, by2, doc.period.from, doc.period.to,
         doc.disclosure, doc.dataAsAt, who.publishedBy, who.account, publishedAt.replace('T', ' ').replace('Z', ''), JSON.stringify(record)],
     );
     return (await this.find(id))!;

@@ -1,10 +1,19 @@
-// Live charts rendered on the server: GET /api/charts/:metricId.svg|png — the same specs the web
-// app draws, framed with title, subtitle, footnotes and alt text for board papers.
-import type { FastifyPluginAsync } from 'fastify';
+// Live charts rendered on the server: GET /api/charts/:metricId.svg|png, and the completeness
+// page's charts at GET /api/charts/completeness.svg|png — the same specs the web app draws,
+// framed with title, subtitle, footnotes and alt text for board papers.
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
-import { buildChartDocument } from '../../charts/document.ts';
+import { buildCompletenessDocument } from '../../charts/completeness-document.ts';
+import { buildChartDocument, type ChartDocument } from '../../charts/document.ts';
 import { drawPng, drawSvg } from '../../charts/draw.ts';
-import { chartFileParams, chartQuery, sizeOf } from './schemas.ts';
+import { chartFileParams, chartQuery, completenessChartQuery, sizeOf } from './schemas.ts';
+
+async function sendChart(reply: FastifyReply, doc: ChartDocument, format: 'svg' | 'png', size: ReturnType<typeof sizeOf>) {
+  const name = `${doc.fileName}${size.scale > 1 ? `@${size.scale}x` : ''}.${format}`;
+  reply.header('content-disposition', `inline; filename="${name}"`).header('cache-control', 'no-cache');
+  if (format === 'svg') return reply.type('image/svg+xml; charset=utf-8').send(await drawSvg(doc, size));
+  return reply.type('image/png').send(await drawPng(doc, size));
+}
 
 const chartsRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -24,11 +33,16 @@ const chartsRoutes: FastifyPluginAsync = async (fastify) => {
       level: Number(q.level),
       title: q.title ?? null,
     });
-    const size = sizeOf(q);
-    const name = `${doc.fileName}${size.scale > 1 ? `@${size.scale}x` : ''}.${format}`;
-    reply.header('content-disposition', `inline; filename="${name}"`).header('cache-control', 'no-cache');
-    if (format === 'svg') return reply.type('image/svg+xml; charset=utf-8').send(await drawSvg(doc, size));
-    return reply.type('image/png').send(await drawPng(doc, size));
+    return sendChart(reply, doc, format, sizeOf(q));
   });
+
+  // Static paths, so they take precedence over /charts/:file ("completeness" is no metric id).
+  for (const format of ['svg', 'png'] as const) {
+    app.get(`/charts/completeness.${format}`, { schema: { querystring: completenessChartQuery } }, async (request, reply) => {
+      const q = request.query;
+      const doc = await buildCompletenessDocument(app.metrics, { chart: q.chart, dataset: q.dataset, field: q.field, by: q.by ?? null, from: q.from, to: q.to, title: q.title ?? null });
+      return sendChart(reply, doc, format, sizeOf(q));
+    });
+  }
 };
 export default chartsRoutes;

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { BREAKDOWNS } from '../../../metrics/catalogue/schema.ts';
+import { COMPLETENESS_FIELDS } from '../../../metrics/catalogue/completeness.ts';
+import { completenessDatasets } from '../../../metrics/engine/completeness.ts';
 import { CHART_KINDS } from '../../charts/document.ts';
+import { COMPLETENESS_CHART_KINDS } from '../../charts/completeness-document.ts';
 import { isoDate } from '../metrics/query-schemas.ts';
 import { noViewField } from '../metrics/unsuppressed-view.ts';
 
@@ -43,3 +46,31 @@ export const chartQuery = z
 export function sizeOf(q: { width?: number; height?: number; scale: '1' | '2' | '3' }) {
   return { width: q.width, height: q.height, scale: Number(q.scale) };
 }
+
+const completenessDatasetIds = completenessDatasets().map((d) => d.id) as [string, ...string[]];
+const completenessFields = Object.keys(COMPLETENESS_FIELDS) as [keyof typeof COMPLETENESS_FIELDS, ...(keyof typeof COMPLETENESS_FIELDS)[]];
+
+/** Which completeness chart, for which dataset and field: shared by the chart files and POST /api/published. */
+export const completenessSelection = {
+  chart: z.enum(COMPLETENESS_CHART_KINDS, { message: `one of ${COMPLETENESS_CHART_KINDS.join(', ')}` }),
+  dataset: z.enum(completenessDatasetIds, { message: `one of ${completenessDatasetIds.join(', ')}` }),
+  field: z.enum(completenessFields, { message: `one of ${completenessFields.join(', ')}` }).default('ethnicity'),
+  by: z.enum(['specialty', 'site'], { message: 'specialty or site' }),
+  from: isoDate,
+  to: isoDate,
+};
+
+/** `/api/charts/completeness.svg|png`: like the indicator charts, always disclosure-controlled. */
+export const completenessChartQuery = z
+  .object({
+    ...completenessSelection,
+    chart: completenessSelection.chart.default('completeness-trend'),
+    dataset: completenessSelection.dataset.default('outpatients'),
+    by: completenessSelection.by.optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    ...sizeQuery,
+    title: z.string().trim().min(1).max(200).optional(),
+    ...noViewField,
+  })
+  .strict();

@@ -1,4 +1,4 @@
-// Published charts: POST /api/published freezes a chart; GET /api/published lists them;
+// Published charts: POST /api/published freezes a chart (an indicator's, or a completeness chart); GET /api/published lists them;
 // DELETE /api/published/:id withdraws one; GET /published/:id is the embeddable page and
 // /published/:id.svg|png|csv|json the frozen chart's files. Also /fonts/* for the server's pages.
 import { createReadStream } from 'node:fs';
@@ -7,21 +7,30 @@ import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { BREAKDOWNS } from '../../../metrics/catalogue/schema.ts';
 import { CHART_KINDS, type ChartDocument } from '../../charts/document.ts';
+import { COMPLETENESS_CHART_KINDS, isCompletenessRequest } from '../../charts/completeness-document.ts';
 import { drawPng, drawSvg } from '../../charts/draw.ts';
 import { WEB_FONTS } from '../../charts/html.ts';
 import { publishedPage, withdrawnPage } from '../../charts/published-page.ts';
 import { toCsv } from '../../csv.ts';
 import { PublishedService, withdrawnError, type PublishedRecord } from '../../services/published-service.ts';
 import { isoDate } from '../metrics/query-schemas.ts';
-import { sizeOf, sizeQuery } from '../charts/schemas.ts';
+import { completenessSelection, sizeOf, sizeQuery } from '../charts/schemas.ts';
 import { noViewField } from '../metrics/unsuppressed-view.ts';
 
 const breakdown = z.enum(BREAKDOWNS, { message: `one of ${BREAKDOWNS.join(', ')}` });
 
+const PUBLISHABLE = [...CHART_KINDS, ...COMPLETENESS_CHART_KINDS] as const;
+/** Fields only an indicator chart takes, and only a completeness chart takes. */
+const INDICATOR_ONLY = ['metric', 'by2', 'specialty', 'site'] as const;
+const COMPLETENESS_ONLY = ['dataset', 'field'] as const;
+
+// One body for both families, so a mistake gets a message naming the field rather than "invalid input".
 const publishBody = z
   .object({
-    metric: z.string().regex(/^[a-z0-9-]{1,80}$/, 'a metric id such as op-dna-rate'),
-    chart: z.enum(CHART_KINDS, { message: `one of ${CHART_KINDS.join(', ')}` }).default('breakdown'),
+    metric: z.string().regex(/^[a-z0-9-]{1,80}$/, 'a metric id such as op-dna-rate').optional(),
+    chart: z.enum(PUBLISHABLE, { message: `one of ${PUBLISHABLE.join(', ')}` }).default('breakdown'),
+    dataset: completenessSelection.dataset.optional(),
+    field: completenessSelection.field.removeDefault().optional(),
     by: breakdown.default('overall'),
     by2: breakdown.nullish(),
     from: isoDate.nullish(),
@@ -34,7 +43,20 @@ const publishBody = z
     // A publication always applies the disclosure profile: refused with the reason.
     ...noViewField,
   })
-  .strict();
+  .strict()
+  .superRefine((b, ctx) => {
+    const completeness = isCompletenessRequest(b);
+    const present = (key: string) => (b as Record<string, unknown>)[key] !== undefined && (b as Record<string, unknown>)[key] !== null;
+    if (completeness) {
+      if (!present('dataset')) ctx.addIssue({ code: 'custom', path: ['dataset'], message: `a completeness chart needs a dataset` });
+      for (const key of INDICATOR_ONLY.filter(present)) ctx.addIssue({ code: 'custom', path: [key], message: `not taken by a completeness chart (it takes dataset, field, by, from, to)` });
+      if (!['overall', 'specialty', 'site'].includes(b.by as string)) ctx.addIssue({ code: 'custom', path: ['by'], message: 'specialty or site for a completeness chart' });
+      if ((b.level as number) !== 95) ctx.addIssue({ code: 'custom', path: ['level'], message: 'a completeness chart uses 95% intervals' });
+    } else {
+      if (!present('metric')) ctx.addIssue({ code: 'custom', path: ['metric'], message: 'a metric id such as op-dna-rate' });
+      for (const key of COMPLETENESS_ONLY.filter(present)) ctx.addIssue({ code: 'custom', path: [key], message: `only for the completeness charts (${COMPLETENESS_CHART_KINDS.join(', ')})` });
+    }
+  });
 
 const idParams = z.object({ id: z.string().regex(/^[0-9a-f]{12}$/, 'a published chart id (12 hexadecimal characters)') });
 const fileParams = z.object({
@@ -55,10 +77,11 @@ const publishedRoutes: FastifyPluginAsync = async (fastify) => {
   app.post('/api/published', { schema: { body: publishBody } }, async (request, reply) => {
     const b = request.body;
     const account = accountOf(request);
-    const published = await service.publish(
-      { metric: b.metric, chart: b.chart, by: b.by, by2: b.by2 ?? null, from: b.from ?? undefined, to: b.to ?? undefined, specialty: b.specialty ?? null, site: b.site ?? null, level: b.level, title: b.title ?? null },
-      { publishedBy: b.publishedBy ?? account ?? 'not recorded', account },
-    );
+    const who = { publishedBy: b.publishedBy ?? account ?? 'not recorded', account };
+    const period = { from: b.from ?? undefined, to: b.to ?? undefined };
+    const published = isCompletenessRequest(b)
+      ? await service.publish({ chart: b.chart, dataset: b.dataset!, field: b.field ?? 'ethnicity', by: b.by === 'specialty' || b.by === 'site' ? b.by : null, ...period, title: b.title ?? null }, who)
+      : await service.publish({ metric: b.metric!, chart: b.chart as (typeof CHART_KINDS)[number], by: b.by, by2: b.by2 ?? null, ...period, specialty: b.specialty ?? null, site: b.site ?? null, level: b.level, title: b.title ?? null }, who);
     return reply.status(201).send({ id: published.id, url: published.url, published });
   });
 

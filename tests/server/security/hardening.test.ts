@@ -30,6 +30,7 @@ const PARAMETERS: { base: string; params: string[] }[] = [
   { base: '/api/overview', params: ['from', 'to'] },
   { base: '/api/completeness?dataset=outpatients', params: ['dataset', 'field', 'grain', 'by', 'from', 'to'] },
   { base: '/api/charts/op-dna-rate.svg?by=sex', params: ['by', 'chart', 'from', 'to', 'level', 'width', 'height', 'scale'] },
+  { base: '/api/charts/completeness.svg?dataset=outpatients', params: ['dataset', 'field', 'by', 'chart', 'from', 'to', 'width', 'height', 'scale', 'view'] },
   { base: '/api/audit', params: ['actor', 'action', 'outcome', 'target', 'from', 'to', 'limit', 'offset'] },
 ];
 const PATHS = ['/api/report-templates/{}', '/api/metrics/{}', '/api/metrics/{}/breakdown', '/api/extracts/{}', '/api/extracts/{}/quarantine.csv', '/api/users/{}', '/api/charts/{}', '/published/{}'];
@@ -104,6 +105,8 @@ describe('hostile parameters', () => {
       ['POST', '/api/mappings', { name: "m'; --", dataset: 'outpatients', columns: {} }],
       ['POST', '/api/mappings', { name: 'm', dataset: 'outpatients', columns: {}, extra: 1 }],
       ['POST', '/api/published', { metric: "op-dna-rate' OR 1=1", by: 'sex', chart: 'breakdown' }],
+      ['POST', '/api/published', { chart: 'completeness-trend', dataset: "outpatients' OR 1=1" }],
+      ['POST', '/api/published', { chart: 'completeness-trend', dataset: 'outpatients', field: 'ethnicity; DROP TABLE published_charts' }],
       ['PUT', '/api/settings/disclosure', { value: "none'; --" }],
       ['PUT', '/api/settings/completeness-target', { value: '95; DROP TABLE settings' }],
       ['PUT', '/api/settings/completeness-target', { value: 95, by: 'me' }],
