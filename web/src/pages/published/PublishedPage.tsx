@@ -15,12 +15,26 @@ import './published.css';
 
 /** "Ethnic group", "Ethnic group × IMD quintile", "Trend: trust overall". */
 export function breakdownText(p: Pick<PublishedSummary, 'chart' | 'by' | 'by2'>): string {
+  if (p.chart === 'completeness-trend') return 'Completeness: valid share by month, against the target';
+  if (p.chart === 'completeness-months') return 'Completeness: records without a valid value, by month';
+  if (p.chart === 'completeness-groups') return `Completeness: by ${breakdownTitle(p.by).toLowerCase()}, worst first`;
   if (p.chart === 'trend') return p.by === 'imd_quintile' ? 'Trend: IMD quintile 1 − quintile 5 gap' : 'Trend: trust overall';
   if (p.chart === 'heatmap' && p.by2) return `${breakdownTitle(p.by)} × ${breakdownTitle(p.by2)}`;
   return breakdownTitle(p.by);
 }
 
 const FILES = ['svg', 'png', 'csv', 'json'] as const;
+
+/**
+ * Where a published chart's indicator lives in the app: a completeness indicator
+ * (`ethnicity-completeness-waiting-list`) on the completeness page, any other on its own page.
+ */
+export function indicatorHref(metric: string): string {
+  const completeness = /^(ethnicity|sex|age|imd)-completeness-([a-z0-9-]+)$/.exec(metric);
+  if (!completeness) return `/indicators/${encodeURIComponent(metric)}`;
+  const [, field, dataset] = completeness;
+  return `/completeness?dataset=${encodeURIComponent(dataset.replaceAll('-', '_'))}${field === 'ethnicity' ? '' : `&field=${field}`}`;
+}
 
 export function PublishedPage() {
   const state = useApi(apiUrl('published'), PublishedList);
@@ -47,7 +61,7 @@ export function PublishedPage() {
       <h1>Published charts</h1>
       <p className="lead">
         Charts published from Parity with their figures frozen: each has a permanent page for board papers and intranet pages, and
-        SVG, PNG, CSV and JSON files. Publish a chart with the <strong>Publish</strong> button under any indicator chart.
+        SVG, PNG, CSV and JSON files. Publish a chart with the <strong>Publish</strong> button under any indicator or completeness chart.
       </p>
       <p className="published-status" role="status">
         {message}
@@ -78,7 +92,7 @@ export function PublishedPage() {
                 </>
               ),
             },
-            { header: 'Indicator', cell: (r) => <Link href={`/indicators/${encodeURIComponent(r.metric)}`}>{metricTitle(r.metric)}</Link> },
+            { header: 'Indicator', cell: (r) => <Link href={indicatorHref(r.metric)}>{metricTitle(r.metric)}</Link> },
             {
               header: 'Breakdown and period',
               cell: (r) => (
