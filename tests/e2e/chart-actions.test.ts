@@ -153,23 +153,44 @@ describe('chart toolbar', () => {
     await other.close();
   });
 
-  it('draws charts the server does not have in the browser: the completeness charts save the drawing on screen', async () => {
+  it('saves the completeness charts from the server with their title and footnotes, and publishes them', async () => {
     const other = await newPage();
     const serverCharts: string[] = [];
     other.page.on('request', (r) => {
       if (r.url().includes('/api/charts/')) serverCharts.push(r.url());
     });
     await open(other, '/completeness?dataset=outpatients&field=ethnicity');
-    await waitForCharts(other.page, 2);
-    const chart = other.page.locator('figure.chart').nth(1);
-    const svg = await download(other.page, () => chart.getByRole('button', { name: 'Download SVG' }).click());
-    expect(svg.bytes.toString('utf8')).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-    expect(svg.bytes.toString('utf8')).toContain('Source Sans Pro');
-    const png = await download(other.page, () => chart.getByRole('button', { name: 'Download PNG' }).click());
+    await waitForCharts(other.page, 3);
+    const months = other.page.locator('figure.chart').nth(1);
+    const svg = await download(other.page, () => months.getByRole('button', { name: 'Download SVG' }).click());
+    const text = svg.bytes.toString('utf8');
+    expect(text).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(text).toContain('<title id="parity-chart-title">Outpatient appointments: records without a valid ethnic category, by month</title>');
+    expect(text).toContain('Disclosure control: NHS secondary-use');
+    expect(svg.download.suggestedFilename()).toMatch(/^outpatients_ethnicity-completeness_by-month_\d{4}-\d{2}_\d{4}-\d{2}\.svg$/);
+    const png = await download(other.page, () => months.getByRole('button', { name: 'Download PNG' }).click());
     expect(png.bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
-    expect(png.download.suggestedFilename()).toMatch(/@2x\.png$/);
-    expect(serverCharts).toEqual([]);
-    expect(await chart.getByRole('button', { name: 'Publish' }).count()).toBe(0);
+    expect(png.download.suggestedFilename()).toMatch(/^outpatients_ethnicity-completeness_by-month_.*@2x\.png$/);
+    expect(serverCharts.map((u) => new URL(u).pathname)).toEqual(['/api/charts/completeness.svg', '/api/charts/completeness.png']);
+    expect(new URL(serverCharts[1]).searchParams.get('chart')).toBe('completeness-months');
+
+    const trend = other.page.locator('figure.chart').first();
+    const posted = other.page.waitForResponse((r) => r.url().endsWith('/api/published') && r.request().method() === 'POST');
+    await trend.getByRole('button', { name: 'Publish' }).click();
+    const answer = await posted;
+    expect(answer.status()).toBe(201);
+    expect(JSON.parse(answer.request().postData() ?? '{}')).toMatchObject({ chart: 'completeness-trend', dataset: 'outpatients', field: 'ethnicity' });
+    const link = trend.getByLabel('Permanent link');
+    await link.waitFor();
+    const url = await link.inputValue();
+    const page = await (await fetch(url)).text();
+    expect(page).toContain('Outpatient appointments: records with a valid ethnic category, by month against the 95% target');
+
+    await open(other, '/published');
+    const row = other.page.locator('tbody tr').filter({ hasText: `Chart ${url.split('/').pop()}` });
+    await row.waitFor();
+    expect((await row.innerText()).replace(/\s+/g, ' ')).toContain('Completeness: valid share by month, against the target');
+    expect(await row.getByRole('link', { name: 'Ethnic category recorded: outpatient appointments' }).getAttribute('href')).toBe('/completeness?dataset=outpatients');
     expect(other.consoleErrors).toEqual([]);
     await other.close();
   });

@@ -123,7 +123,7 @@ describe('unsuppressed figures for analysts', () => {
     expect(errors).toEqual([]);
   });
 
-  it('shows an analyst exact completeness counts, refuses to save their drawing, and downloads the disclosed CSV', async () => {
+  it('shows an analyst exact completeness counts, and saves the chart and CSV with disclosure control', async () => {
     const { page, errors } = await signedIn('ana', 'ana has a long password');
     const query = 'dataset=outpatients&field=ethnicity&by=specialty';
     const disclosed = (await (await page.request.get(`/api/completeness?${query}`)).json()) as { groups: { label: string; notKnown: number | null; notStated: number | null }[] };
@@ -135,8 +135,19 @@ describe('unsuppressed figures for analysts', () => {
     expect(await page.getByLabel(TOGGLE).isChecked()).toBe(true);
     await waitForCharts(page, 3);
     const byGroup = page.locator('figure.chart').nth(2);
-    await byGroup.getByRole('button', { name: 'Download PNG' }).click();
-    await expect.poll(() => byGroup.getByRole('status').innerText()).toContain('its drawing cannot be saved or copied');
+    // The image comes from the server, which always applies the disclosure profile.
+    const chartRequests: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/charts/')) chartRequests.push(r.url());
+    });
+    const [image] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), byGroup.getByRole('button', { name: 'Download SVG' }).click()]);
+    const svg = readFileSync((await image.path())!, 'utf8');
+    expect(image.suggestedFilename()).toMatch(/^outpatients_ethnicity-completeness_by-specialty_.*\.svg$/);
+    expect(svg).toContain('Disclosure control: NHS secondary-use');
+    expect(svg).not.toContain('Not applied');
+    expect(chartRequests).toHaveLength(1);
+    expect(chartRequests[0]).not.toContain('view=');
+    expect(await byGroup.getByRole('status').innerText()).toMatch(/^Downloaded /);
 
     const [file] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), byGroup.getByRole('button', { name: 'Download data (CSV)' }).click()]);
     const lines = readFileSync((await file.path())!, 'utf8').trim().split(/\r\n/);

@@ -14,4 +14,12 @@ describe('the server version of a web chart', () => {
     expect(publishBody({ metric: 'op-dna-rate', chart: 'heatmap', by: 'ethnic_group', by2: 'imd_quintile', from: null, to: '2026-03-31', level: 95 }))
       .toEqual({ metric: 'op-dna-rate', chart: 'heatmap', by: 'ethnic_group', by2: 'imd_quintile', to: '2026-03-31' });
   });
+
+  it('asks /api/charts/completeness for a completeness chart, with the split only for the groups chart', () => {
+    const months = new URL(serverChartUrl({ chart: 'completeness-months', dataset: 'outpatients', field: 'sex', by: 'specialty', from: '2023-04-01', to: '2026-03-31' }, 'png'), 'http://x');
+    expect(months.pathname).toBe('/api/charts/completeness.png');
+    expect(Object.fromEntries(months.searchParams)).toEqual({ chart: 'completeness-months', dataset: 'outpatients', field: 'sex', from: '2023-04-01', to: '2026-03-31', scale: '2' });
+    expect(publishBody({ chart: 'completeness-groups', dataset: 'waiting_list', field: 'ethnicity', by: 'site', from: null, to: null }))
+      .toEqual({ chart: 'completeness-groups', dataset: 'waiting_list', field: 'ethnicity', by: 'site' });
+  });
 });

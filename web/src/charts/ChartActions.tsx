@@ -152,7 +152,7 @@ export function ChartActions({ exports, view, table }: Props) {
     return 'Copied the chart as an image: paste it into your document.';
   });
   const publish = () => run('publish', 'Publishing…', async () => {
-    if (!server) throw new ActionError('Only indicator charts can be published.');
+    if (!server) throw new ActionError('Only charts the server draws (indicator and completeness charts) can be published.');
     let response: Response;
     try {
       response = await fetch('/api/published', {

@@ -1,5 +1,5 @@
 // What a chart can be saved as: the request for the same chart drawn by the server
-// (`/api/charts/:metric.svg|png`, with its title, subtitle and footnotes — the board-paper
+// (`/api/charts/:metric.svg|png` or `/api/charts/completeness.svg|png`, with its title, subtitle and footnotes — the board-paper
 // version), and the chart's figures as a CSV table. Pure functions: no DOM, no React.
 import type { BreakdownResult, Counts, Spc } from '../api/types.ts';
 import type { CsvTable } from '../lib/csv.ts';
@@ -7,9 +7,27 @@ import type { TrendPoint } from './specs.ts';
 
 /** The server's chart kinds (`chart=` on /api/charts and /api/published). */
 export type ServerChartKind = 'breakdown' | 'trend' | 'heatmap';
+export type CompletenessChartKind = 'completeness-trend' | 'completeness-months' | 'completeness-groups';
 
 /** One chart as the server draws and publishes it: the body of POST /api/published. */
-export interface ServerChart {
+export type ServerChart = IndicatorServerChart | CompletenessServerChart;
+
+/** A completeness page chart: `/api/charts/completeness.svg|png?dataset=&field=&…`. */
+export interface CompletenessServerChart {
+  chart: CompletenessChartKind;
+  dataset: string;
+  field: string;
+  /** specialty or site: only the groups chart is split. */
+  by?: string | null;
+  from?: string | null;
+  to?: string | null;
+}
+
+export function isCompletenessChart(chart: ServerChart): chart is CompletenessServerChart {
+  return chart.chart.startsWith('completeness-');
+}
+
+export interface IndicatorServerChart {
   metric: string;
   chart: ServerChartKind;
   by: string;
@@ -23,6 +41,11 @@ export interface ServerChart {
 
 /** `/api/charts/op-dna-rate.png?chart=breakdown&by=imd_quintile&…`; PNGs at 2× for print. */
 export function serverChartUrl(chart: ServerChart, format: 'svg' | 'png'): string {
+  if (isCompletenessChart(chart)) {
+    const params = new URLSearchParams(completenessFields(chart));
+    if (format === 'png') params.set('scale', '2');
+    return `/api/charts/completeness.${format}?${params.toString()}`;
+  }
   const params = new URLSearchParams();
   params.set('chart', chart.chart);
   params.set('by', chart.by);
@@ -41,6 +64,7 @@ export function serverChartUrl(chart: ServerChart, format: 'svg' | 'png'): strin
 
 /** The publish request: only what the server accepts, nothing empty. */
 export function publishBody(chart: ServerChart): Record<string, string | number> {
+  if (isCompletenessChart(chart)) return completenessFields(chart);
   const body: Record<string, string | number> = { metric: chart.metric, chart: chart.chart, by: chart.by };
   if (chart.chart === 'heatmap' && chart.by2) body.by2 = chart.by2;
   for (const key of ['from', 'to', 'specialty', 'site'] as const) {
@@ -49,6 +73,15 @@ export function publishBody(chart: ServerChart): Record<string, string | number>
   }
   if (chart.level === 99.8) body.level = 99.8;
   return body;
+}
+
+/** What picks a completeness chart, nothing empty: the query of its files and the body of its publication. */
+function completenessFields(chart: CompletenessServerChart): Record<string, string> {
+  const fields: Record<string, string> = { chart: chart.chart, dataset: chart.dataset, field: chart.field };
+  if (chart.chart === 'completeness-groups' && chart.by) fields.by = chart.by;
+  if (chart.from) fields.from = chart.from;
+  if (chart.to) fields.to = chart.to;
+  return fields;
 }
 
 /** A file name from words: "Outpatient DNA rate by IMD quintile" → "outpatient-dna-rate-by-imd-quintile". */

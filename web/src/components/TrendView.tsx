@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import type { SeriesResult, Spc } from '../api/types.ts';
 import { Chart } from '../charts/Chart.tsx';
-import { fileSlug, trendData, type ServerChart } from '../charts/chart-files.ts';
+import { fileSlug, isCompletenessChart, trendData, type ServerChart } from '../charts/chart-files.ts';
 import { disclosedSeries } from '../charts/disclosed-data.ts';
 import type { CsvTable } from '../lib/csv.ts';
 import { trendSpec, valueTitle, type TrendPoint } from '../charts/specs.ts';
@@ -60,7 +60,7 @@ export function SpcChart({ title, points, spc, unit, yTitle, target, gap = false
   yTitle: string;
   target?: number | null;
   gap?: boolean;
-  /** The same chart drawn by the server (an indicator's trend or IMD gap), for its toolbar. */
+  /** The same chart drawn by the server (an indicator's trend or IMD gap, or a completeness trend), for its toolbar. */
   server?: ServerChart | null;
   /** When the points on screen are unsuppressed: the disclosure-controlled figures for the CSV. */
   disclosedData?: (() => Promise<CsvTable>) | null;
@@ -86,7 +86,7 @@ export function SpcChart({ title, points, spc, unit, yTitle, target, gap = false
         exports={{
           title,
           server,
-          data: disclosedData ?? (() => trendData(points, spc, gap ? 'imd_q1_minus_q5' : server ? 'overall' : fileSlug(title))),
+          data: disclosedData ?? (() => trendData(points, spc, gap ? 'imd_q1_minus_q5' : server && !isCompletenessChart(server) ? 'overall' : fileSlug(title))),
           unsuppressed: disclosedData !== null,
         }}
       />

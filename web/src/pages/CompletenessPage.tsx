@@ -6,7 +6,7 @@ import { apiUrl, useApi } from '../api/client.ts';
 import { useDataAsAt } from '../api/data-as-at.ts';
 import { CompletenessResult, CompletenessSummary, DatasetList, type Counts, type DatasetInfo } from '../api/types.ts';
 import { Chart } from '../charts/Chart.tsx';
-import { completenessData, fileSlug, trendData } from '../charts/chart-files.ts';
+import { completenessData, fileSlug, trendData, type CompletenessChartKind, type CompletenessServerChart } from '../charts/chart-files.ts';
 import { disclosedCompleteness } from '../charts/disclosed-data.ts';
 import { completenessStackSpec } from '../charts/specs.ts';
 import { DataTable } from '../components/DataTable.tsx';
@@ -238,6 +238,9 @@ function Completeness({ data, fieldId, fieldNoun, byLabel }: { data: Completenes
     const d = await disclosedCompleteness(data);
     return trendData(validPoints(d), d.spc, fileSlug(`${title}: records with a valid ${fieldNoun}`));
   } : null;
+  // The server draws the same three charts with title and footnotes, always disclosure-controlled:
+  // their PNG, SVG, copy and publication, even while the screen shows unsuppressed figures.
+  const server = (chart: CompletenessChartKind): CompletenessServerChart => ({ chart, dataset: data.dataset, field: data.field, by: data.by ?? null, from: data.period?.from, to: data.period?.to });
   const disclosedPeriods = async () => completenessData((await disclosedCompleteness(data)).periods.map((p) => ({ ...p, label: formatMonth(p.period) })), 'month');
   const disclosedGroups = async () => completenessData((await disclosedCompleteness(data)).groups, 'group');
   return (
@@ -255,6 +258,7 @@ function Completeness({ data, fieldId, fieldNoun, byLabel }: { data: Completenes
             unit={{ unit: '%' }}
             yTitle={`Valid ${fieldNoun} (%)`}
             target={data.target}
+            server={server('completeness-trend')}
             disclosedData={disclosedTrend}
           />
         </section>
@@ -272,7 +276,7 @@ function Completeness({ data, fieldId, fieldNoun, byLabel }: { data: Completenes
                 columns={[{ header: 'Month', cell: (p) => formatMonth(p.period), rowHeader: true }, ...countsColumns()]}
               />
             }
-            exports={{ title: `${title}: records without a valid ${fieldNoun}, by month`, data: unsuppressed ? disclosedPeriods : () => completenessData(periodItems, 'month'), unsuppressed }}
+            exports={{ title: `${title}: records without a valid ${fieldNoun}, by month`, server: server('completeness-months'), data: unsuppressed ? disclosedPeriods : () => completenessData(periodItems, 'month'), unsuppressed }}
           />
         </section>
       </div>
@@ -295,7 +299,7 @@ function Completeness({ data, fieldId, fieldNoun, byLabel }: { data: Completenes
                   columns={[{ header: byLabel, cell: (g) => g.label, rowHeader: true }, ...countsColumns()]}
                 />
               }
-              exports={{ title: `${title}: ${fieldNoun} recording by ${byLabel.toLowerCase()}`, data: unsuppressed ? disclosedGroups : () => completenessData(groupItems, 'group'), unsuppressed }}
+              exports={{ title: `${title}: ${fieldNoun} recording by ${byLabel.toLowerCase()}`, server: server('completeness-groups'), data: unsuppressed ? disclosedGroups : () => completenessData(groupItems, 'group'), unsuppressed }}
             />
           )}
         </section>
