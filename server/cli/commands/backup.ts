@@ -2,15 +2,15 @@
 // server running the command opens the database itself; when `parity serve` holds it, the server
 // makes the copy (POST /api/backup, authenticated by the secret in its `server.json`), so nobody
 // has to stop Parity to back it up.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { backupDatabase, backupTargetProblem, type BackupSummary } from '../../backup.ts';
 import { writeAudit } from '../../audit/audit-log.ts';
 import { loadConfig } from '../../config.ts';
 import { Database, isLockError } from '../../db/database.ts';
-import { cliHeaders, type ServerInfo, serverInfoPath } from '../../server-info.ts';
 import { type Command, EXIT } from '../command.ts';
 import { parseCommand } from '../parse.ts';
+import { callServer, runningServer } from '../server-call.ts';
 
 const USAGE = `Usage: parity backup FILE.duckdb [--db PATH]
 Writes a consistent copy of the database to FILE (which must not exist yet), while the server runs or not.
@@ -19,19 +19,9 @@ To restore: stop the server, copy FILE over PARITY_DB (delete any PARITY_DB.wal)
 const actor = () => `cli:${process.env.USER ?? process.env.USERNAME ?? 'unknown'}`;
 
 async function viaServer(dbPath: string, target: string): Promise<BackupSummary> {
-  const infoFile = serverInfoPath(dbPath);
-  if (!existsSync(infoFile)) throw new Error(`Another process that is not a Parity server holds ${dbPath}. Stop it and try again.`);
-  const info = JSON.parse(readFileSync(infoFile, 'utf8')) as ServerInfo;
-  const response = await fetch(`${info.url}/api/backup`, {
-    method: 'POST',
-    headers: { ...cliHeaders(info), 'content-type': 'application/json' },
-    body: JSON.stringify({ path: target }),
-  }).catch((error: Error) => {
-    throw new Error(`A Parity server at ${info.url} holds the database but did not answer (${error.message}). Is it still running?`);
-  });
-  const body = (await response.json().catch(() => ({}))) as BackupSummary & { error?: { message?: string } };
-  if (!response.ok) throw new Error(body.error?.message ?? `The server answered ${response.status}.`);
-  return body;
+  const info = runningServer(dbPath);
+  if (!info) throw new Error(`Another process that is not a Parity server holds ${dbPath}. Stop it and try again.`);
+  return callServer<BackupSummary>(info, 'POST', '/backup', { path: target });
 }
 
 async function direct(dbPath: string, memoryLimit: string, target: string): Promise<BackupSummary> {

@@ -1,17 +1,17 @@
 // `parity settings list|set KEY VALUE|reset KEY`: the settings page from a terminal. With no
 // server running the command opens the database itself; when `parity serve` holds it, the command
 // asks that server (so the change takes effect at once), authenticated by its `server.json` secret.
-import { existsSync, readFileSync } from 'node:fs';
 import { writeAudit } from '../../audit/audit-log.ts';
 import { loadSecuritySettings } from '../../auth/settings.ts';
 import { loadConfig } from '../../config.ts';
 import { Database, isLockError } from '../../db/database.ts';
 import { ensureSchema } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
-import { cliHeaders, type ServerInfo, serverInfoPath } from '../../server-info.ts';
+import type { ServerInfo } from '../../server-info.ts';
 import { LiveSettings, type SettingView } from '../../settings/live-settings.ts';
 import { type CliContext, type Command, EXIT } from '../command.ts';
 import { parseCommand } from '../parse.ts';
+import { callServer, runningServer, ServerCallError } from '../server-call.ts';
 
 const USAGE = `Usage:
   parity settings list [--json] [--db PATH]
@@ -57,23 +57,12 @@ async function direct(db: Database, env: NodeJS.ProcessEnv): Promise<Settings> {
 }
 
 function remote(info: ServerInfo): Settings {
-  const call = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${info.url}/api${path}`, {
-      method,
-      headers: { ...cliHeaders(info), ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    }).catch((error: Error) => {
-      throw new SettingsError(`The database is held by a Parity server at ${info.url}, which did not answer (${error.message}). Is it still running?`);
-    });
-    const json = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
-    if (!response.ok) throw new SettingsError(json.error?.message ?? `The server answered ${response.status}.`);
-    return json;
-  };
+  const call = <T>(method: string, path: string, body?: unknown) => callServer<T>(info, method, path, body);
   const path = (key: string) => `/settings/${encodeURIComponent(key)}`;
   return {
-    list: async () => ((await call('GET', '/settings')) as { settings: SettingView[] }).settings,
-    set: async (key, value) => (await call('PUT', path(key), { value })) as SettingView,
-    reset: async (key) => (await call('DELETE', path(key))) as SettingView,
+    list: async () => (await call<{ settings: SettingView[] }>('GET', '/settings')).settings,
+    set: (key, value) => call<SettingView>('PUT', path(key), { value }),
+    reset: (key) => call<SettingView>('DELETE', path(key)),
     close: () => undefined,
   };
 }
@@ -85,8 +74,7 @@ async function open(dbPath: string, memoryLimit: string, env: NodeJS.ProcessEnv)
     return direct(db, env);
   } catch (error) {
     if (!isLockError(error)) throw error;
-    const infoFile = serverInfoPath(dbPath);
-    const info = existsSync(infoFile) ? (JSON.parse(readFileSync(infoFile, 'utf8')) as ServerInfo) : null;
+    const info = runningServer(dbPath);
     if (info?.cliToken) return remote(info);
     throw new SettingsError(`Another process holds ${dbPath}. Stop it, or change settings on the server's admin page (/admin).`);
   }
@@ -138,7 +126,7 @@ export const settingsCommand: Command = async (args, ctx: CliContext) => {
     }
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof SettingsError || (error instanceof AppError && error.status < 500)) {
+    if (error instanceof SettingsError || error instanceof ServerCallError || (error instanceof AppError && error.status < 500)) {
       ctx.stderr(error.message);
       return EXIT.rejected;
     }

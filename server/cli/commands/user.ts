@@ -1,7 +1,6 @@
 // `parity user add|list|remove|passwd|role`: manage accounts. With no server running the command
 // opens the database itself; when `parity serve` holds it, the command asks that server through
 // its admin API, authenticated by the secret in the server's `server.json` (owner-readable only).
-import { existsSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { writeAudit } from '../../audit/audit-log.ts';
@@ -11,7 +10,8 @@ import { addUser, countAdmins, countUsers, getUser, listUsers, removeUser, setPa
 import { loadConfig } from '../../config.ts';
 import { Database, isLockError } from '../../db/database.ts';
 import { ensureSchema } from '../../db/schema.ts';
-import { cliHeaders, type ServerInfo, serverInfoPath } from '../../server-info.ts';
+import type { ServerInfo } from '../../server-info.ts';
+import { callServer, runningServer, ServerCallError } from '../server-call.ts';
 import { type CliContext, type Command, EXIT } from '../command.ts';
 import { parseCommand } from '../parse.ts';
 
@@ -131,21 +131,10 @@ function direct(db: Database): Accounts {
 }
 
 function remote(info: ServerInfo): Accounts {
-  const call = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${info.url}/api${path}`, {
-      method,
-      headers: { ...cliHeaders(info), ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    }).catch((error: Error) => {
-      throw new UserError(`The database is held by a Parity server at ${info.url}, which did not answer (${error.message}). Is it still running?`);
-    });
-    const json = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
-    if (!response.ok) throw new UserError(json.error?.message ?? `The server answered ${response.status}.`);
-    return json;
-  };
+  const call = <T = unknown>(method: string, path: string, body?: unknown) => callServer<T>(info, method, path, body);
   const path = (name: string) => `/users/${encodeURIComponent(name)}`;
   return {
-    list: async () => ((await call('GET', '/users')) as { users: UserRecord[] }).users,
+    list: async () => (await call<{ users: UserRecord[] }>('GET', '/users')).users,
     add: async (name, role, password) => void (await call('POST', '/users', password === null ? { name, role, sso: true } : { name, role, password })),
     remove: async (name) => void (await call('DELETE', path(name))),
     passwd: async (name, password) => void (await call('PATCH', path(name), { password })),
@@ -164,9 +153,8 @@ async function open(dbPath: string, memoryLimit: string): Promise<Accounts> {
       return direct(db);
     } catch (error) {
       if (!isLockError(error)) throw error;
-      const infoFile = serverInfoPath(dbPath);
-      if (existsSync(infoFile)) {
-        const info = JSON.parse(readFileSync(infoFile, 'utf8')) as ServerInfo;
+      const info = runningServer(dbPath);
+      if (info) {
         if (info.cliToken) return remote(info);
         throw new UserError(`A Parity server holds ${dbPath}. Stop it, or manage accounts on its admin page (/admin).`);
       }
@@ -244,7 +232,7 @@ export const userCommand: Command = async (args, ctx: CliContext) => {
     }
     return EXIT.ok;
   } catch (error) {
-    if (!(error instanceof UserError)) throw error;
+    if (!(error instanceof UserError || error instanceof ServerCallError)) throw error;
     ctx.stderr(error.message);
     return EXIT.rejected;
   } finally {
