@@ -17,6 +17,7 @@ import { CHART_FONT } from './fonts.ts';
 import { spcSentence } from './spc-words.ts';
 import type { CompletenessChartKind, CompletenessChartRequest } from './completeness-document.ts';
 import type { CompletenessResult } from '../../metrics/engine/completeness.ts';
+import type { SpecialtyChartKind, SpecialtyChartRequest } from './specialty-document.ts';
 
 export const CHART_KINDS = ['breakdown', 'trend', 'heatmap'] as const;
 export type ChartKind = (typeof CHART_KINDS)[number];
@@ -39,8 +40,8 @@ type Cell = string | number | boolean | null;
 export interface ChartDocument {
   /** Bumped if the document's shape changes, so old published charts can still be read. */
   format: 1;
-  kind: ChartKind | CompletenessChartKind;
-  request: ChartRequest | CompletenessChartRequest;
+  kind: ChartKind | CompletenessChartKind | SpecialtyChartKind;
+  request: ChartRequest | CompletenessChartRequest | SpecialtyChartRequest;
   title: string;
   subtitle: string[];
   footnotes: string[];
@@ -64,7 +65,7 @@ export interface ChartDocument {
 export const OGL = 'Contains public sector information licensed under the Open Government Licence v3.0.';
 const IMD_NOTE = 'Deprivation from the English Indices of Deprivation: IoD2025 for 2021 LSOAs, IoD2019 for 2011-only LSOAs; quintile 1 is the most deprived 20% of areas in England.';
 
-const month = (date: string) => date.slice(0, 7);
+export const month = (date: string) => date.slice(0, 7);
 /** "IMD quintile" stays as it is; "Ethnic group" becomes "ethnic group". */
 const lowerTitle = (text: string) => (/^[A-Z]{2}/.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1));
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
@@ -76,7 +77,7 @@ function filterText(filters: { specialty?: string | null; site?: string | null }
   return out;
 }
 
-function commonFootnotes(metric: PublicMetric, r: { dataAsAt: string | null; disclosureLabel: string; level: number; notes: string[] }, method: string): string[] {
+export function commonFootnotes(metric: PublicMetric, r: { dataAsAt: string | null; disclosureLabel: string; level: number; notes: string[] }, method: string): string[] {
   const dataset = findDataset(metric.dataset)?.title ?? metric.dataset;
   const notes = r.notes.filter((n) => !n.startsWith('Deprivation from the English Indices'));
   const imd = r.notes.find((n) => n.startsWith('Deprivation from the English Indices')) ?? IMD_NOTE;
@@ -90,7 +91,7 @@ function commonFootnotes(metric: PublicMetric, r: { dataAsAt: string | null; dis
   ];
 }
 
-function breakdownTable(r: BreakdownResult): ChartDocument['table'] {
+export function breakdownTable(r: BreakdownResult): ChartDocument['table'] {
   const lvl = String(r.level).replace('.', '_');
   const two = Boolean(r.by2);
   const headers = ['metric', 'breakdown', 'group', 'label', ...(two ? ['breakdown_2', 'group_2', 'label_2'] : []), 'numerator', 'denominator', 'value', `lower_${lvl}`, `upper_${lvl}`, 'unit', 'method', 'suppressed', 'compared_with_trust', 'period_from', 'period_to', 'disclosure', 'data_as_at'];

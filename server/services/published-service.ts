@@ -9,6 +9,7 @@ import type { ChartDocument, ChartRequest } from '../charts/document.ts';
 import type { MetricsService } from './metrics-service.ts';
 import { buildChartDocument } from '../charts/document.ts';
 import { buildCompletenessDocument, isCompletenessRequest, type CompletenessChartRequest } from '../charts/completeness-document.ts';
+import { buildSpecialtyDocument, isSpecialtyRequest, type SpecialtyChartRequest } from '../charts/specialty-document.ts';
 
 export interface PublishedRecord {
   id: string;
@@ -20,7 +21,7 @@ export interface PublishedRecord {
   disclosure: string;
   disclosureLabel: string;
   dataAsAt: string | null;
-  request: ChartRequest | CompletenessChartRequest;
+  request: ChartRequest | CompletenessChartRequest | SpecialtyChartRequest;
   document: ChartDocument;
 }
 
@@ -92,10 +93,13 @@ export class PublishedService {
   ) {}
 
   /** Builds the chart from live data and freezes it. */
-  async publish(request: ChartRequest | CompletenessChartRequest, who: { publishedBy: string; account: string | null }): Promise<PublishedSummary> {
-    const doc = isCompletenessRequest(request) ? await buildCompletenessDocument(this.metrics, request) : await buildChartDocument(this.metrics, request);
-    // A completeness chart is filed under its completeness indicator, and under its specialty/site split.
-    const [by, by2] = isCompletenessRequest(request) ? [doc.request.by ?? 'overall', null] : [request.by, request.by2 ?? null];
+  async publish(request: ChartRequest | CompletenessChartRequest | SpecialtyChartRequest, who: { publishedBy: string; account: string | null }): Promise<PublishedSummary> {
+    const doc = isCompletenessRequest(request)
+      ? await buildCompletenessDocument(this.metrics, request)
+      : isSpecialtyRequest(request) ? await buildSpecialtyDocument(this.metrics, request) : await buildChartDocument(this.metrics, request);
+    // A completeness chart is filed under its completeness indicator, and under its specialty/site split;
+    // the specialty comparison under the breakdown by specialty.
+    const [by, by2] = isCompletenessRequest(request) ? [doc.request.by ?? 'overall', null] : isSpecialtyRequest(request) ? ['specialty', null] : [request.by, request.by2 ?? null];
     const id = randomBytes(6).toString('hex');
     const now = new Date();
     const publishedAt = now.toISOString().replace(/\.\d{3}Z$/, 'Z');

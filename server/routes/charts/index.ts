@@ -1,10 +1,12 @@
-// Live charts rendered on the server: GET /api/charts/:metricId.svg|png, and the completeness
+// Live charts rendered on the server: GET /api/charts/:metricId.svg|png (chart=specialty-comparison
+// with specialty= draws the specialty page's dot plot), and the completeness
 // page's charts at GET /api/charts/completeness.svg|png — the same specs the web app draws,
 // framed with title, subtitle, footnotes and alt text for board papers.
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { buildCompletenessDocument } from '../../charts/completeness-document.ts';
 import { buildChartDocument, type ChartDocument } from '../../charts/document.ts';
+import { buildSpecialtyDocument } from '../../charts/specialty-document.ts';
 import { drawPng, drawSvg } from '../../charts/draw.ts';
 import { chartFileParams, chartQuery, completenessChartQuery, sizeOf } from './schemas.ts';
 
@@ -21,6 +23,10 @@ const chartsRoutes: FastifyPluginAsync = async (fastify) => {
   app.get('/charts/:file', { schema: { params: chartFileParams, querystring: chartQuery } }, async (request, reply) => {
     const { metric, format } = request.params.file;
     const q = request.query;
+    if (q.chart === 'specialty-comparison') {
+      const doc = await buildSpecialtyDocument(app.metrics, { metric, chart: q.chart, by: 'specialty', specialty: q.specialty!, from: q.from, to: q.to, level: Number(q.level), title: q.title ?? null });
+      return sendChart(reply, doc, format, sizeOf(q));
+    }
     const doc = await buildChartDocument(app.metrics, {
       metric,
       chart: q.chart,

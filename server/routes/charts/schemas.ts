@@ -4,6 +4,7 @@ import { COMPLETENESS_FIELDS } from '../../../metrics/catalogue/completeness.ts'
 import { completenessDatasets } from '../../../metrics/engine/completeness.ts';
 import { CHART_KINDS } from '../../charts/document.ts';
 import { COMPLETENESS_CHART_KINDS } from '../../charts/completeness-document.ts';
+import { SPECIALTY_CHART_KIND } from '../../charts/specialty-document.ts';
 import { isoDate } from '../metrics/query-schemas.ts';
 import { noViewField } from '../metrics/unsuppressed-view.ts';
 
@@ -27,8 +28,11 @@ export const sizeQuery = {
   scale: z.enum(['1', '2', '3'], { message: '1, 2 or 3' }).default('1'),
 };
 
+/** An indicator's chart kinds, and the specialty page's dot plot (which needs `specialty`: the one to highlight). */
+export const INDICATOR_CHART_KINDS = [...CHART_KINDS, SPECIALTY_CHART_KIND] as const;
+
 export const chartSelection = {
-  chart: z.enum(CHART_KINDS, { message: `one of ${CHART_KINDS.join(', ')}` }).default('breakdown'),
+  chart: z.enum(INDICATOR_CHART_KINDS, { message: `one of ${INDICATOR_CHART_KINDS.join(', ')}` }).default('breakdown'),
   by: breakdown.default('overall'),
   by2: breakdown.optional(),
   from: isoDate.optional(),
@@ -38,10 +42,23 @@ export const chartSelection = {
   level: z.enum(['95', '99.8'], { message: '95 or 99.8' }).default('95'),
 };
 
+/**
+ * The specialty comparison draws every specialty and highlights one: it needs `specialty`, and
+ * takes no second breakdown or site (shared by the chart files and POST /api/published).
+ */
+export function checkSpecialtyComparison(q: { chart: string; by?: string; by2?: string | null; specialty?: string | null; site?: string | null }, ctx: z.RefinementCtx): void {
+  if (q.chart !== SPECIALTY_CHART_KIND) return;
+  if (!q.specialty) ctx.addIssue({ code: 'custom', path: ['specialty'], message: `the treatment function code of the specialty to highlight, such as 100: chart=${SPECIALTY_CHART_KIND} needs it` });
+  if (q.by !== undefined && q.by !== 'overall' && q.by !== 'specialty') ctx.addIssue({ code: 'custom', path: ['by'], message: `specialty (or left out): chart=${SPECIALTY_CHART_KIND} always compares specialties` });
+  if (q.by2) ctx.addIssue({ code: 'custom', path: ['by2'], message: `not taken by chart=${SPECIALTY_CHART_KIND}` });
+  if (q.site) ctx.addIssue({ code: 'custom', path: ['site'], message: `not taken by chart=${SPECIALTY_CHART_KIND}` });
+}
+
 /** A chart file always applies the disclosure profile: `view=unsuppressed` is refused with the reason. */
 export const chartQuery = z
   .object({ ...chartSelection, ...sizeQuery, title: z.string().trim().min(1).max(200).optional(), ...noViewField })
-  .strict();
+  .strict()
+  .superRefine(checkSpecialtyComparison);
 
 export function sizeOf(q: { width?: number; height?: number; scale: '1' | '2' | '3' }) {
   return { width: q.width, height: q.height, scale: Number(q.scale) };

@@ -1,4 +1,4 @@
-// Published charts: POST /api/published freezes a chart (an indicator's, or a completeness chart); GET /api/published lists them;
+// Published charts: POST /api/published freezes a chart (an indicator's, the specialty comparison, or a completeness chart); GET /api/published lists them;
 // DELETE /api/published/:id withdraws one; GET /published/:id is the embeddable page and
 // /published/:id.svg|png|csv|json the frozen chart's files. Also /fonts/* for the server's pages.
 import { createReadStream } from 'node:fs';
@@ -8,18 +8,19 @@ import { z } from 'zod';
 import { BREAKDOWNS } from '../../../metrics/catalogue/schema.ts';
 import { CHART_KINDS, type ChartDocument } from '../../charts/document.ts';
 import { COMPLETENESS_CHART_KINDS, isCompletenessRequest } from '../../charts/completeness-document.ts';
+import { isSpecialtyRequest } from '../../charts/specialty-document.ts';
 import { drawPng, drawSvg } from '../../charts/draw.ts';
 import { WEB_FONTS } from '../../charts/html.ts';
 import { publishedPage, withdrawnPage } from '../../charts/published-page.ts';
 import { toCsv } from '../../csv.ts';
 import { PublishedService, withdrawnError, type PublishedRecord } from '../../services/published-service.ts';
 import { isoDate } from '../metrics/query-schemas.ts';
-import { completenessSelection, sizeOf, sizeQuery } from '../charts/schemas.ts';
+import { INDICATOR_CHART_KINDS, checkSpecialtyComparison, completenessSelection, sizeOf, sizeQuery } from '../charts/schemas.ts';
 import { noViewField } from '../metrics/unsuppressed-view.ts';
 
 const breakdown = z.enum(BREAKDOWNS, { message: `one of ${BREAKDOWNS.join(', ')}` });
 
-const PUBLISHABLE = [...CHART_KINDS, ...COMPLETENESS_CHART_KINDS] as const;
+const PUBLISHABLE = [...INDICATOR_CHART_KINDS, ...COMPLETENESS_CHART_KINDS] as const;
 /** Fields only an indicator chart takes, and only a completeness chart takes. */
 const INDICATOR_ONLY = ['metric', 'by2', 'specialty', 'site'] as const;
 const COMPLETENESS_ONLY = ['dataset', 'field'] as const;
@@ -55,6 +56,7 @@ const publishBody = z
     } else {
       if (!present('metric')) ctx.addIssue({ code: 'custom', path: ['metric'], message: 'a metric id such as op-dna-rate' });
       for (const key of COMPLETENESS_ONLY.filter(present)) ctx.addIssue({ code: 'custom', path: [key], message: `only for the completeness charts (${COMPLETENESS_CHART_KINDS.join(', ')})` });
+      checkSpecialtyComparison(b, ctx);
     }
   });
 
@@ -81,6 +83,8 @@ const publishedRoutes: FastifyPluginAsync = async (fastify) => {
     const period = { from: b.from ?? undefined, to: b.to ?? undefined };
     const published = isCompletenessRequest(b)
       ? await service.publish({ chart: b.chart, dataset: b.dataset!, field: b.field ?? 'ethnicity', by: b.by === 'specialty' || b.by === 'site' ? b.by : null, ...period, title: b.title ?? null }, who)
+      : isSpecialtyRequest(b)
+      ? await service.publish({ metric: b.metric!, chart: b.chart, by: 'specialty', specialty: b.specialty!, ...period, level: b.level, title: b.title ?? null }, who)
       : await service.publish({ metric: b.metric!, chart: b.chart as (typeof CHART_KINDS)[number], by: b.by, by2: b.by2 ?? null, ...period, specialty: b.specialty ?? null, site: b.site ?? null, level: b.level, title: b.title ?? null }, who);
     return reply.status(201).send({ id: published.id, url: published.url, published });
   });

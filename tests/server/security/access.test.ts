@@ -28,6 +28,7 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', url: '/api/completeness/summary', needs: 'viewer' },
   { method: 'GET', url: '/api/specialties', needs: 'viewer' },
   { method: 'GET', url: '/api/charts/op-dna-rate.svg?by=sex', needs: 'viewer' },
+  { method: 'GET', url: '/api/charts/op-dna-rate.png?chart=specialty-comparison&specialty=100', needs: 'viewer' },
   { method: 'GET', url: '/api/charts/completeness.svg?dataset=outpatients', needs: 'viewer' },
   { method: 'GET', url: '/api/charts/completeness.png?dataset=outpatients&chart=completeness-months', needs: 'viewer' },
   { method: 'POST', url: '/api/auth/logout', needs: 'viewer' },

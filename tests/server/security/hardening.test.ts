@@ -30,6 +30,7 @@ const PARAMETERS: { base: string; params: string[] }[] = [
   { base: '/api/overview', params: ['from', 'to'] },
   { base: '/api/completeness?dataset=outpatients', params: ['dataset', 'field', 'grain', 'by', 'from', 'to'] },
   { base: '/api/charts/op-dna-rate.svg?by=sex', params: ['by', 'chart', 'from', 'to', 'level', 'width', 'height', 'scale'] },
+  { base: '/api/charts/op-dna-rate.png?chart=specialty-comparison&specialty=100', params: ['chart', 'specialty', 'by', 'by2', 'site', 'from', 'to', 'level', 'width', 'height', 'scale', 'view'] },
   { base: '/api/charts/completeness.svg?dataset=outpatients', params: ['dataset', 'field', 'by', 'chart', 'from', 'to', 'width', 'height', 'scale', 'view'] },
   { base: '/api/audit', params: ['actor', 'action', 'outcome', 'target', 'from', 'to', 'limit', 'offset'] },
 ];
@@ -105,6 +106,8 @@ describe('hostile parameters', () => {
       ['POST', '/api/mappings', { name: "m'; --", dataset: 'outpatients', columns: {} }],
       ['POST', '/api/mappings', { name: 'm', dataset: 'outpatients', columns: {}, extra: 1 }],
       ['POST', '/api/published', { metric: "op-dna-rate' OR 1=1", by: 'sex', chart: 'breakdown' }],
+      ['POST', '/api/published', { metric: 'op-dna-rate', chart: 'specialty-comparison', specialty: "100' OR 1=1" }],
+      ['POST', '/api/published', { metric: 'op-dna-rate', chart: 'specialty-comparison', specialty: '100', site: 'RXX01' }],
       ['POST', '/api/published', { chart: 'completeness-trend', dataset: "outpatients' OR 1=1" }],
       ['POST', '/api/published', { chart: 'completeness-trend', dataset: 'outpatients', field: 'ethnicity; DROP TABLE published_charts' }],
       ['PUT', '/api/settings/disclosure', { value: "none'; --" }],
