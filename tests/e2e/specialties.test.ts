@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BreakdownResult } from '../../web/src/api/types.ts';
 import { formatValue } from '../../web/src/lib/format.ts';
@@ -56,5 +57,40 @@ describe('specialty pages', () => {
     await tracked.page.goto(`${tracked.page.url()}`, { waitUntil: 'networkidle' });
     await waitForCharts(tracked.page, 2);
     await screenshot(tracked.page, 'specialty-1280');
+  });
+
+  it('saves the dot plot from the server with its title and footnotes, and publishes it', async () => {
+    const top = list.specialties[0];
+    const serverCharts: string[] = [];
+    const listener = (r: { url(): string }) => {
+      if (r.url().includes('/api/charts/')) serverCharts.push(r.url());
+    };
+    tracked.page.on('request', listener);
+    await open(tracked, `/specialties/${top.code}?metric=op-dna-rate`);
+    await waitForCharts(tracked.page, 2);
+    const among = tracked.page.locator('section:has(#among-heading) figure.chart');
+    const [file] = await Promise.all([tracked.page.waitForEvent('download', { timeout: 30_000 }), among.getByRole('button', { name: 'Download SVG' }).click()]);
+    const svg = readFileSync(await file.path()).toString('utf8');
+    const bySpecialty = await api<BreakdownResult>('/api/metrics/op-dna-rate/breakdown?by=specialty');
+    expect(svg).toMatch(new RegExp(`<title id="parity-chart-title">Outpatient did-not-attend rate: [^<]*\\(${top.code}\\) among ${bySpecialty.rows.length} specialties</title>`));
+    expect(svg).toContain('Open Government Licence');
+    expect(file.suggestedFilename()).toMatch(new RegExp(`^op-dna-rate_by-specialty_tf-${top.code}-highlighted_\\d{4}-\\d{2}_\\d{4}-\\d{2}\\.svg$`));
+    const chartUrl = new URL(serverCharts[0]);
+    expect([chartUrl.pathname, chartUrl.searchParams.get('chart'), chartUrl.searchParams.get('specialty')]).toEqual(['/api/charts/op-dna-rate.svg', 'specialty-comparison', top.code]);
+
+    const posted = tracked.page.waitForResponse((r) => r.url().endsWith('/api/published') && r.request().method() === 'POST');
+    await among.getByRole('button', { name: 'Publish' }).click();
+    const answer = await posted;
+    expect(answer.status()).toBe(201);
+    expect(JSON.parse(answer.request().postData() ?? '{}')).toMatchObject({ metric: 'op-dna-rate', chart: 'specialty-comparison', specialty: top.code });
+    const link = among.getByLabel('Permanent link');
+    await link.waitFor();
+    const id = (await link.inputValue()).split('/').pop();
+    await open(tracked, '/published');
+    const row = tracked.page.locator('tbody tr').filter({ hasText: `Chart ${id}` });
+    await row.waitFor();
+    expect((await row.innerText()).replace(/\s+/g, ' ')).toContain('Specialties compared, one highlighted');
+    tracked.page.off('request', listener);
+    expect(tracked.consoleErrors).toEqual([]);
   });
 });

@@ -15,6 +15,14 @@ describe('the server version of a web chart', () => {
       .toEqual({ metric: 'op-dna-rate', chart: 'heatmap', by: 'ethnic_group', by2: 'imd_quintile', to: '2026-03-31' });
   });
 
+  it('asks for the specialty comparison with the specialty to highlight, and publishes it the same way', () => {
+    const chart = { metric: 'op-dna-rate', chart: 'specialty-comparison', by: 'specialty', specialty: '100', from: '2025-04-01', to: '2026-03-31', level: 95 } as const;
+    const url = new URL(serverChartUrl(chart, 'svg'), 'http://x');
+    expect(url.pathname).toBe('/api/charts/op-dna-rate.svg');
+    expect(Object.fromEntries(url.searchParams)).toEqual({ chart: 'specialty-comparison', by: 'specialty', from: '2025-04-01', to: '2026-03-31', specialty: '100' });
+    expect(publishBody(chart)).toEqual({ metric: 'op-dna-rate', chart: 'specialty-comparison', by: 'specialty', from: '2025-04-01', to: '2026-03-31', specialty: '100' });
+  });
+
   it('asks /api/charts/completeness for a completeness chart, with the split only for the groups chart', () => {
     const months = new URL(serverChartUrl({ chart: 'completeness-months', dataset: 'outpatients', field: 'sex', by: 'specialty', from: '2023-04-01', to: '2026-03-31' }, 'png'), 'http://x');
     expect(months.pathname).toBe('/api/charts/completeness.png');

@@ -5,8 +5,8 @@ import type { BreakdownResult, Counts, Spc } from '../api/types.ts';
 import type { CsvTable } from '../lib/csv.ts';
 import type { TrendPoint } from './specs.ts';
 
-/** The server's chart kinds (`chart=` on /api/charts and /api/published). */
-export type ServerChartKind = 'breakdown' | 'trend' | 'heatmap';
+/** The server's chart kinds (`chart=` on /api/charts and /api/published); `specialty-comparison` highlights `specialty` among all specialties. */
+export type ServerChartKind = 'breakdown' | 'trend' | 'heatmap' | 'specialty-comparison';
 export type CompletenessChartKind = 'completeness-trend' | 'completeness-months' | 'completeness-groups';
 
 /** One chart as the server draws and publishes it: the body of POST /api/published. */

@@ -181,7 +181,12 @@ function Specialty({ code, name, metrics }: { code: string; name: string; metric
               </>
             }
             table={<BreakdownTable result={selected.data} caption={`${metric.title} by specialty, ${formatPeriod(selected.data.period)}`} />}
-            exports={{ title: `${metric.title}: ${name} among all specialties`, data: () => breakdownData(selected.data) }}
+            exports={{
+              title: `${metric.title}: ${name} among all specialties`,
+              // The server draws the same dot plot with title and footnotes, and can publish it.
+              server: { metric: metric.id, chart: 'specialty-comparison', by: 'specialty', specialty: code, from: selected.data.period.from, to: selected.data.period.to, level: selected.data.level },
+              data: () => breakdownData(selected.data),
+            }}
           />
         )}
       </section>

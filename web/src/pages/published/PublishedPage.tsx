@@ -18,6 +18,7 @@ export function breakdownText(p: Pick<PublishedSummary, 'chart' | 'by' | 'by2'>)
   if (p.chart === 'completeness-trend') return 'Completeness: valid share by month, against the target';
   if (p.chart === 'completeness-months') return 'Completeness: records without a valid value, by month';
   if (p.chart === 'completeness-groups') return `Completeness: by ${breakdownTitle(p.by).toLowerCase()}, worst first`;
+  if (p.chart === 'specialty-comparison') return 'Specialties compared, one highlighted';
   if (p.chart === 'trend') return p.by === 'imd_quintile' ? 'Trend: IMD quintile 1 − quintile 5 gap' : 'Trend: trust overall';
   if (p.chart === 'heatmap' && p.by2) return `${breakdownTitle(p.by)} × ${breakdownTitle(p.by2)}`;
   return breakdownTitle(p.by);
@@ -61,7 +62,7 @@ export function PublishedPage() {
       <h1>Published charts</h1>
       <p className="lead">
         Charts published from Parity with their figures frozen: each has a permanent page for board papers and intranet pages, and
-        SVG, PNG, CSV and JSON files. Publish a chart with the <strong>Publish</strong> button under any indicator or completeness chart.
+        SVG, PNG, CSV and JSON files. Publish a chart with the <strong>Publish</strong> button under any indicator, specialty or completeness chart.
       </p>
       <p className="published-status" role="status">
         {message}
