@@ -37,6 +37,7 @@ export function isCompletenessRequest(request: { chart: string }): request is Co
 /** How the page names each field in a sentence ("records with a valid ethnic category"). */
 const FIELD_NOUNS: Record<CompletenessField, string> = { ethnicity: 'ethnic category', sex: 'sex', age: 'age', imd: 'deprivation quintile (from LSOA)' };
 const BY_LABELS = { specialty: 'Specialty', site: 'Site' } as const;
+const BY_PLURALS = { specialty: 'specialties', site: 'sites' } as const;
 
 const TABLE_COUNTS = ['total', 'valid', 'not_stated', 'not_known', 'missing', 'invalid', 'valid_percent', 'lower_95', 'upper_95', 'suppressed'];
 const countCells = (c: Counts) => [c.total, c.valid, c.notStated, c.notKnown, c.missing, c.invalid, c.validPercent, c.lower, c.upper, c.suppressed];
@@ -117,10 +118,11 @@ export async function buildCompletenessDocument(metrics: MetricsService, request
   } else {
     spec = completenessStackSpec(r.groups, { ...options, groupTitle: byLabel });
     title = `${r.datasetTitle}: ${noun} recording by ${byLabel.toLowerCase()}, worst first`;
-    what = `${r.groups.length} ${byLabel.toLowerCase()}${r.groups.length === 1 ? '' : 's'}`;
+    const groupsNoun = r.groups.length === 1 ? byLabel.toLowerCase() : BY_PLURALS[request.by ?? 'specialty'];
+    what = `${r.groups.length} ${groupsNoun}`;
     const worst = r.groups[0];
     narrative = worst ? [`Lowest valid share: ${worst.label} at ${formatPercent(worst.validPercent)}, against a target of ${formatPercent(r.target, 0)}; ${r.groups.filter((g) => g.validPercent !== null && g.validPercent < r.target).length} of ${r.groups.length} below it.`] : [`No ${byLabel.toLowerCase()} is recorded on these records.`];
-    alt = `Stacked bars of valid, not stated, not known, missing and invalid ${noun} for ${r.groups.length} ${byLabel.toLowerCase()}${r.groups.length === 1 ? '' : 's'}, ${formatPeriod(r.period)}, lowest valid share first. ${r.groups.map((g) => `${g.label}: ${g.validPercent === null ? 'withheld' : `${formatPercent(g.validPercent)} valid`}`).join('; ')}.`;
+    alt = `Stacked bars of valid, not stated, not known, missing and invalid ${noun} for ${r.groups.length} ${groupsNoun}, ${formatPeriod(r.period)}, lowest valid share first. ${r.groups.map((g) => `${g.label}: ${g.validPercent === null ? 'withheld' : `${formatPercent(g.validPercent)} valid`}`).join('; ')}.`;
   }
   const metric = findMetric(completenessMetricId(r.field, r.dataset));
   if (!metric) throw badRequest('invalid_chart', `No completeness indicator for ${r.field} in ${r.dataset}.`);

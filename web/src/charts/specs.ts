@@ -361,6 +361,9 @@ function shareOf(part: number | null, total: number | null): number | null {
 function completenessLong(items: CompletenessItem[], categories: readonly string[]) {
   return items.flatMap((item, i) => {
     const counts = [item.valid, item.notStated, item.notKnown, item.missing, item.invalid];
+    // Shares of the counts shown, not of the total: under disclosure control each count is rounded
+    // on its own, so shares of the rounded total can add up to more than 100%.
+    const shown = counts.reduce<number | null>((sum, n) => (n === null ? sum : (sum ?? 0) + n), null);
     return completenessCategories.map((category, c) => ({
       label: item.label,
       period: item.period ?? null,
@@ -368,9 +371,9 @@ function completenessLong(items: CompletenessItem[], categories: readonly string
       category,
       order: c,
       count: counts[c],
-      share: shareOf(counts[c], item.total) ?? 0,
+      share: shareOf(counts[c], shown) ?? 0,
       countText: formatCount(counts[c]),
-      shareText: formatPercent(shareOf(counts[c], item.total)),
+      shareText: formatPercent(shareOf(counts[c], shown)),
       totalText: formatCount(item.total),
     })).filter((d) => categories.includes(d.category));
   });
