@@ -1,4 +1,4 @@
-// Writes the audit log from one place. Every state-changing API request is recorded when its
+// Writes the audit log from one place. Every state-changing API route is recorded when its
 // answer is sent (so the outcome is known), as are reads a route marks with `config.audit`
 // (views of quarantined patient rows). A handler that records a richer entry itself — sign-in,
 // user changes — calls `recordAudit`, and the generic entry is skipped.
@@ -60,10 +60,12 @@ export function installAuditTrail(app: FastifyInstance): void {
   app.decorateRequest('audited', false);
   app.addHook('onSend', async (request, reply, payload) => {
     if (request.audited) return payload;
-    const path = request.url.split('?')[0];
+    // From the route the request matched, like access control: a request that matched none changed nothing.
+    const routeUrl = request.routeOptions.url;
+    if (request.is404 || routeUrl === undefined) return payload;
     const marked = request.routeOptions.config?.audit;
-    if (!marked && !(STATE_CHANGING.has(request.method) && path.startsWith('/api/'))) return payload;
-    const route = `${request.method} ${request.routeOptions.url ?? path}`;
+    if (!marked && !(STATE_CHANGING.has(request.method) && routeUrl.startsWith('/api/'))) return payload;
+    const route = `${request.method} ${routeUrl}`;
     const detail: Record<string, unknown> = { http: reply.statusCode, ...summary(payload) };
     let action = marked ?? ACTIONS[route] ?? route;
     if (action === 'extract.upload' && detail.replaced) action = 'extract.replace';

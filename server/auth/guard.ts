@@ -1,21 +1,24 @@
 // One onRequest hook decides every request: who is asking (session cookie, the local CLI's token,
-// or the single user of a local-mode server), whether their role allows the route, and — for
-// requests that change something — whether they came from this site (Origin) and carry the
-// session's CSRF token.
+// or the single user of a local-mode server), whether their role allows the route the request
+// matched, and — for requests that change something — whether they came from this site (Origin)
+// and carry the session's CSRF token. It runs after routing and reads only the matched route's
+// `config`: never `request.url`, whose spelling the router has already normalised away.
 import { timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { AppError } from '../errors.ts';
 import type { AuthService } from './auth-service.ts';
 import { readCookie, SESSION_COOKIE } from './cookies.ts';
-import { accessFor, isPublicPage, STATE_CHANGING } from './policy.ts';
+import { STATE_CHANGING } from './policy.ts';
 import { type Access, hasRole, type Principal } from './roles.ts';
 import type { SessionRecord } from './sessions.ts';
 import { isLoopbackHost } from './settings.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** Who may call the route: 'public', or the least role. */
+    /** Who may call the route: 'public', or the least role. A route without it is refused. */
     role?: Access;
+    /** An HTML page: a signed-out browser is redirected to the sign-in page instead of answered 401. */
+    page?: boolean;
     /** Record every call in the audit log under this action (state-changing calls are recorded anyway). */
     audit?: string;
   }
@@ -24,9 +27,17 @@ declare module 'fastify' {
     session: SessionRecord | null;
   }
   interface FastifyInstance {
-    /** Every API route with the access it gets, as registered (tests check none is missed). */
-    apiRoutes: { method: string; url: string; access: Access }[];
+    /** Every route with the access it declares, as registered (tests walk them all). */
+    readonly routeAccess: RouteAccess[];
   }
+}
+
+export interface RouteAccess {
+  method: string;
+  url: string;
+  /** null: the route declares no access, so every request to it is refused. */
+  access: Access | null;
+  page: boolean;
 }
 
 export const CSRF_HEADER = 'x-csrf-token';
@@ -41,6 +52,7 @@ export const denials = {
   crossOrigin: () => new AppError('cross_origin', 'This request came from another site and was refused.', 403),
   csrf: () => new AppError('csrf', 'The request is missing its security token. Reload the page and try again.', 403),
   host: () => new AppError('forbidden_host', 'This local server only answers to localhost.', 403),
+  undeclared: () => new AppError('forbidden', 'This route does not say who may call it, so nobody may. This is a fault in Parity: please report it.', 403),
 };
 
 const sameText = (a: string, b: string) => {
@@ -79,21 +91,22 @@ function fromThisSite(request: FastifyRequest): boolean {
 export function installAccessControl(app: FastifyInstance, auth: AuthService): void {
   app.decorateRequest('principal', null);
   app.decorateRequest('session', null);
-  app.decorate('apiRoutes', []);
-  app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api/')) return;
-    for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') app.apiRoutes.push({ method, url: route.url, access: accessFor(method, route.url, route.config?.role) });
-    }
+  // Read when asked, not when added: hooks of inner plugins (the static handler's) set `config` after this one runs.
+  const routes: RouteOptions[] = [];
+  app.addHook('onRoute', (route) => void routes.push(route));
+  app.decorate('routeAccess', {
+    getter: () =>
+      routes.flatMap((route) => [route.method].flat().map((method) => ({ method, url: route.url, access: route.config?.role ?? null, page: route.config?.page === true }))),
   });
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    const path = request.url.split('?')[0];
-    const isApi = path === '/api' || path.startsWith('/api/');
     if (auth.mode === 'local' && !isLoopbackHost(request.hostname)) throw denials.host();
+    // No route matched: the not-found handler answers 404 the same way whoever asks, and holds nothing.
+    if (request.is404) return;
+    const { role: access, page } = request.routeOptions.config;
+    if (!access) throw denials.undeclared();
 
     request.principal = await identify(auth, request);
-    const access: Access | 'page' = isApi ? accessFor(request.method, request.routeOptions.url ?? path, request.routeOptions.config?.role) : 'page';
 
     if (STATE_CHANGING.has(request.method)) {
       if (!fromThisSite(request)) throw denials.crossOrigin();
@@ -103,16 +116,14 @@ export function installAccessControl(app: FastifyInstance, auth: AuthService): v
       }
     }
 
-    if (access === 'page') {
-      if (request.principal || isPublicPage(path)) return;
+    if (access === 'public') return;
+    if (!request.principal) {
       if (auth.mode === 'closed') throw denials.closed();
-      if (request.method === 'GET' || request.method === 'HEAD') {
+      if (page && (request.method === 'GET' || request.method === 'HEAD')) {
         return reply.header('cache-control', 'no-store').redirect(`/login?next=${encodeURIComponent(request.url)}`, 302);
       }
       throw denials.unauthenticated();
     }
-    if (access === 'public') return;
-    if (!request.principal) throw auth.mode === 'closed' ? denials.closed() : denials.unauthenticated();
     if (!hasRole(request.principal.role, access)) throw denials.forbidden(access);
   });
 }

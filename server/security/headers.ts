@@ -24,7 +24,8 @@ export function contentSecurityPolicy(path: string, frameAncestors: string): str
 
 export function installSecurityHeaders(app: FastifyInstance, options: { frameAncestors: string }): void {
   app.addHook('onSend', async (request, reply, payload) => {
-    const path = request.url.split('?')[0];
+    // The matched route decides, as for access: '' for a path no route matched (a page's headers).
+    const path = request.routeOptions.url ?? '';
     const embeddable = path.startsWith('/published/');
     reply.header('content-security-policy', contentSecurityPolicy(path, options.frameAncestors));
     reply.header('x-content-type-options', 'nosniff');
@@ -34,7 +35,7 @@ export function installSecurityHeaders(app: FastifyInstance, options: { frameAnc
     reply.header('cross-origin-resource-policy', embeddable ? 'cross-origin' : 'same-origin');
     if (!embeddable) reply.header('x-frame-options', 'DENY');
     if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
-    if ((path === '/api' || path.startsWith('/api/')) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    if (path.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     return payload;
   });
 }

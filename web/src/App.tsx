@@ -2,6 +2,7 @@
 import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { Layout } from './components/Layout.tsx';
 import { Loading } from './components/Status.tsx';
+import { PAGES, type PagePath } from '../../core/pages.ts';
 import { matchPath, useLocation } from './router.tsx';
 
 const OverviewPage = lazy(() => import('./pages/OverviewPage.tsx').then((m) => ({ default: m.OverviewPage })));
@@ -25,19 +26,22 @@ interface Route {
   page: ComponentType<any>;
 }
 
-const routes: Route[] = [
-  { path: '/', title: 'Core20PLUS5 overview', page: OverviewPage },
-  { path: '/indicators', title: 'Indicators', page: IndicatorsPage },
-  { path: '/indicators/:id', title: 'Indicator', page: IndicatorPage },
-  { path: '/completeness', title: 'Recording completeness', page: CompletenessPage },
-  { path: '/specialties', title: 'Specialties', page: SpecialtiesPage },
-  { path: '/specialties/:code', title: 'Specialty', page: SpecialtyPage },
-  { path: '/upload', title: 'Upload an extract', page: UploadPage },
-  { path: '/extracts', title: 'Loaded extracts', page: ExtractsPage },
-  { path: '/published', title: 'Published charts', page: PublishedPage },
-  { path: '/login', title: 'Sign in', page: LoginPage },
-  { path: '/admin', title: 'Administration', page: AdminPage },
-];
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const pageFor: Record<PagePath, ComponentType<any>> = {
+  '/': OverviewPage,
+  '/indicators': IndicatorsPage,
+  '/indicators/:id': IndicatorPage,
+  '/completeness': CompletenessPage,
+  '/specialties': SpecialtiesPage,
+  '/specialties/:code': SpecialtyPage,
+  '/upload': UploadPage,
+  '/extracts': ExtractsPage,
+  '/published': PublishedPage,
+  '/login': LoginPage,
+  '/admin': AdminPage,
+};
+
+const routes: Route[] = PAGES.map(({ path, title }) => ({ path, title, page: pageFor[path] }));
 
 function resolve(pathname: string) {
   for (const route of routes) {

@@ -9,6 +9,7 @@ import { buildChartDocument, type ChartDocument } from '../../charts/document.ts
 import { buildSpecialtyDocument } from '../../charts/specialty-document.ts';
 import { drawPng, drawSvg } from '../../charts/draw.ts';
 import { chartFileParams, chartQuery, completenessChartQuery, sizeOf } from './schemas.ts';
+import { access } from '../../auth/policy.ts';
 
 async function sendChart(reply: FastifyReply, doc: ChartDocument, format: 'svg' | 'png', size: ReturnType<typeof sizeOf>) {
   const name = `${doc.fileName}${size.scale > 1 ? `@${size.scale}x` : ''}.${format}`;
@@ -20,7 +21,7 @@ async function sendChart(reply: FastifyReply, doc: ChartDocument, format: 'svg' 
 const chartsRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
-  app.get('/charts/:file', { schema: { params: chartFileParams, querystring: chartQuery } }, async (request, reply) => {
+  app.get('/charts/:file', { config: access.viewer, schema: { params: chartFileParams, querystring: chartQuery } }, async (request, reply) => {
     const { metric, format } = request.params.file;
     const q = request.query;
     if (q.chart === 'specialty-comparison') {
@@ -44,7 +45,7 @@ const chartsRoutes: FastifyPluginAsync = async (fastify) => {
 
   // Static paths, so they take precedence over /charts/:file ("completeness" is no metric id).
   for (const format of ['svg', 'png'] as const) {
-    app.get(`/charts/completeness.${format}`, { schema: { querystring: completenessChartQuery } }, async (request, reply) => {
+    app.get(`/charts/completeness.${format}`, { config: access.viewer, schema: { querystring: completenessChartQuery } }, async (request, reply) => {
       const q = request.query;
       const doc = await buildCompletenessDocument(app.metrics, { chart: q.chart, dataset: q.dataset, field: q.field, by: q.by ?? null, from: q.from, to: q.to, title: q.title ?? null });
       return sendChart(reply, doc, format, sizeOf(q));

@@ -5,6 +5,7 @@ import { COMPLETENESS_FIELDS } from '../../../metrics/catalogue/completeness.ts'
 import { completenessDatasets } from '../../../metrics/engine/completeness.ts';
 import { isoDate } from '../metrics/query-schemas.ts';
 import { disclosureOverride, labelUnsuppressed, recordUnsuppressed, viewField } from '../metrics/unsuppressed-view.ts';
+import { access } from '../../auth/policy.ts';
 
 const datasetIds = completenessDatasets().map((d) => d.id) as [string, ...string[]];
 const fields = Object.keys(COMPLETENESS_FIELDS) as [keyof typeof COMPLETENESS_FIELDS, ...(keyof typeof COMPLETENESS_FIELDS)[]];
@@ -22,7 +23,7 @@ const completenessQuery = z
 
 const completenessRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  app.get('/completeness', { schema: { querystring: completenessQuery } }, async (request) => {
+  app.get('/completeness', { config: access.viewer, schema: { querystring: completenessQuery } }, async (request) => {
     const { view, ...q } = request.query;
     const asked = { ...q, by: q.by ?? null };
     const audit = { action: 'completeness.unsuppressed', target: `${asked.dataset}:${asked.field}`, detail: asked };
@@ -33,7 +34,7 @@ const completenessRoutes: FastifyPluginAsync = async (fastify) => {
     return labelUnsuppressed(result);
   });
   const empty = z.object({}).strict();
-  app.get('/completeness/summary', { schema: { querystring: empty } }, async () => app.metrics.completenessSummary());
-  app.get('/specialties', { schema: { querystring: empty } }, async () => app.metrics.specialties());
+  app.get('/completeness/summary', { config: access.viewer, schema: { querystring: empty } }, async () => app.metrics.completenessSummary());
+  app.get('/specialties', { config: access.viewer, schema: { querystring: empty } }, async () => app.metrics.specialties());
 };
 export default completenessRoutes;

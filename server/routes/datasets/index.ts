@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { DATASETS } from '../../../pipelines/datasets/index.ts';
 import { storageColumns } from '../../../pipelines/datasets/storage.ts';
+import { access } from '../../auth/policy.ts';
 
 const columnView = z.object({
   name: z.string(),
@@ -55,6 +56,6 @@ const views = DATASETS.map((d) => {
 
 const datasetsRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  app.get('/datasets', { schema: { querystring: z.object({}).strict(), response: { 200: z.array(datasetView) } } }, async () => views);
+  app.get('/datasets', { config: access.viewer, schema: { querystring: z.object({}).strict(), response: { 200: z.array(datasetView) } } }, async () => views);
 };
 export default datasetsRoutes;

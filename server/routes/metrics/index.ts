@@ -6,6 +6,7 @@ import { publicMetric } from '../../../metrics/engine/public-metric.ts';
 import { ARROW_STREAM, rowsToArrow } from './arrow.ts';
 import { breakdownQuery, breakdownsQuery, metricParams, periodQuery, seriesQuery } from './query-schemas.ts';
 import { disclosureOverride, labelUnsuppressed, recordUnsuppressed, viewMessages } from './unsuppressed-view.ts';
+import { access } from '../../auth/policy.ts';
 
 const metricsRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -13,14 +14,14 @@ const metricsRoutes: FastifyPluginAsync = async (fastify) => {
 
   const view = (m: Parameters<typeof publicMetric>[0]) => ({ ...publicMetric(m), breakdowns: metrics().allowedBreakdowns(m) });
   const noQuery = { querystring: z.object({}).strict() };
-  app.get('/metrics', { schema: noQuery }, async () => ({ metrics: CATALOGUE.map(view), plusGroups: app.config.plusGroups.map(({ id, label }) => ({ id, label })) }));
+  app.get('/metrics', { config: access.viewer, schema: noQuery }, async () => ({ metrics: CATALOGUE.map(view), plusGroups: app.config.plusGroups.map(({ id, label }) => ({ id, label })) }));
 
-  app.get('/metrics/:id', { schema: { params: metricParams, ...noQuery } }, async (request) => view(metrics().metric(request.params.id)));
+  app.get('/metrics/:id', { config: access.viewer, schema: { params: metricParams, ...noQuery } }, async (request) => view(metrics().metric(request.params.id)));
 
   /** The audit entry of an unsuppressed request: the metric, and the breakdown and filters asked for. */
   const unsuppressedAudit = (id: string, endpoint: string, detail: object) => ({ action: 'metrics.unsuppressed', target: id, detail: { endpoint, ...detail } });
 
-  app.get('/metrics/:id/breakdown', { schema: { params: metricParams, querystring: breakdownQuery } }, async (request, reply) => {
+  app.get('/metrics/:id/breakdown', { config: access.viewer, schema: { params: metricParams, querystring: breakdownQuery } }, async (request, reply) => {
     const q = request.query;
     const arrow = request.headers.accept?.includes(ARROW_STREAM) ?? false;
     if (q.view && arrow) throw viewMessages.arrow();
@@ -43,7 +44,7 @@ const metricsRoutes: FastifyPluginAsync = async (fastify) => {
     return labelUnsuppressed(result);
   });
 
-  app.get('/metrics/:id/breakdowns', { schema: { params: metricParams, querystring: breakdownsQuery } }, async (request) => {
+  app.get('/metrics/:id/breakdowns', { config: access.viewer, schema: { params: metricParams, querystring: breakdownsQuery } }, async (request) => {
     const { by, view, ...q } = request.query;
     const asked = { from: q.from, to: q.to, specialty: q.specialty ?? null, site: q.site ?? null, plus: q.plus ?? null, level: Number(q.level) };
     const audit = unsuppressedAudit(request.params.id, 'breakdowns', { by, ...asked });
@@ -54,7 +55,7 @@ const metricsRoutes: FastifyPluginAsync = async (fastify) => {
     return labelUnsuppressed({ results: answer.results.map(labelUnsuppressed) });
   });
 
-  app.get('/metrics/:id/series', { schema: { params: metricParams, querystring: seriesQuery } }, async (request) => {
+  app.get('/metrics/:id/series', { config: access.viewer, schema: { params: metricParams, querystring: seriesQuery } }, async (request) => {
     const q = request.query;
     const metric = metrics().metric(request.params.id);
     const asked = {
@@ -75,6 +76,6 @@ const metricsRoutes: FastifyPluginAsync = async (fastify) => {
     return labelUnsuppressed(result);
   });
 
-  app.get('/overview', { schema: { querystring: periodQuery } }, async (request) => metrics().overview(request.query));
+  app.get('/overview', { config: access.viewer, schema: { querystring: periodQuery } }, async (request) => metrics().overview(request.query));
 };
 export default metricsRoutes;

@@ -17,6 +17,7 @@ import { PublishedService, withdrawnError, type PublishedRecord } from '../../se
 import { isoDate } from '../metrics/query-schemas.ts';
 import { INDICATOR_CHART_KINDS, checkSpecialtyComparison, completenessSelection, sizeOf, sizeQuery } from '../charts/schemas.ts';
 import { noViewField } from '../metrics/unsuppressed-view.ts';
+import { access } from '../../auth/policy.ts';
 
 const breakdown = z.enum(BREAKDOWNS, { message: `one of ${BREAKDOWNS.join(', ')}` });
 
@@ -76,7 +77,7 @@ const publishedRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const service = new PublishedService(app.db, app.metrics);
 
-  app.post('/api/published', { schema: { body: publishBody } }, async (request, reply) => {
+  app.post('/api/published', { config: access.analyst, schema: { body: publishBody } }, async (request, reply) => {
     const b = request.body;
     const account = accountOf(request);
     const who = { publishedBy: b.publishedBy ?? account ?? 'not recorded', account };
@@ -89,14 +90,14 @@ const publishedRoutes: FastifyPluginAsync = async (fastify) => {
     return reply.status(201).send({ id: published.id, url: published.url, published });
   });
 
-  app.get('/api/published', { schema: { querystring: z.object({}).strict() } }, async () => ({ published: await service.list() }));
+  app.get('/api/published', { config: access.viewer, schema: { querystring: z.object({}).strict() } }, async () => ({ published: await service.list() }));
 
-  app.delete('/api/published/:id', { schema: { params: idParams, querystring: z.object({}).strict() } }, async (request) => {
+  app.delete('/api/published/:id', { config: access.analyst, schema: { params: idParams, querystring: z.object({}).strict() } }, async (request) => {
     const s = await service.withdraw(request.params.id, accountOf(request) ?? 'not recorded');
     return { id: s.id, withdrawnAt: s.withdrawnAt, withdrawnBy: s.withdrawnBy, published: s };
   });
 
-  app.get('/published/:file', { schema: { params: fileParams, querystring: fileQuery } }, async (request, reply) => {
+  app.get('/published/:file', { config: access.publicPage, schema: { params: fileParams, querystring: fileQuery } }, async (request, reply) => {
     const { id, format } = request.params.file;
     const { summary, json } = await service.record(id);
     if (summary.withdrawnAt) {
@@ -116,7 +117,7 @@ const publishedRoutes: FastifyPluginAsync = async (fastify) => {
     return reply.type('text/html; charset=utf-8').send(publishedPage(record, await drawSvg(doc, size)));
   });
 
-  app.get('/fonts/:file', { schema: { params: z.object({ file: z.enum(Object.keys(WEB_FONTS) as [string, ...string[]]) }) } }, async (request, reply) =>
+  app.get('/fonts/:file', { config: access.public, schema: { params: z.object({ file: z.enum(Object.keys(WEB_FONTS) as [string, ...string[]]) }) } }, async (request, reply) =>
     reply.type('font/woff2').header('cache-control', 'public, max-age=31536000, immutable').send(createReadStream(WEB_FONTS[request.params.file].file)),
   );
 };

@@ -13,6 +13,7 @@ import { reportHtml } from '../../reports/report-html.ts';
 import { breakdownFor, checkSelection, DEFAULT_BOARD, REPORT_BREAKDOWNS, statementIndicators, type ReportSelection } from '../../reports/selection.ts';
 import { deleteTemplate, findTemplate, listTemplates, saveTemplate } from '../../reports/templates.ts';
 import { isoDate } from '../metrics/query-schemas.ts';
+import { access } from '../../auth/policy.ts';
 
 const list = z
   .union([z.string(), z.array(z.string())])
@@ -72,14 +73,14 @@ const reportsRoutes: FastifyPluginAsync = async (fastify) => {
   const sendPdf = (reply: FastifyReply, name: string, pdf: Buffer) => reply.type('application/pdf').header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'no-store').send(pdf);
   const stamp = () => new Date().toISOString().slice(0, 10);
 
-  app.get('/reports/board', { schema: { querystring: boardQuery } }, async (request, reply) => {
+  app.get('/reports/board', { config: access.viewerPage, schema: { querystring: boardQuery } }, async (request, reply) => {
     const { selection, template } = await boardSelection(request.query);
     const model = await buildReport(app.metrics, selection, { trends: true, completenessFields: ['ethnicity'] });
     const html = reportHtml(model, { kind: 'board', controls: true, fonts: 'url', templates: await listTemplates(app.db), template, query: queryOf(request) });
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
   });
 
-  app.get('/api/reports/board.pdf', { schema: { querystring: boardQuery } }, async (request, reply) => {
+  app.get('/api/reports/board.pdf', { config: access.viewer, schema: { querystring: boardQuery } }, async (request, reply) => {
     const { selection } = await boardSelection(request.query);
     const model = await buildReport(app.metrics, selection, { trends: true, completenessFields: ['ethnicity'] });
     return sendPdf(reply, `parity-board-report_${stamp()}.pdf`, await htmlToPdf(reportHtml(model, { kind: 'board', controls: false, fonts: 'inline' })));
@@ -91,15 +92,15 @@ const reportsRoutes: FastifyPluginAsync = async (fastify) => {
       return reportHtml(model, { kind: 'annual', controls, fonts: controls ? 'url' : 'inline', query });
     });
 
-  app.get('/reports/annual', { schema: { querystring: annualQuery } }, async (request, reply) =>
+  app.get('/reports/annual', { config: access.viewerPage, schema: { querystring: annualQuery } }, async (request, reply) =>
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(await annualHtml(annualSelection(request.query), true, queryOf(request))),
   );
 
-  app.get('/api/reports/annual.pdf', { schema: { querystring: annualQuery } }, async (request, reply) =>
+  app.get('/api/reports/annual.pdf', { config: access.viewer, schema: { querystring: annualQuery } }, async (request, reply) =>
     sendPdf(reply, `parity-annual-report-pack_${stamp()}.pdf`, await htmlToPdf(await annualHtml(annualSelection(request.query), false, ''))),
   );
 
-  app.get('/api/reports/annual.csv', { schema: { querystring: annualQuery } }, async (request, reply) => {
+  app.get('/api/reports/annual.csv', { config: access.viewer, schema: { querystring: annualQuery } }, async (request, reply) => {
     const selection = annualSelection(request.query);
     let headers: string[] = [];
     const rows: unknown[][] = [];
@@ -116,9 +117,9 @@ const reportsRoutes: FastifyPluginAsync = async (fastify) => {
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="parity-annual-report-data_${stamp()}.csv"`).send(toCsv(headers, rows));
   });
 
-  app.get('/api/report-templates', { schema: { querystring: z.object({}).strict() } }, async () => ({ templates: await listTemplates(app.db) }));
+  app.get('/api/report-templates', { config: access.viewer, schema: { querystring: z.object({}).strict() } }, async () => ({ templates: await listTemplates(app.db) }));
 
-  app.post('/api/report-templates', { schema: { body: templateBody }, config: { role: 'analyst' } }, async (request, reply) => {
+  app.post('/api/report-templates', { schema: { body: templateBody }, config: access.analyst }, async (request, reply) => {
     const b = request.body;
     const saved = await saveTemplate(app.db, b.name, { indicators: b.indicators, breakdowns: b.breakdowns }, accountOf(request));
     if (request.headers['content-type']?.startsWith('application/x-www-form-urlencoded')) {
@@ -127,7 +128,7 @@ const reportsRoutes: FastifyPluginAsync = async (fastify) => {
     return reply.status(201).send(saved);
   });
 
-  app.delete('/api/report-templates/:name', { schema: { params: z.object({ name: templateName }), querystring: z.object({}).strict() }, config: { role: 'analyst' } }, async (request) => {
+  app.delete('/api/report-templates/:name', { schema: { params: z.object({ name: templateName }), querystring: z.object({}).strict() }, config: access.analyst }, async (request) => {
     await deleteTemplate(app.db, request.params.name);
     return { deleted: request.params.name };
   });

@@ -1,48 +1,55 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import { PAGES } from '../../../core/pages.ts';
+import { access } from '../../auth/policy.ts';
 import { AppError } from '../../errors.ts';
 
 const defaultDistDir = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 
-/**
- * Paths the web app never draws: the API, files (anything with an extension, such as a missing
- * /assets/ chunk — index.html in its place would fail as a script with a confusing error), the
- * server's own pages under /reports/ and /published/, and the fonts.
- */
-export function isServerOnlyPath(path: string): boolean {
-  return (
-    path === '/api' || path.startsWith('/api/') ||
-    path.startsWith('/assets/') ||
-    /\/[^/]*\.[A-Za-z0-9]{1,8}$/.test(path) ||
-    path === '/reports' || path.startsWith('/reports/') ||
-    path.startsWith('/published/') ||
-    path.startsWith('/fonts/')
-  );
-}
+const NOT_BUILT = '<!doctype html><title>Parity</title><p>The web app is not built yet. Run <code>npm run build:web</code> (or <code>npm start</code>).</p>';
 
-/** Serves the built web app; any other GET of a page path gets index.html so client routes load directly. */
+const notFound = () =>
+  new AppError('not_found', 'There is no such page, file or endpoint. If a page of Parity asked for it, reload the page: Parity may have been updated.', 404);
+
+/** A browser navigating to the address (not a script, image or API client asking for a resource). */
+const wantsPage = (request: FastifyRequest) =>
+  (request.method === 'GET' || request.method === 'HEAD') && String(request.headers.accept ?? '').includes('text/html');
+
+/**
+ * The built web app: its files, public, each a route of its own registered by the static handler
+ * at start; its pages (core/pages.ts), answered with index.html under each page's declared access;
+ * and for any other path a 404 that is the same whoever asks and however the path is spelled — a
+ * browser gets the app's "Page not found", anything else a JSON error.
+ */
 const webRoutes: FastifyPluginAsync<{ distDir?: string }> = async (app, options) => {
   const distDir = options.distDir ?? defaultDistDir;
-  if (!existsSync(distDir + 'index.html')) {
-    app.get('/', async (_req, reply) =>
-      reply.type('text/html').send('<!doctype html><title>Parity</title><p>The web app is not built yet. Run <code>npm run build:web</code> (or <code>npm start</code>).</p>'),
-    );
-    return;
+  const built = existsSync(distDir + 'index.html');
+  const indexHtml = async () => (built ? readFile(distDir + 'index.html', 'utf8') : NOT_BUILT);
+  const sendApp = async (reply: FastifyReply, status = 200) =>
+    reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(await indexHtml());
+
+  if (built) {
+    await app.register(async (files) => {
+      // Only the static handler's routes are in this context: every built file is public.
+      files.addHook('onRoute', (route) => {
+        route.config = { ...route.config, ...access.public };
+      });
+      await files.register(fastifyStatic, { root: distDir, prefix: '/', index: false, wildcard: false, maxAge: '1h' });
+    });
   }
-  await app.register(fastifyStatic, { root: distDir, prefix: '/', index: 'index.html', wildcard: false, maxAge: '1h' });
-  app.setNotFoundHandler((request, reply) => {
-    const path = request.url.split('?')[0];
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      throw new AppError('not_found', `No such endpoint: ${request.method} ${path}.`, 404);
-    }
-    if (path === '/api' || path.startsWith('/api/')) throw new AppError('not_found', `No such endpoint: ${request.method} ${path}.`, 404);
-    if (isServerOnlyPath(path)) {
-      // Not cached: the file may appear with the next build.
-      throw new AppError('not_found', 'There is no such file or page. If a page of Parity asked for it, reload the page: Parity may have been updated.', 404);
-    }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+
+  for (const page of PAGES) {
+    // A parameter is a plain name or code (`/indicators/op-dna-rate`), never a file name.
+    const path = page.path.replace(/:(\w+)/g, ':$1(^[\\w-]+$)');
+    app.get(path, { config: page.access === 'public' ? access.publicPage : access.viewerPage }, async (_request, reply) => sendApp(reply));
+  }
+
+  app.setNotFoundHandler(async (request, reply) => {
+    if (wantsPage(request)) return sendApp(reply, 404);
+    throw notFound();
   });
 };
 export default webRoutes;

@@ -31,11 +31,22 @@ afterAll(async () => {
 
 describe('the web app', () => {
   it('serves index.html for the app\'s pages, including deep links and the published-charts list', async () => {
-    for (const url of ['/', '/indicators', '/indicators/op-dna-rate?by=sex', '/published', '/specialties/110', '/no-such-page']) {
+    for (const url of ['/', '/indicators', '/indicators/op-dna-rate?by=sex', '/published', '/specialties/110', '/login']) {
       const response = await app.inject(url);
       expect([url, response.statusCode], url).toEqual([url, 200]);
       expect(response.headers['content-type'], url).toContain('text/html');
       expect(response.body, url).toBe(INDEX);
+    }
+  });
+
+  it('answers any other path 404: a browser gets the app (its "Page not found"), anything else JSON', async () => {
+    for (const url of ['/no-such-page', '/indicators/op-dna-rate/extra', '/Indicators', '/indicators/', '//indicators']) {
+      const page = await app.inject({ url, headers: { accept: 'text/html,application/xhtml+xml' } });
+      expect([url, page.statusCode]).toEqual([url, 404]);
+      expect(page.body, url).toBe(INDEX);
+      const other = await app.inject(url);
+      expect([url, other.statusCode]).toEqual([url, 404]);
+      expect(other.json(), url).toMatchObject({ error: { code: 'not_found' } });
     }
   });
 

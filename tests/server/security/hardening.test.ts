@@ -51,7 +51,7 @@ beforeAll(async () => {
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Parity</title><div id="root"></div>');
   writeFileSync(join(dist, 'assets', 'app.js'), 'console.log("app")');
   app = await buildApp({ db: temp.db, config: loadConfig({}, { dbPath: temp.path }), webDist: dist + '/' });
-  app.get('/api/test-failure', async () => {
+  app.get('/api/test-failure', { config: { role: 'viewer' } }, async () => {
     throw new Error('Binder Error: column "password_hash" in SELECT * FROM users at /work/main/server/x.ts:12');
   });
 });
