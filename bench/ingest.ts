@@ -8,8 +8,9 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Database, literal } from '../server/db/database.ts';
-import { ensureSchema } from '../server/db/schema.ts';
+import { Database } from '../db/database.ts';
+import { literal } from '../db/sql.ts';
+import { ensureSchema } from '../db/schema.ts';
 import { ingestFile } from '../pipelines/ingest/ingest.ts';
 import { makeOutpatientsCsv } from './make-outpatients-csv.ts';
 

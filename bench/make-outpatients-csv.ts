@@ -1,8 +1,9 @@
 // Writes a large, realistic outpatients extract with DuckDB itself (fast and deterministic):
 // mostly ISO dates with some UK dates, codes with some words, ethnicity with some text labels
 // and blanks, real LSOA codes.
-import { Database, literal } from '../server/db/database.ts';
-import { ensureSchema } from '../server/db/schema.ts';
+import { Database } from '../db/database.ts';
+import { literal } from '../db/sql.ts';
+import { ensureSchema } from '../db/schema.ts';
 
 export async function makeOutpatientsCsv(path: string, rows: number): Promise<void> {
   const db = await Database.open(':memory:');

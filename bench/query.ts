@@ -9,8 +9,8 @@ import { parseArgs } from 'node:util';
 import { ingestFile } from '../pipelines/ingest/ingest.ts';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
-import { Database } from '../server/db/database.ts';
-import { ensureSchema } from '../server/db/schema.ts';
+import { Database } from '../db/database.ts';
+import { ensureSchema } from '../db/schema.ts';
 import { makeOutpatientsCsv } from './make-outpatients-csv.ts';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '10000000' }, runs: { type: 'string', default: '30' } } });

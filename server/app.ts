@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from '@fastify/type-provider-zod';
 import type { Config } from './config.ts';
-import type { Database } from './db/database.ts';
+import type { Database } from '../db/database.ts';
 import { errorHandler } from './error-handler.ts';
 import { installAuditTrail } from './audit/audit-trail.ts';
 import { AuthService } from './auth/auth-service.ts';

@@ -6,7 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import { dirname, isAbsolute } from 'node:path';
-import { type Database, ident, literal } from './db/database.ts';
+import { type Database } from '../db/database.ts';
+import { ident, literal } from '../db/sql.ts';
 
 export interface BackupSummary {
   path: string;

@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Config } from './config.ts';
-import type { Database } from './db/database.ts';
-import { DATASETS } from '../pipelines/datasets/index.ts';
+import type { Database } from '../db/database.ts';
+import { DATASETS } from '../core/datasets/index.ts';
 import { ingestFile } from '../pipelines/ingest/ingest.ts';
 import { generateSample } from '../pipelines/sample/index.ts';
 

@@ -1,4 +1,4 @@
-import { DATASETS, type DatasetSpec } from '../../pipelines/datasets/index.ts';
+import { DATASETS, type DatasetSpec } from '../../core/datasets/index.ts';
 import { DEMOGRAPHIC_BREAKDOWNS, defineMetric, type Breakdown, type MetricDefinition } from './schema.ts';
 
 /** The demographic fields whose recording the statement asks trusts to report, with what "valid" means. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DATASET_IDS } from '../../pipelines/datasets/index.ts';
+import { DATASET_IDS } from '../../core/datasets/index.ts';
 
 /** Every breakdown a result can be split by (interfaces.md); a metric allows a subset. */
 export const BREAKDOWNS = [

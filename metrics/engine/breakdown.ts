@@ -1,6 +1,6 @@
 // One indicator broken down by one (or two) dimensions over one period: the result object of
 // interfaces.md, with intervals, comparisons, the deprivation gap and disclosure applied.
-import type { Session } from '../../server/db/database.ts';
+import type { Session } from '../../db/database.ts';
 import type { Breakdown, MetricDefinition } from '../catalogue/schema.ts';
 import { absoluteGap, DISCLOSURE_LABELS, rateRatio, relativeGap, sii, type DisclosureProfile } from '../statistics/index.ts';
 import { isUnknownGroup, sortGroups, specFor, type BreakdownSpec } from './breakdowns.ts';

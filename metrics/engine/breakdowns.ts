@@ -1,6 +1,7 @@
-import { BROAD_AGE_BANDS, ESP_AGE_BANDS, ETHNIC_CATEGORIES, ETHNIC_GROUPS, ETHNIC_UNKNOWN_GROUPS, specialtyName } from '../../pipelines/codes/index.ts';
+import { BROAD_AGE_BANDS, ESP_AGE_BANDS, ETHNIC_CATEGORIES, ETHNIC_GROUPS, ETHNIC_UNKNOWN_GROUPS, specialtyName } from '../../core/codes/index.ts';
 import type { Breakdown } from '../catalogue/schema.ts';
 import { plusGroupSpec, type PlusGroup } from './plus-groups.ts';
+import { list } from '../../db/sql.ts';
 
 /**
  * How each breakdown groups rows. Grouping runs on `raw`, a cheap typed expression over the
@@ -31,13 +32,12 @@ const listOrder = (list: readonly string[]) => (group: string) => {
 };
 const numericOrder = (group: string) => (group === 'Unknown' ? 1e9 : Number(group));
 const ordinal = (n: string, top: string, bottom: string) => (n === 'Unknown' ? 'Unknown' : n === '1' ? `1 (${top})` : n === bottom ? `${n} (least deprived)` : n);
-const sqlList = (items: readonly string[]) => `[${items.map((b) => `'${b}'`).join(', ')}]`;
 const orUnknown = (unknown: string) => (x: string) => `coalesce(${x}::VARCHAR, '${unknown}')`;
 
 /** Index (0-based) of the ESP 5-year band of a single-year age; NULL when the age is. */
 export const espBandIndex = (age: string) => `least(${age} // 5, 18)`;
 /** The band label of an index from espBandIndex. */
-export const espBandLabel = (index: string) => `CASE WHEN ${index} IS NULL THEN 'Unknown' ELSE ${sqlList(ESP_AGE_BANDS)}[${index} + 1] END`;
+export const espBandLabel = (index: string) => `CASE WHEN ${index} IS NULL THEN 'Unknown' ELSE ${list(ESP_AGE_BANDS)}[${index} + 1] END`;
 const broadBandIndex = (age: string) => `CASE WHEN ${age} < 18 THEN 0 WHEN ${age} < 65 THEN 1 WHEN ${age} >= 65 THEN 2 END`;
 
 export const BREAKDOWN_SPECS: Record<Exclude<Breakdown, 'plus_group'>, BreakdownSpec> = {
@@ -91,7 +91,7 @@ export const BREAKDOWN_SPECS: Record<Exclude<Breakdown, 'plus_group'>, Breakdown
   age_band_broad: {
     title: 'Age group',
     raw: broadBandIndex('age'),
-    keyOf: (x) => `CASE WHEN ${x} IS NULL THEN 'Unknown' ELSE ${sqlList(BROAD_AGE_BANDS)}[${x} + 1] END`,
+    keyOf: (x) => `CASE WHEN ${x} IS NULL THEN 'Unknown' ELSE ${list(BROAD_AGE_BANDS)}[${x} + 1] END`,
     populationRaw: broadBandIndex('age'),
     label: (g) => (g === '65+' ? '65 and over' : g),
     order: listOrder([...BROAD_AGE_BANDS, 'Unknown']),

@@ -1,8 +1,8 @@
 // How completely a dataset records each demographic field: valid / not stated / not known /
 // missing / invalid, per period and per specialty or site, with SPC against a local target.
-import { DATASETS, findDataset } from '../../pipelines/datasets/index.ts';
-import type { Session } from '../../server/db/database.ts';
-import { ident } from '../../server/db/database.ts';
+import { DATASETS, findDataset } from '../../core/datasets/index.ts';
+import type { Session } from '../../db/database.ts';
+import { ident } from '../../db/sql.ts';
 import type { CompletenessField } from '../catalogue/completeness.ts';
 import { DISCLOSURE_LABELS, isSmall, roundCount, wilson, type DisclosureProfile } from '../statistics/index.ts';
 import { dataAsAt } from './breakdown.ts';

@@ -1,4 +1,4 @@
-import type { Session } from '../../server/db/database.ts';
+import type { Session } from '../../db/database.ts';
 import type { MetricDefinition } from '../catalogue/schema.ts';
 import { zFor } from '../statistics/index.ts';
 import { compileExternal, compileMedian, compilePopulationRate, compileProportion, toSql, type CompiledQuery, type ComputeRequest } from './compile.ts';

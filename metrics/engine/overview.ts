@@ -1,6 +1,6 @@
 // The Core20PLUS5 overview: for each statement indicator, the latest year for Core20 (IMD
 // quintile 1) against everyone else, the gap, and how the Q1–Q5 gap is moving (SPC).
-import type { Session } from '../../server/db/database.ts';
+import type { Session } from '../../db/database.ts';
 import { STATEMENT_METRICS } from '../catalogue/index.ts';
 import type { MetricDefinition } from '../catalogue/schema.ts';
 import { DISCLOSURE_LABELS, wilson } from '../statistics/index.ts';

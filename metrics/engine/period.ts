@@ -1,5 +1,5 @@
-import type { Session } from '../../server/db/database.ts';
-import { ident } from '../../server/db/database.ts';
+import type { Session } from '../../db/database.ts';
+import { ident } from '../../db/sql.ts';
 import type { MetricDefinition } from '../catalogue/schema.ts';
 
 export interface Period {

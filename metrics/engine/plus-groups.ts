@@ -4,7 +4,7 @@
 // holds codes from fixed lists.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { ETHNIC_CATEGORIES, ETHNIC_GROUPS } from '../../pipelines/codes/index.ts';
+import { ETHNIC_CATEGORIES, ETHNIC_GROUPS } from '../../core/codes/index.ts';
 import type { BreakdownSpec } from './breakdowns.ts';
 
 const ETHNIC_CODES = ETHNIC_CATEGORIES.map((c) => c.code) as [string, ...string[]];

@@ -1,6 +1,6 @@
 // Time series of an indicator, per group, with Making Data Count SPC on the overall series and
 // on the gap between the most and least deprived quintiles — the line a board needs to watch.
-import type { Session } from '../../server/db/database.ts';
+import type { Session } from '../../db/database.ts';
 import type { Breakdown, MetricDefinition } from '../catalogue/schema.ts';
 import { DISCLOSURE_LABELS, xmr, type Polarity } from '../statistics/index.ts';
 import { dataAsAt, notesFor, type EngineSettings } from './breakdown.ts';

@@ -1,5 +1,5 @@
-import { specialtyName } from '../../pipelines/codes/index.ts';
-import type { Session } from '../../server/db/database.ts';
+import { specialtyName } from '../../core/codes/index.ts';
+import type { Session } from '../../db/database.ts';
 
 /** Treatment functions with activity in outpatients, admissions or the latest waiting list, busiest first. */
 export async function listSpecialties(session: Session) {

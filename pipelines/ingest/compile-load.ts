@@ -4,11 +4,11 @@
 //   2. verdict: the rows that cannot be loaded, with their line in the file (duplicates are added
 //      by find-duplicates.ts);
 //   3. insert: every other staged row, with the fields that need the IMD reference tables.
-import type { ColumnSpec, DatasetSpec } from '../datasets/dataset-schema.ts';
-import { storedColumns } from '../datasets/storage.ts';
-import { ident } from '../../server/db/database.ts';
+import type { ColumnSpec, DatasetSpec } from '../../core/datasets/dataset-schema.ts';
+import { storedColumns } from '../../db/storage.ts';
+import { ident } from '../../db/sql.ts';
 import type { ColumnMatch } from './match-headers.ts';
-import { expectations, rowMessages } from './messages.ts';
+import { expectations, rowMessages } from '../../core/text/ingest-messages.ts';
 import { normaliseSql } from './normalise-sql.ts';
 
 export const STAGE = 'stage_rows';

@@ -1,7 +1,8 @@
-import { type Session, ident } from '../../server/db/database.ts';
-import type { DatasetSpec } from '../datasets/dataset-schema.ts';
+import { type Session } from '../../db/database.ts';
+import { ident } from '../../db/sql.ts';
+import type { DatasetSpec } from '../../core/datasets/dataset-schema.ts';
 import { type CompileOptions, STAGE, VERDICT, lineOf } from './compile-load.ts';
-import { rowMessages } from './messages.ts';
+import { rowMessages } from '../../core/text/ingest-messages.ts';
 
 /**
  * Quarantines rows whose key repeats an earlier row of the same file, or a row already loaded

@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { fileMessages } from './messages.ts';
+import { fileMessages } from '../../core/text/ingest-messages.ts';
 
 export type Encoding = 'utf-8' | 'windows-1252';
 

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import type { Database } from '../../server/db/database.ts';
+import type { Database } from '../../db/database.ts';
 import { FileRefusal } from './inspect-file.ts';
-import { fileMessages } from './messages.ts';
+import { fileMessages } from '../../core/text/ingest-messages.ts';
 
 /** A saved column mapping: which header of a trust's own layout holds each canonical column. */
 export const columnMapping = z.object({

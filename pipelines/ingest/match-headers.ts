@@ -1,6 +1,6 @@
-import type { DatasetSpec } from '../datasets/dataset-schema.ts';
+import type { DatasetSpec } from '../../core/datasets/dataset-schema.ts';
 import { FileRefusal } from './inspect-file.ts';
-import { fileMessages } from './messages.ts';
+import { fileMessages } from '../../core/text/ingest-messages.ts';
 
 /** Canonical column name → index of the file column that holds it. */
 export type ColumnMatch = Map<string, number>;

@@ -1,8 +1,8 @@
 // SQL that turns the raw text of one column into its canonical value, one function per column
 // kind. Each returns an expression that is NULL when the raw value is missing or cannot be read.
-import type { ColumnSpec } from '../datasets/dataset-schema.ts';
-import { ETHNIC_CATEGORIES } from '../codes/ethnicity.ts';
-import { literal } from '../../server/db/database.ts';
+import type { ColumnSpec } from '../../core/datasets/dataset-schema.ts';
+import { ETHNIC_CATEGORIES } from '../../core/codes/ethnicity.ts';
+import { literal } from '../../db/sql.ts';
 
 const key = (v: string) => `lower(regexp_replace(${v}, '[^A-Za-z0-9]', '', 'g'))`;
 const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { FileRefusal } from './inspect-file.ts';
-import { fileMessages } from './messages.ts';
+import { fileMessages } from '../../core/text/ingest-messages.ts';
 
 export interface HeaderFacts {
   delimiter: string;

@@ -1,7 +1,7 @@
 // The audit trail: who did what, when, from where, and whether it worked. Rows are only ever
 // appended; nothing in the application updates or deletes them.
 import { z } from 'zod';
-import type { Database, SqlParams } from '../db/database.ts';
+import type { Database, SqlParams } from '../../db/database.ts';
 
 export type Outcome = 'success' | 'failure' | 'denied';
 

@@ -1,7 +1,7 @@
 // Everything the access-control hook needs: whether accounts exist, the sessions, the sign-in
 // limiter, the token a local `parity` command uses to talk to this server, and single sign-on.
 import { timingSafeEqual } from 'node:crypto';
-import type { Database } from '../db/database.ts';
+import type { Database } from '../../db/database.ts';
 import { OidcSignIn } from './oidc-client.ts';
 import { FailureLimiter } from './rate-limit.ts';
 import { SessionStore } from './sessions.ts';

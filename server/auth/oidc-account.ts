@@ -4,7 +4,7 @@
 //    with `parity user add NAME --role R --sso`);
 // 3. else PARITY_OIDC_DEFAULT_ROLE;
 // 4. else no access. A name that belongs to a password account is never taken over.
-import type { Database } from '../db/database.ts';
+import type { Database } from '../../db/database.ts';
 import { type Claims, roleFromClaims, userNameFromClaims } from './oidc-claims.ts';
 import type { OidcSettings } from './oidc-settings.ts';
 import type { Role } from './roles.ts';

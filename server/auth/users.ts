@@ -1,5 +1,5 @@
 // Accounts in the `users` table. Passwords arrive here already hashed (passwords.ts).
-import type { Database } from '../db/database.ts';
+import type { Database } from '../../db/database.ts';
 import type { Role } from './roles.ts';
 
 export interface UserRecord {

@@ -7,14 +7,14 @@ import { COMPLETENESS_FIELDS, completenessMetricId, type CompletenessField } fro
 import { findMetric } from '../../metrics/catalogue/index.ts';
 import type { CompletenessResult, Counts } from '../../metrics/engine/completeness.ts';
 import { publicMetric } from '../../metrics/engine/public-metric.ts';
-import type { Spc as WebSpc } from '../../web/src/api/types.ts';
-import { completenessStackSpec, trendSpec } from '../../web/src/charts/specs.ts';
-import { formatDate, formatLongMonth, formatMonth, formatPercent, formatPeriod } from '../../web/src/lib/format.ts';
+import type { Spc as WebSpc } from '../../core/contracts/results.ts';
+import { completenessStackSpec, trendSpec } from '../../core/charts/specs.ts';
+import { formatDate, formatLongMonth, formatMonth, formatPercent, formatPeriod } from '../../core/text/format.ts';
 import type { MetricsService } from '../services/metrics-service.ts';
 import { badRequest } from '../errors.ts';
 import { OGL, type ChartDocument } from './document.ts';
 import { CHART_FONT } from './fonts.ts';
-import { spcSentence } from './spc-words.ts';
+import { spcSentence } from '../../core/text/spc-words.ts';
 
 export const COMPLETENESS_CHART_KINDS = ['completeness-trend', 'completeness-months', 'completeness-groups'] as const;
 export type CompletenessChartKind = (typeof COMPLETENESS_CHART_KINDS)[number];

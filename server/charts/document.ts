@@ -2,19 +2,19 @@
 // inline), title, subtitle, footnotes, alt text, narrative and the data table — built from a
 // live API result. Published charts store the document as JSON and are redrawn from it alone.
 import type { TopLevelSpec } from 'vega-lite';
-import { findDataset } from '../../pipelines/datasets/index.ts';
-import { TREATMENT_FUNCTIONS } from '../../pipelines/codes/treatment-functions.ts';
+import { findDataset } from '../../core/datasets/index.ts';
+import { TREATMENT_FUNCTIONS } from '../../core/codes/treatment-functions.ts';
 import type { BreakdownResult, SeriesResult, PublicMetric } from '../../metrics/engine/result-types.ts';
 import type { Breakdown } from '../../metrics/catalogue/schema.ts';
-import type { BreakdownResult as WebBreakdownResult, Spc as WebSpc } from '../../web/src/api/types.ts';
-import { breakdownSpec, heatmapSpec, trendSpec, valueTitle } from '../../web/src/charts/specs.ts';
-import { assess, assessmentLabels, breakdownTitle } from '../../web/src/lib/compare.ts';
-import { describeBreakdown, describeGap } from '../../web/src/lib/describe.ts';
-import { formatDate, formatDifference, formatInterval, formatLongMonth, formatPeriod, formatValue } from '../../web/src/lib/format.ts';
+import type { BreakdownResult as WebBreakdownResult, Spc as WebSpc } from '../../core/contracts/results.ts';
+import { breakdownSpec, heatmapSpec, trendSpec, valueTitle } from '../../core/charts/specs.ts';
+import { assess, assessmentLabels, breakdownTitle } from '../../core/text/compare.ts';
+import { describeBreakdown, describeGap } from '../../core/text/describe.ts';
+import { formatDate, formatDifference, formatInterval, formatLongMonth, formatPeriod, formatValue } from '../../core/text/format.ts';
 import type { MetricsService } from '../services/metrics-service.ts';
 import { badRequest } from '../errors.ts';
 import { CHART_FONT } from './fonts.ts';
-import { spcSentence } from './spc-words.ts';
+import { spcSentence } from '../../core/text/spc-words.ts';
 import type { CompletenessChartKind, CompletenessChartRequest } from './completeness-document.ts';
 import type { CompletenessResult } from '../../metrics/engine/completeness.ts';
 import type { SpecialtyChartKind, SpecialtyChartRequest } from './specialty-document.ts';

@@ -1,6 +1,6 @@
 // The page behind /published/:id: the frozen chart as inline SVG with its narrative, data table
 // and footnotes — plain HTML and CSS, no script, so it loads in an iframe of any board paper.
-import { formatDateTime } from '../../web/src/lib/format.ts';
+import { formatDateTime } from '../../core/text/format.ts';
 import type { PublishedRecord, PublishedSummary } from '../services/published-service.ts';
 import { BASE_CSS, dataTableHtml, esc, fontFaceCss } from './html.ts';
 

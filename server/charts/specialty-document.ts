@@ -1,12 +1,12 @@
 // The chart document for the specialty page's dot plot: one indicator for every specialty, sorted,
 // with the chosen specialty highlighted and the trust overall dashed — built from the live,
 // disclosure-controlled breakdown by specialty with the web's own spec.
-import { TREATMENT_FUNCTIONS } from '../../pipelines/codes/treatment-functions.ts';
-import type { BreakdownResult as WebBreakdownResult } from '../../web/src/api/types.ts';
-import { specialtyDotPlotSpec } from '../../web/src/charts/specs.ts';
-import { assess, assessmentLabels } from '../../web/src/lib/compare.ts';
-import { describeBreakdown, list } from '../../web/src/lib/describe.ts';
-import { formatInterval, formatPeriod, formatValue } from '../../web/src/lib/format.ts';
+import { TREATMENT_FUNCTIONS } from '../../core/codes/treatment-functions.ts';
+import type { BreakdownResult as WebBreakdownResult } from '../../core/contracts/results.ts';
+import { specialtyDotPlotSpec } from '../../core/charts/specs.ts';
+import { assess, assessmentLabels } from '../../core/text/compare.ts';
+import { describeBreakdown, list } from '../../core/text/describe.ts';
+import { formatInterval, formatPeriod, formatValue } from '../../core/text/format.ts';
 import type { BreakdownResult } from '../../metrics/engine/result-types.ts';
 import type { MetricsService } from '../services/metrics-service.ts';
 import { breakdownTable, commonFootnotes, month, type ChartDocument } from './document.ts';

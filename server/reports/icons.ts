@@ -1,7 +1,7 @@
 // Making Data Count variation and assurance icons as small inline SVGs, each with its meaning in
 // words beside it (colour is never the only signal).
 import { esc } from '../charts/html.ts';
-import { assuranceWords, variationWords } from '../charts/spc-words.ts';
+import { assuranceWords, variationWords } from '../../core/text/spc-words.ts';
 
 const BLUE = '#005EB8';
 const ORANGE = '#ED8B00';

@@ -1,11 +1,11 @@
 // The board report and the annual-report pack as one printable A4 HTML document: cover, summary
 // table with SPC icons, a section per indicator (charts with CI-gated sentences), recording
 // completeness, methods and data notes. No script; print rules keep every chart on one page.
-import { breakdownTitle } from '../../web/src/lib/compare.ts';
-import { formatCount, formatDate, formatDateTime, formatDifference, formatInterval, formatLongMonth, formatPercent, formatPeriod, formatValue } from '../../web/src/lib/format.ts';
+import { breakdownTitle } from '../../core/text/compare.ts';
+import { formatCount, formatDate, formatDateTime, formatDifference, formatInterval, formatLongMonth, formatPercent, formatPeriod, formatValue } from '../../core/text/format.ts';
 import { OGL } from '../charts/document.ts';
 import { BASE_CSS, esc, fontFaceCss } from '../charts/html.ts';
-import { spcSentence } from '../charts/spc-words.ts';
+import { spcSentence } from '../../core/text/spc-words.ts';
 import type { IndicatorSection, ReportChart, ReportModel } from './build.ts';
 import { assuranceIcon, variationIcon } from './icons.ts';
 import { REPORT_BREAKDOWNS, statementIndicators } from './selection.ts';

@@ -1,5 +1,5 @@
 // Saved board-report templates: a named selection of indicators and breakdowns, in DuckDB.
-import type { Database } from '../db/database.ts';
+import type { Database } from '../../db/database.ts';
 import { notFound } from '../errors.ts';
 import { checkSelection, type ReportSelection } from './selection.ts';
 

@@ -1,7 +1,7 @@
 // Quarantined rows are the one place the API shows patient-level data, and only to analysts:
 // identifiers (patient and record ids) are masked there, `PSD-4471902` → `PSD…02`, enough to
 // find the row in the source system, not enough to link it to anything else.
-import { findDataset } from '../../pipelines/datasets/index.ts';
+import { findDataset } from '../../core/datasets/index.ts';
 
 export function maskIdentifier(value: string): string {
   const v = value.trim();

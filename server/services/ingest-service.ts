@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts';
-import { type Database, ident } from '../db/database.ts';
+import { type Database } from '../../db/database.ts';
+import { ident } from '../../db/sql.ts';
 import { type IngestRequest, ingestFile } from '../../pipelines/ingest/ingest.ts';
 import type { IngestSummary } from '../../pipelines/ingest/summary.ts';
 

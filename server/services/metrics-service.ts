@@ -1,6 +1,6 @@
 // Answers metric requests for the routes and the CLI: validates them against the catalogue,
 // runs the engine in one read session, and caches on request + data version.
-import { findDataset } from '../../pipelines/datasets/index.ts';
+import { findDataset } from '../../core/datasets/index.ts';
 import { findMetric } from '../../metrics/catalogue/index.ts';
 import type { Breakdown, MetricDefinition } from '../../metrics/catalogue/schema.ts';
 import { computeBreakdown, computeBreakdowns, type BreakdownRequest, type EngineSettings } from '../../metrics/engine/breakdown.ts';
@@ -9,8 +9,8 @@ import { computeOverview } from '../../metrics/engine/overview.ts';
 import { computeSeries, type SeriesRequest } from '../../metrics/engine/series.ts';
 import { listSpecialties } from '../../metrics/engine/specialties.ts';
 import type { Config } from '../config.ts';
-import type { Database } from '../db/database.ts';
-import { dataVersion } from '../db/schema.ts';
+import type { Database } from '../../db/database.ts';
+import { dataVersion } from '../../db/schema.ts';
 import { badRequest, notFound } from '../errors.ts';
 import { ResultCache } from './result-cache.ts';
 import { plusGroupSpec } from '../../metrics/engine/plus-groups.ts';

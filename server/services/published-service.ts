@@ -2,9 +2,9 @@
 // spec, metric definition and version, disclosure profile, data as-at date, footnotes) is written
 // once and never rewritten; every later rendering reads only that record.
 import { randomBytes } from 'node:crypto';
-import type { Database } from '../db/database.ts';
+import type { Database } from '../../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
-import { formatDateTime } from '../../web/src/lib/format.ts';
+import { formatDateTime } from '../../core/text/format.ts';
 import type { ChartDocument, ChartRequest } from '../charts/document.ts';
 import type { MetricsService } from './metrics-service.ts';
 import { buildChartDocument } from '../charts/document.ts';

@@ -5,7 +5,7 @@
 import type { DisclosureProfile } from '../../metrics/statistics/index.ts';
 import type { SecuritySettings } from '../auth/settings.ts';
 import type { Config } from '../config.ts';
-import type { Database } from '../db/database.ts';
+import type { Database } from '../../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
 import { EDITABLE_SETTINGS, type EditableSetting, findEditable, findFixed, FIXED_SETTINGS, type SettingInput, type SettingValue, type StartValues } from './catalogue.ts';
 import { settingMessages } from './messages.ts';

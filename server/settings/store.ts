@@ -1,5 +1,5 @@
 // The `settings` table: values saved on the settings page, each with who saved it and when (UTC).
-import type { Database } from '../db/database.ts';
+import type { Database } from '../../db/database.ts';
 
 export interface SavedSetting {
   key: string;

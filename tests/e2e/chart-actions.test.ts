@@ -3,8 +3,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BreakdownResult } from '../../web/src/api/types.ts';
-import { formatCount } from '../../web/src/lib/format.ts';
+import type { BreakdownResult } from '../../core/contracts/results.ts';
+import { formatCount } from '../../core/text/format.ts';
 import { serverWithAccounts, type ServerWithAccounts } from '../helpers/parity-server.ts';
 import { api, closeBrowser, newPage, open, openDataTables, pageOn, screenshot, screenshotDir, seriousAxeViolations, serverUrl, submitSignIn, waitForCharts, type TrackedPage } from './helpers.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CompletenessResult, CompletenessSummary } from '../../web/src/api/types.ts';
-import { formatPercent } from '../../web/src/lib/format.ts';
+import type { CompletenessResult, CompletenessSummary } from '../../core/contracts/results.ts';
+import { formatPercent } from '../../core/text/format.ts';
 import { api, closeBrowser, newPage, open, screenshot, seriousAxeViolations, visibleText, waitForCharts, type TrackedPage } from './helpers.ts';
 
 describe('completeness page', () => {

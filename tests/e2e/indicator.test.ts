@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BreakdownResult, Metric } from '../../web/src/api/types.ts';
-import { formatValue } from '../../web/src/lib/format.ts';
+import type { BreakdownResult, Metric } from '../../core/contracts/results.ts';
+import { formatValue } from '../../core/text/format.ts';
 import { api, closeBrowser, newPage, open, openDataTables, screenshot, seriousAxeViolations, visibleText, waitForCharts, type TrackedPage } from './helpers.ts';
 
 const id = 'op-dna-rate';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OverviewResult } from '../../web/src/api/types.ts';
-import { formatValue } from '../../web/src/lib/format.ts';
+import type { OverviewResult } from '../../core/contracts/results.ts';
+import { formatValue } from '../../core/text/format.ts';
 import { api, closeBrowser, newPage, open, screenshot, seriousAxeViolations, visibleText, type TrackedPage } from './helpers.ts';
 
 describe('Core20PLUS5 overview', () => {

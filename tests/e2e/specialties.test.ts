@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BreakdownResult } from '../../web/src/api/types.ts';
-import { formatValue } from '../../web/src/lib/format.ts';
+import type { BreakdownResult } from '../../core/contracts/results.ts';
+import { formatValue } from '../../core/text/format.ts';
 import { api, closeBrowser, newPage, open, openDataTables, screenshot, seriousAxeViolations, visibleText, waitForCharts, type TrackedPage } from './helpers.ts';
 
 interface Specialties {

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BreakdownResult } from '../../web/src/api/types.ts';
-import { formatCount } from '../../web/src/lib/format.ts';
+import type { BreakdownResult } from '../../core/contracts/results.ts';
+import { formatCount } from '../../core/text/format.ts';
 import { closeBrowser, openDataTables, pageOn, screenshot, screenshotDir, seriousAxeViolations, submitSignIn, waitForCharts } from './helpers.ts';
 
 const PAGE = '/indicators/op-dna-rate?by=ethnic_category';

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Database } from '../../server/db/database.ts';
-import { ensureSchema } from '../../server/db/schema.ts';
+import { Database } from '../../db/database.ts';
+import { ensureSchema } from '../../db/schema.ts';
 
 /** A real DuckDB file in a fresh temporary folder, with the schema created. */
 export async function tempDatabase(): Promise<{ db: Database; dir: string; path: string; cleanup: () => void }> {

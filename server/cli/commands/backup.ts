@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { backupDatabase, backupTargetProblem, type BackupSummary } from '../../backup.ts';
 import { writeAudit } from '../../audit/audit-log.ts';
 import { loadConfig } from '../../config.ts';
-import { Database, isLockError } from '../../db/database.ts';
+import { Database, isLockError } from '../../../db/database.ts';
 import { type Command, EXIT } from '../command.ts';
 import { parseCommand } from '../parse.ts';
 import { callServer, runningServer } from '../server-call.ts';

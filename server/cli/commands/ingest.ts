@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig } from '../../config.ts';
-import { Database, isLockError } from '../../db/database.ts';
-import { ensureSchema } from '../../db/schema.ts';
-import { DATASET_IDS } from '../../../pipelines/datasets/index.ts';
+import { Database, isLockError } from '../../../db/database.ts';
+import { ensureSchema } from '../../../db/schema.ts';
+import { DATASET_IDS } from '../../../core/datasets/index.ts';
 import { ingestFile } from '../../../pipelines/ingest/ingest.ts';
 import { FileRefusal } from '../../../pipelines/ingest/inspect-file.ts';
 import { resolveMapping } from '../../../pipelines/ingest/mappings.ts';

@@ -4,8 +4,8 @@
 import { writeAudit } from '../../audit/audit-log.ts';
 import { loadSecuritySettings } from '../../auth/settings.ts';
 import { loadConfig } from '../../config.ts';
-import { Database, isLockError } from '../../db/database.ts';
-import { ensureSchema } from '../../db/schema.ts';
+import { Database, isLockError } from '../../../db/database.ts';
+import { ensureSchema } from '../../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import type { ServerInfo } from '../../server-info.ts';
 import { LiveSettings, type SettingView } from '../../settings/live-settings.ts';

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
-import { DATASETS } from '../../../pipelines/datasets/index.ts';
-import { storageColumns } from '../../../pipelines/datasets/storage.ts';
+import { DATASETS } from '../../../core/datasets/index.ts';
+import { storageColumns } from '../../../db/storage.ts';
 import { access } from '../../auth/policy.ts';
 
 const columnView = z.object({

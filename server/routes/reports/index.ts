@@ -6,7 +6,7 @@ import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { buildChartDocument } from '../../charts/document.ts';
 import { toCsv } from '../../csv.ts';
-import { dataVersion } from '../../db/schema.ts';
+import { dataVersion } from '../../../db/schema.ts';
 import { buildReport } from '../../reports/build.ts';
 import { htmlToPdf } from '../../reports/pdf.ts';
 import { reportHtml } from '../../reports/report-html.ts';

@@ -7,13 +7,13 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUE, STATEMENT_METRICS } from '../../../metrics/catalogue/index.ts';
 import { metricDefinition } from '../../../metrics/catalogue/schema.ts';
-import { DATASET_IDS } from '../../../pipelines/datasets/index.ts';
+import { DATASET_IDS } from '../../../core/datasets/index.ts';
 import { ingestFile } from '../../../pipelines/ingest/ingest.ts';
 import { generateSample } from '../../../pipelines/sample/index.ts';
 import { buildApp } from '../../../server/app.ts';
 import { loadConfig } from '../../../server/config.ts';
-import { Database } from '../../../server/db/database.ts';
-import { ensureSchema } from '../../../server/db/schema.ts';
+import { Database } from '../../../db/database.ts';
+import { ensureSchema } from '../../../db/schema.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'parity-catalogue-'));
 let db: Database;

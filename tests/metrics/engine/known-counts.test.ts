@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../server/app.ts';
 import { loadConfig } from '../../../server/config.ts';
-import { Database } from '../../../server/db/database.ts';
+import { Database } from '../../../db/database.ts';
 import { runCli } from '../../helpers/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'parity-known-'));

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../../server/db/database.ts';
+import type { Database } from '../../../db/database.ts';
 import { ingestFile } from '../../../pipelines/ingest/ingest.ts';
 import { tempDatabase, writeFixture } from '../../helpers/temp-db.ts';
 

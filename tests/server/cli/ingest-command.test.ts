@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Database } from '../../../server/db/database.ts';
+import { Database } from '../../../db/database.ts';
 import { makeOutpatientsCsv } from '../../../bench/make-outpatients-csv.ts';
 import { PARITY_BIN, runCli } from '../../helpers/run-cli.ts';
 

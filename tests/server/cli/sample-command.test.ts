@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DATASET_IDS } from '../../../pipelines/datasets/index.ts';
+import { DATASET_IDS } from '../../../core/datasets/index.ts';
 import { runCli } from '../../helpers/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'parity-sample-cli-'));

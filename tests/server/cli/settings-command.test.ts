@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { queryAudit } from '../../../server/audit/audit-log.ts';
-import { Database } from '../../../server/db/database.ts';
+import { Database } from '../../../db/database.ts';
 import { runCli } from '../../helpers/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'parity-settings-'));

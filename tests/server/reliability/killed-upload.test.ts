@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeOutpatientsCsv } from '../../../bench/make-outpatients-csv.ts';
-import { Database } from '../../../server/db/database.ts';
+import { Database } from '../../../db/database.ts';
 import { freePort, type ParityServer, startParityServer } from '../../helpers/parity-server.ts';
 import { runCli } from '../../helpers/run-cli.ts';
 

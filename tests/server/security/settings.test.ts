@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../server/app.ts';
 import { loadConfig } from '../../../server/config.ts';
-import { Database } from '../../../server/db/database.ts';
+import { Database } from '../../../db/database.ts';
 import { findEditable } from '../../../server/settings/catalogue.ts';
 import { settingMessages } from '../../../server/settings/messages.ts';
 import { addAccount, type SignedIn, signIn } from '../../helpers/accounts.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import outpatients from '../../../pipelines/datasets/outpatients.ts';
+import outpatients from '../../../core/datasets/outpatients.ts';
 import { decodeHead } from '../../../web/src/pages/upload/decode.ts';
 import { proposeMapping, type MatchableColumn } from '../../../web/src/pages/upload/match-columns.ts';
 import { parsePreview } from '../../../web/src/pages/upload/parse-preview.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fileMessages } from '../../../pipelines/ingest/messages.ts';
+import { fileMessages } from '../../../core/text/ingest-messages.ts';
 import { readFile } from '../../../web/src/pages/upload/read-file.ts';
 
 const file = (content: BlobPart, name = 'extract.csv') => new File([content], name);

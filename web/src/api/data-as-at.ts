@@ -1,6 +1,6 @@
 // When a result does not say when its data was loaded, the newest loaded extract does.
 import { apiUrl, useApi } from './client.ts';
-import { ExtractList } from './types.ts';
+import { ExtractList } from '../../../core/contracts/results.ts';
 
 export function useDataAsAt(fromResult: string | null | undefined, dataset?: string): string | null {
   const extracts = useApi(fromResult === undefined ? apiUrl('extracts') : null, ExtractList);

@@ -1,9 +1,9 @@
 // What a chart can be saved as: the request for the same chart drawn by the server
 // (`/api/charts/:metric.svg|png` or `/api/charts/completeness.svg|png`, with its title, subtitle and footnotes — the board-paper
 // version), and the chart's figures as a CSV table. Pure functions: no DOM, no React.
-import type { BreakdownResult, Counts, Spc } from '../api/types.ts';
+import type { BreakdownResult, Counts, Spc } from '../../../core/contracts/results.ts';
 import type { CsvTable } from '../lib/csv.ts';
-import type { TrendPoint } from './specs.ts';
+import type { TrendPoint } from '../../../core/charts/specs.ts';
 
 /** The server's chart kinds (`chart=` on /api/charts and /api/published); `specialty-comparison` highlights `specialty` among all specialties. */
 export type ServerChartKind = 'breakdown' | 'trend' | 'heatmap' | 'specialty-comparison';

@@ -2,7 +2,7 @@
 // `view=unsuppressed`, fetched when a chart's figures are saved. A file must never carry the
 // figures an analyst sees on screen, so the answer is checked before it is used.
 import { apiUrl, fetchJson } from '../api/client.ts';
-import { BreakdownResult, CompletenessResult, SeriesResult } from '../api/types.ts';
+import { BreakdownResult, CompletenessResult, SeriesResult } from '../../../core/contracts/results.ts';
 
 class StillUnsuppressed extends Error {
   constructor() {

@@ -1,13 +1,13 @@
 // One breakdown: the chart of values with intervals, the plain-English statements, and the
 // table (numerators, denominators, intervals, comparison) as the chart's text alternative.
-import type { BreakdownResult, Row } from '../api/types.ts';
+import type { BreakdownResult, Row } from '../../../core/contracts/results.ts';
 import { Chart } from '../charts/Chart.tsx';
 import { breakdownData } from '../charts/chart-files.ts';
 import { disclosedBreakdown } from '../charts/disclosed-data.ts';
-import { breakdownSpec } from '../charts/specs.ts';
-import { assess, assessmentLabel, breakdownPhrase, breakdownTitle } from '../lib/compare.ts';
-import { describeBreakdown } from '../lib/describe.ts';
-import { formatCount, formatInterval, formatPeriod, formatRatio, formatValue } from '../lib/format.ts';
+import { breakdownSpec } from '../../../core/charts/specs.ts';
+import { assess, assessmentLabel, breakdownPhrase, breakdownTitle } from '../../../core/text/compare.ts';
+import { describeBreakdown } from '../../../core/text/describe.ts';
+import { formatCount, formatInterval, formatPeriod, formatRatio, formatValue } from '../../../core/text/format.ts';
 import { DataTable, type Column } from './DataTable.tsx';
 import { useMemo } from 'react';
 

@@ -1,7 +1,7 @@
 // A small hand-drawn SVG of two values with their intervals on one scale, for the overview
 // tiles (no chart library needed on the first page). The scale is zoomed to the intervals so
 // overlap is easy to see, and its two ends are labelled so the zoom is never hidden.
-import { colours } from '../charts/palette.ts';
+import { colours } from '../../../core/charts/palette.ts';
 
 export interface StripItem {
   label: string;

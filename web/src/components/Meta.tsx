@@ -1,5 +1,5 @@
 // The facts every page of figures states: period, when the data was loaded, disclosure profile.
-import { formatDateTime, formatPeriod } from '../lib/format.ts';
+import { formatDateTime, formatPeriod } from '../../../core/text/format.ts';
 
 const disclosureLabels: Record<string, string> = {
   'nhs-secondary-use': 'NHS secondary-use: counts of 1–7 shown as *, other counts rounded to the nearest 5',

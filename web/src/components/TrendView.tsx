@@ -1,12 +1,12 @@
 // The monthly trend with SPC for the overall value, and for the Q1–Q5 gap when there is one.
 import { useMemo } from 'react';
-import type { SeriesResult, Spc } from '../api/types.ts';
+import type { SeriesResult, Spc } from '../../../core/contracts/results.ts';
 import { Chart } from '../charts/Chart.tsx';
 import { fileSlug, isCompletenessChart, trendData, type ServerChart } from '../charts/chart-files.ts';
 import { disclosedSeries } from '../charts/disclosed-data.ts';
 import type { CsvTable } from '../lib/csv.ts';
-import { trendSpec, valueTitle, type TrendPoint } from '../charts/specs.ts';
-import { formatCount, formatDifference, formatInterval, formatLongMonth, formatMonth, formatValue, type UnitLike } from '../lib/format.ts';
+import { trendSpec, valueTitle, type TrendPoint } from '../../../core/charts/specs.ts';
+import { formatCount, formatDifference, formatInterval, formatLongMonth, formatMonth, formatValue, type UnitLike } from '../../../core/text/format.ts';
 import { DataTable } from './DataTable.tsx';
 import { VariationBadge } from './VariationBadge.tsx';
 

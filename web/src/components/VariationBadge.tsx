@@ -1,6 +1,6 @@
 // The Making Data Count variation icon drawn as an inline SVG with its meaning in words beside
 // it, so the colour is never the only signal.
-import type { Variation } from '../api/types.ts';
+import type { Variation } from '../../../core/contracts/results.ts';
 
 interface Look {
   fill: string;

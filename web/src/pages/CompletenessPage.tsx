@@ -4,17 +4,17 @@
 import { useMemo } from 'react';
 import { apiUrl, useApi } from '../api/client.ts';
 import { useDataAsAt } from '../api/data-as-at.ts';
-import { CompletenessResult, CompletenessSummary, DatasetList, type Counts, type DatasetInfo } from '../api/types.ts';
+import { CompletenessResult, CompletenessSummary, DatasetList, type Counts, type DatasetInfo } from '../../../core/contracts/results.ts';
 import { Chart } from '../charts/Chart.tsx';
 import { completenessData, fileSlug, trendData, type CompletenessChartKind, type CompletenessServerChart } from '../charts/chart-files.ts';
 import { disclosedCompleteness } from '../charts/disclosed-data.ts';
-import { completenessStackSpec } from '../charts/specs.ts';
+import { completenessStackSpec } from '../../../core/charts/specs.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { Meta } from '../components/Meta.tsx';
 import { Empty, ErrorState, Loading } from '../components/Status.tsx';
 import { SpcChart } from '../components/TrendView.tsx';
 import { UnsuppressedNotice, UnsuppressedToggle, useUnsuppressedView } from '../components/UnsuppressedView.tsx';
-import { formatCount, formatInterval, formatMonth, formatPercent, formatPeriod } from '../lib/format.ts';
+import { formatCount, formatInterval, formatMonth, formatPercent, formatPeriod } from '../../../core/text/format.ts';
 import { Link, useQuery } from '../router.tsx';
 
 const fields = [

@@ -3,20 +3,20 @@
 // and the Q1–Q5 gap, a two-way heat map, and the definition.
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { apiUrl, useApi } from '../api/client.ts';
-import { BreakdownResult, Metric, SeriesResult, type Gap } from '../api/types.ts';
+import { BreakdownResult, Metric, SeriesResult, type Gap } from '../../../core/contracts/results.ts';
 import { Chart } from '../charts/Chart.tsx';
 import { breakdownData } from '../charts/chart-files.ts';
 import { disclosedBreakdown } from '../charts/disclosed-data.ts';
-import { heatmapSpec } from '../charts/specs.ts';
+import { heatmapSpec } from '../../../core/charts/specs.ts';
 import { BreakdownTable, BreakdownView } from '../components/BreakdownView.tsx';
 import { DataTable } from '../components/DataTable.tsx';
 import { Meta, disclosureText } from '../components/Meta.tsx';
 import { Empty, ErrorState, Loading } from '../components/Status.tsx';
 import { TrendView } from '../components/TrendView.tsx';
 import { UnsuppressedNotice, UnsuppressedToggle, useUnsuppressedView } from '../components/UnsuppressedView.tsx';
-import { breakdownPhrase, breakdownTitle } from '../lib/compare.ts';
-import { describeGap } from '../lib/describe.ts';
-import { formatCount, formatDateTime, formatDifference, formatPeriod, formatRatio, formatValue, type UnitLike } from '../lib/format.ts';
+import { breakdownPhrase, breakdownTitle } from '../../../core/text/compare.ts';
+import { describeGap } from '../../../core/text/describe.ts';
+import { formatCount, formatDateTime, formatDifference, formatPeriod, formatRatio, formatValue, type UnitLike } from '../../../core/text/format.ts';
 import { Link, useQuery } from '../router.tsx';
 import { domainTitle } from './IndicatorsPage.tsx';
 

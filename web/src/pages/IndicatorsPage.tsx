@@ -1,6 +1,6 @@
 // `/indicators` — the catalogue, grouped by domain.
 import { apiUrl, useApi } from '../api/client.ts';
-import { MetricList, type Metric } from '../api/types.ts';
+import { MetricList, type Metric } from '../../../core/contracts/results.ts';
 import { Empty, ErrorState, Loading } from '../components/Status.tsx';
 import { Link } from '../router.tsx';
 

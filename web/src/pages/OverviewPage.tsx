@@ -2,15 +2,15 @@
 // quintile 1) against everyone else, the gap, and the SPC variation of the monthly gap.
 import { apiUrl, useApi } from '../api/client.ts';
 import { useDataAsAt } from '../api/data-as-at.ts';
-import { OverviewResult, type Tile } from '../api/types.ts';
-import { colours } from '../charts/palette.ts';
+import { OverviewResult, type Tile } from '../../../core/contracts/results.ts';
+import { colours } from '../../../core/charts/palette.ts';
 import { IntervalStrip } from '../components/IntervalStrip.tsx';
 import { Meta } from '../components/Meta.tsx';
 import { Empty, ErrorState, Loading } from '../components/Status.tsx';
 import { VariationBadge } from '../components/VariationBadge.tsx';
-import { intervalsApart } from '../lib/compare.ts';
-import { describeCore20 } from '../lib/describe.ts';
-import { formatDifference, formatInterval, formatNumber, formatRatio, formatValue } from '../lib/format.ts';
+import { intervalsApart } from '../../../core/text/compare.ts';
+import { describeCore20 } from '../../../core/text/describe.ts';
+import { formatDifference, formatInterval, formatNumber, formatRatio, formatValue } from '../../../core/text/format.ts';
 import { Link } from '../router.tsx';
 
 const sections: { id: Tile['section']; title: string; intro: string }[] = [

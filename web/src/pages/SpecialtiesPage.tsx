@@ -1,10 +1,10 @@
 // `/specialties?q=` — the treatment functions seen in the extracts, busiest first, searchable.
 import { useEffect, useState } from 'react';
 import { apiUrl, useApi } from '../api/client.ts';
-import { SpecialtyList } from '../api/types.ts';
+import { SpecialtyList } from '../../../core/contracts/results.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { Empty, ErrorState, Loading } from '../components/Status.tsx';
-import { formatCount } from '../lib/format.ts';
+import { formatCount } from '../../../core/text/format.ts';
 import { Link, useQuery } from '../router.tsx';
 
 export function SpecialtiesPage() {

@@ -3,16 +3,16 @@
 // placing the specialty among all the others.
 import { useEffect, useMemo } from 'react';
 import { apiUrl, useApi, type ApiState } from '../api/client.ts';
-import { BreakdownResult, MetricList, SpecialtyList, type Metric } from '../api/types.ts';
+import { BreakdownResult, MetricList, SpecialtyList, type Metric } from '../../../core/contracts/results.ts';
 import { Chart } from '../charts/Chart.tsx';
 import { breakdownData } from '../charts/chart-files.ts';
-import { specialtyDotPlotSpec } from '../charts/specs.ts';
+import { specialtyDotPlotSpec } from '../../../core/charts/specs.ts';
 import { BreakdownTable, BreakdownView } from '../components/BreakdownView.tsx';
 import { DataTable } from '../components/DataTable.tsx';
 import { Meta } from '../components/Meta.tsx';
 import { Empty, ErrorState, Loading } from '../components/Status.tsx';
-import { assess, assessmentLabels, breakdownPhrase, breakdownTitle } from '../lib/compare.ts';
-import { formatInterval, formatPeriod, formatValue } from '../lib/format.ts';
+import { assess, assessmentLabels, breakdownPhrase, breakdownTitle } from '../../../core/text/compare.ts';
+import { formatInterval, formatPeriod, formatValue } from '../../../core/text/format.ts';
 import { Link, useQuery } from '../router.tsx';
 
 const preferred = ['rtt-over-18-weeks', 'op-dna-rate', 'op-virtual-share', 'elective-admission-rate'];

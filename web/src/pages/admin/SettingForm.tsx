@@ -1,7 +1,7 @@
 // One setting that can change while Parity runs: what it does, its value now and where that comes
 // from, and a field to change it with Save and (when a value is saved here) Reset.
 import { useState, type FormEvent } from 'react';
-import { formatDateTime } from '../../lib/format.ts';
+import { formatDateTime } from '../../../../core/text/format.ts';
 import type { Setting, SettingValue } from './settings-api.ts';
 
 /** The value as a person reads it: "95%", "30 minutes", or a profile's label. */

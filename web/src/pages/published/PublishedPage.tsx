@@ -2,12 +2,12 @@
 // withdrawn; links to its page and files; Withdraw (with a confirmation) for analysts and admins.
 import { useEffect, useState } from 'react';
 import { apiUrl, useApi } from '../../api/client.ts';
-import { MetricList } from '../../api/types.ts';
+import { MetricList } from '../../../../core/contracts/results.ts';
 import { allows, useSession } from '../../auth/session.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { Empty, ErrorState, Loading } from '../../components/Status.tsx';
-import { breakdownTitle } from '../../lib/compare.ts';
-import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { breakdownTitle } from '../../../../core/text/compare.ts';
+import { formatDate, formatDateTime } from '../../../../core/text/format.ts';
 import { Link } from '../../router.tsx';
 import { PublishedList, type PublishedSummary } from './api.ts';
 import { WithdrawDialog } from './WithdrawDialog.tsx';

@@ -1,6 +1,6 @@
 // Confirms a withdrawal, naming the chart and saying what happens to it.
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
-import { formatDateTime } from '../../lib/format.ts';
+import { formatDateTime } from '../../../../core/text/format.ts';
 import { withdraw, type PublishedSummary } from './api.ts';
 
 export function WithdrawDialog({ chart, onClose, onWithdrawn }: {

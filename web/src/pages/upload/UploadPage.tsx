@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, useApi } from '../../api/client.ts';
 import { ErrorState, Loading } from '../../components/Status.tsx';
 import { useQuery } from '../../router.tsx';
-import { findDataset } from '../../../../pipelines/datasets/index.ts';
+import { findDataset } from '../../../../core/datasets/index.ts';
 import { DatasetList, Extract, ExtractList, SavedMappingList, request, uploadExtract, urls, type IngestSummary, type Upload } from './api.ts';
 import { DatasetStep } from './DatasetStep.tsx';
 import { FileDrop } from './FileDrop.tsx';

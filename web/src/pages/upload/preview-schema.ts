@@ -3,8 +3,8 @@
 // value that is missing or unreadable sends the row to the quarantine; an optional one that is
 // unreadable is kept as a blank and counted as a data-quality finding.
 import { z } from 'zod';
-import { ETHNIC_CATEGORIES } from '../../../../pipelines/codes/ethnicity.ts';
-import { expectations } from '../../../../pipelines/ingest/messages.ts';
+import { ETHNIC_CATEGORIES } from '../../../../core/codes/ethnicity.ts';
+import { expectations } from '../../../../core/text/ingest-messages.ts';
 import type { Mapping } from './match-columns.ts';
 import type { Preview } from './parse-preview.ts';
 

@@ -1,6 +1,6 @@
 // Reads a chosen file in the browser: refuses what is not a CSV (with the server's own words),
 // else parses the first rows to show and every row of a small file to check.
-import { fileMessages } from '../../../../pipelines/ingest/messages.ts';
+import { fileMessages } from '../../../../core/text/ingest-messages.ts';
 import { readHead, sniffBinary, type DecodedHead } from './decode.ts';
 import { parsePreview, PREVIEW_ROWS, type Preview } from './parse-preview.ts';
 

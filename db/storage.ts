@@ -1,6 +1,7 @@
-import { ESP_AGE_BANDS } from '../codes/age-bands.ts';
-import { TREATMENT_FUNCTIONS } from '../codes/treatment-functions.ts';
-import type { ColumnKind, ColumnSpec, DatasetSpec } from './dataset-schema.ts';
+import { ESP_AGE_BANDS } from '../core/codes/age-bands.ts';
+import { TREATMENT_FUNCTIONS } from '../core/codes/treatment-functions.ts';
+import type { ColumnKind, ColumnSpec, DatasetSpec } from '../core/datasets/dataset-schema.ts';
+import { list, literal } from './sql.ts';
 
 /** A column of a canonical DuckDB table. */
 export interface StorageColumn {
@@ -33,8 +34,7 @@ const TYPE_OF_KIND: Record<ColumnKind, StorageColumn['type']> = {
   boolean: 'BOOLEAN',
 };
 
-const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
-const specialtyMap = Object.entries(TREATMENT_FUNCTIONS).map(([code, name]) => `${quote(code)}: ${quote(name)}`).join(', ');
+const specialtyMap = Object.entries(TREATMENT_FUNCTIONS).map(([code, name]) => `${literal(code)}: ${literal(name)}`).join(', ');
 const VALID_ETHNIC = `('A','B','C','D','E','F','G','H','J','K','L','M','N','P','R','S')`;
 
 /** Derived on load for every patient-level dataset (data-model.md), in storage order. */
@@ -43,7 +43,7 @@ const DEMOGRAPHIC_DERIVED: StorageColumn[] = [
     name: 'age_band',
     type: 'VARCHAR',
     description: 'ESP 5-year band (0-4 … 90+) or Unknown.',
-    generated: `CASE WHEN age IS NULL THEN 'Unknown' ELSE [${ESP_AGE_BANDS.map(quote).join(', ')}][least(age // 5, 18) + 1] END`,
+    generated: `CASE WHEN age IS NULL THEN 'Unknown' ELSE ${list(ESP_AGE_BANDS)}[least(age // 5, 18) + 1] END`,
   },
   {
     name: 'age_band_broad',

@@ -83,14 +83,3 @@ export class Database {
 export function isLockError(error: unknown): boolean {
   return error instanceof Error && /Could not set lock on file|Conflicting lock/i.test(error.message);
 }
-
-/** Quotes an identifier that comes from declared (allow-listed) code, never from a request. */
-export function ident(name: string): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`refusing unsafe identifier ${JSON.stringify(name)}`);
-  return `"${name}"`;
-}
-
-/** Quotes a string literal for DDL positions where DuckDB does not accept parameters (e.g. file paths). */
-export function literal(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}

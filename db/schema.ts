@@ -1,13 +1,14 @@
 import { fileURLToPath } from 'node:url';
-import { TREATMENT_FUNCTIONS } from '../../pipelines/codes/treatment-functions.ts';
-import { DATASETS } from '../../pipelines/datasets/index.ts';
-import { storageColumns } from '../../pipelines/datasets/storage.ts';
-import { type Database, ident, literal } from './database.ts';
+import { TREATMENT_FUNCTIONS } from '../core/codes/treatment-functions.ts';
+import { DATASETS } from '../core/datasets/index.ts';
+import { storageColumns } from './storage.ts';
+import { type Database } from './database.ts';
+import { ident, literal } from './sql.ts';
 
 /** Bumped when a table's layout changes; stored in `meta`. */
 export const SCHEMA_VERSION = 1;
 
-const referenceDir = fileURLToPath(new URL('../../sample-data/reference/', import.meta.url));
+const referenceDir = fileURLToPath(new URL('../sample-data/reference/', import.meta.url));
 
 const META_TABLES = `
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);

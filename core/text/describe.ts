@@ -1,6 +1,6 @@
 // Plain-English statements about results (pure). They claim a difference only when the
 // intervals do not overlap, and otherwise say "no clear difference".
-import type { BreakdownResult, Figure, Gap, Row, Tile } from '../api/types.ts';
+import type { BreakdownResult, Figure, Gap, Row, Tile } from '../contracts/results.ts';
 import { intervalsApart, type Polarity } from './compare.ts';
 import { formatDifference, formatInterval, formatRatio, formatValue, type UnitLike } from './format.ts';
 

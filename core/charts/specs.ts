@@ -2,9 +2,9 @@
 // The web app embeds them with vega-embed; the server compiles the same specs to SVG/PNG for
 // board papers, so a chart on screen and a chart in a paper are the same chart.
 import type { TopLevelSpec } from 'vega-lite';
-import type { BreakdownResult, Counts, Row, Spc } from '../api/types.ts';
-import { assess, assessmentLabel, breakdownTitle, type Assessment } from '../lib/compare.ts';
-import { formatCount, formatInterval, formatMonth, formatNumber, formatPercent, formatValue, type UnitLike } from '../lib/format.ts';
+import type { BreakdownResult, Counts, Row, Spc } from '../contracts/results.ts';
+import { assess, assessmentLabel, breakdownTitle, type Assessment } from '../text/compare.ts';
+import { formatCount, formatInterval, formatMonth, formatNumber, formatPercent, formatValue, type UnitLike } from '../text/format.ts';
 import { colours, completenessColours, heatmapScheme } from './palette.ts';
 
 /**

@@ -2,9 +2,9 @@
 import * as vega from 'vega';
 import * as vl from 'vega-lite';
 import { describe, expect, it } from 'vitest';
-import { colours } from '../../../web/src/charts/palette.ts';
-import { heatmapSpec } from '../../../web/src/charts/specs.ts';
-import type { BreakdownResult } from '../../../web/src/api/types.ts';
+import { colours } from '../../../core/charts/palette.ts';
+import { heatmapSpec } from '../../../core/charts/specs.ts';
+import type { BreakdownResult } from '../../../core/contracts/results.ts';
 
 const metric = { id: 'op-dna-rate', title: 'Outpatient did-not-attend rate', unit: 'percent', polarity: 'lower-is-better', method: 'Wilson score' };
 const cell = (label: string, label2: string, value: number | null) => ({
