@@ -5,7 +5,7 @@
 // memory; the last-seen time is written back at most once a minute so that reads do not turn into
 // writes.
 import { createHash, randomBytes } from 'node:crypto';
-import type { Database } from '../db/database.ts';
+import type { Database } from '../../db/database.ts';
 import type { Role } from './roles.ts';
 
 export interface SessionRecord {
@@ -64,7 +64,7 @@ export class SessionStore {
   async lookup(token: string): Promise<SessionRecord | null> {
     if (!TOKEN.test(token)) return null;
     const idHash = hashId(token);
-    let session = this.cache.get(idHash) ?? (await this.load(idHash));
+    const session = this.cache.get(idHash) ?? (await this.load(idHash));
     if (!session) return null;
     const t = this.now();
     if (t >= session.expiresAt || t - session.lastSeenAt >= this.limits.sessionIdleMs) {

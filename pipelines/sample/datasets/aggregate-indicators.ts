@@ -14,7 +14,7 @@ import { forkRng, gradient, scaleOdds, type Rng } from '../random.ts';
 
 export const AGGREGATE_COLUMNS = ['indicator_id', 'period_start', 'period_end', 'breakdown', 'group', 'numerator', 'denominator', 'value', 'lower', 'upper', 'source'] as const;
 
-const AGE_GROUPS = ['0-17', '18-64', '65+'] as const;
+export const AGE_GROUPS = ['0-17', '18-64', '65+'] as const;
 type AgeGroup = (typeof AGE_GROUPS)[number];
 
 interface Cell {

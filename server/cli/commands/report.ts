@@ -1,11 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { z } from 'zod';
 import { findMetric } from '../../../metrics/catalogue/index.ts';
 import type { BreakdownResult } from '../../../metrics/engine/result-types.ts';
 import { loadSecuritySettings } from '../../auth/settings.ts';
 import { loadConfig } from '../../config.ts';
-import { Database, isLockError } from '../../db/database.ts';
-import { ensureSchema } from '../../db/schema.ts';
+import { Database, isLockError } from '../../../db/database.ts';
+import { ensureSchema } from '../../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { breakdownQuery } from '../../routes/metrics/query-schemas.ts';
 import { cliHeaders, type ServerInfo, serverInfoPath } from '../../server-info.ts';

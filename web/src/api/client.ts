@@ -1,7 +1,6 @@
 // Fetches JSON from the Parity API, parses it with the result's zod schema and turns every
 // failure into an ApiError whose message says what happened and what to do.
 import { useCallback, useEffect, useState } from 'react';
-import { redirectToLogin } from '../auth/session.ts';
 
 interface Schema<T> {
   safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
