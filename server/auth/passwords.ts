@@ -1,6 +1,8 @@
 // Password hashing with scrypt (memory-hard): N = 2^15, r = 8, p = 1 → 32 MiB per hash, a fresh
 // 16-byte salt per password, stored as `scrypt$N$r$p$salt$hash` so parameters can be raised later.
+// Every hash goes through the process's `hashGate`, so a burst of them cannot take every thread.
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { hashGate } from './hash-gate.ts';
 
 export const MIN_PASSWORD_LENGTH = 12;
 /** Long enough for any passphrase, short enough that hashing cannot be used to tie up the server. */
@@ -11,10 +13,14 @@ const KEY_LENGTH = 32;
 /** scrypt needs 128·N·r bytes; Node's default ceiling (32 MiB) is exactly that, so leave headroom. */
 const MAX_MEMORY = 128 * 1024 * 1024;
 
+/** Throws `busy` (503) when the gate's queue is full. */
 function derive(password: string, salt: Buffer, params: { N: number; r: number; p: number }, length: number): Promise<Buffer> {
   const options: ScryptOptions = { ...params, maxmem: MAX_MEMORY };
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFC'), salt, length, options, (error, key) => (error ? reject(error) : resolve(key))),
+  return hashGate.run(
+    () =>
+      new Promise<Buffer>((resolve, reject) =>
+        scrypt(password.normalize('NFC'), salt, length, options, (error, key) => (error ? reject(error) : resolve(key))),
+      ),
   );
 }
 
@@ -47,5 +53,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** A hash of a random password: checked against when the user name is unknown, so both cases take as long. */
 let decoy: Promise<string> | null = null;
 export function decoyHash(): Promise<string> {
-  return (decoy ??= hashPassword(randomBytes(24).toString('base64')));
+  return (decoy ??= hashPassword(randomBytes(24).toString('base64')).catch((error: unknown) => {
+    decoy = null; // e.g. refused while the gate was full: make it again next time
+    throw error;
+  }));
 }

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../../audit/audit-trail.ts';
 import { clearSessionCookie, readCookie, SESSION_COOKIE, setSessionCookie } from '../../auth/cookies.ts';
+import { BUSY_RETRY_SECONDS } from '../../auth/hash-gate.ts';
 import { decoyHash, MAX_PASSWORD_LENGTH, verifyPassword } from '../../auth/passwords.ts';
 import { OIDC_LOGIN_PATH } from '../../auth/oidc-settings.ts';
 import { roleSchema } from '../../auth/roles.ts';
@@ -31,6 +32,10 @@ const providers = z.object({
 });
 
 const badCredentials = () => new AppError('invalid_credentials', 'That user name and password do not match an account. Check them and try again.', 401);
+const tooManyFailures = (wait: number) =>
+  new AppError('too_many_attempts', `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute${wait > 60 ? 's' : ''}.`, 429);
+const tooManyAtOnce = () =>
+  new AppError('too_many_attempts', 'Too many sign-ins for this account or address are being checked at once. Try again in a few seconds.', 429);
 
 const authRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -40,22 +45,39 @@ const authRoutes: FastifyPluginAsync = async (fastify) => {
     { config: { role: 'public' }, schema: { body: loginBody, response: { 200: signedIn } } },
     async (request, reply) => {
       const { name, password } = request.body;
-      const keys = [`ip:${request.ip}`, `user:${name}`];
-      const wait = Math.max(...keys.map((k) => app.auth.limiter.retryAfter(k)));
-      if (wait > 0) {
+      // The attempt takes its slot before the password is checked, so a burst cannot outrun the limit.
+      const admission = app.auth.limiter.reserve([`ip:${request.ip}`, `user:${name}`]);
+      if (!admission.allowed) {
         await recordAudit(request, { actor: name, action: 'auth.login', target: name, detail: { reason: 'rate_limited' }, outcome: 'denied' });
-        reply.header('retry-after', String(wait));
-        throw new AppError('too_many_attempts', `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute${wait > 60 ? 's' : ''}.`, 429);
+        reply.header('retry-after', String(admission.retryAfter));
+        throw admission.inFlight ? tooManyAtOnce() : tooManyFailures(admission.retryAfter);
       }
-      const user = await getUser(app.db, name);
-      // An unknown name costs the same scrypt as a known one, so timing does not tell them apart.
-      const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
-      if (!user || !user.passwordHash || !ok) {
-        for (const key of keys) app.auth.limiter.fail(key);
-        // A single sign-on account has no password; it gets the same answer as a wrong one.
-        const reason = !user ? 'unknown_user' : user.source === 'oidc' ? 'sso_account' : 'wrong_password';
-        await recordAudit(request, { actor: name, action: 'auth.login', target: name, detail: { reason }, outcome: 'failure' });
-        throw badCredentials();
+      const { reservation } = admission;
+      let user: Awaited<ReturnType<typeof getUser>>;
+      try {
+        user = await getUser(app.db, name);
+        // An unknown name costs the same scrypt as a known one, so timing does not tell them apart.
+        let ok: boolean;
+        try {
+          ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
+        } catch (error) {
+          // Too many hashes waiting server-wide: refused at once, and the password was not checked.
+          if (error instanceof AppError && error.code === 'busy') {
+            await recordAudit(request, { actor: name, action: 'auth.login', target: name, detail: { reason: 'busy' }, outcome: 'denied' });
+            reply.header('retry-after', String(BUSY_RETRY_SECONDS));
+          }
+          throw error;
+        }
+        if (!user || !user.passwordHash || !ok) {
+          reservation.fail();
+          // A single sign-on account has no password; it gets the same answer as a wrong one.
+          const reason = !user ? 'unknown_user' : user.source === 'oidc' ? 'sso_account' : 'wrong_password';
+          await recordAudit(request, { actor: name, action: 'auth.login', target: name, detail: { reason }, outcome: 'failure' });
+          throw badCredentials();
+        }
+      } finally {
+        // Right password, or never checked (busy, a database error): the slots are given back.
+        reservation.release();
       }
       app.auth.limiter.reset(`user:${name}`);
       const old = readCookie(request, SESSION_COOKIE);
