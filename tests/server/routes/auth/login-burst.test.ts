@@ -92,14 +92,15 @@ describe('signing in under a burst', () => {
     expect(checks.count).toBe(checked);
   });
 
-  it('answers /api/health within a second while 240 sign-ins with different names from 48 addresses arrive at once', async () => {
+  it('answers /api/health within 3 s (unbounded hashing took 20 s or more) while 240 sign-ins with different names from 48 addresses arrive at once', async () => {
     const from = (i: number) => `127.0.1.${(i % 48) + 1}`;
     const burst = Promise.all(Array.from({ length: 240 }, (_, i) => signIn(`guess${i}`, 'not anybody’s password', from(i))));
     await new Promise((resolve) => setTimeout(resolve, 150));
     const health = await send('GET', '/api/health');
     const answers = await burst;
     expect(health.status).toBe(200);
-    expect(health.ms).toBeLessThan(1000);
+    // A generous bound: these machines have 2 cores shared with other jobs; the failure it guards against is tens of seconds.
+    expect(health.ms).toBeLessThan(3000);
     // Every sign-in was answered: checked (401), or turned away at once because too many were waiting (503).
     expect(count(answers, 401) + count(answers, 503)).toBe(240);
     expect(count(answers, 503)).toBeGreaterThan(0);
