@@ -1,7 +1,7 @@
 import type { Session } from '../../db/database.ts';
 import type { MetricDefinition } from '../catalogue/schema.ts';
 import { zFor } from '../statistics/index.ts';
-import { compileExternal, compileMedian, compilePopulationRate, compileProportion, toSql, type CompiledQuery, type ComputeRequest } from './compile.ts';
+import { compileExternal, compileMedian, compilePopulationRate, compileProportion, toSql, type CompiledQuery, type ComputeRequest } from './compile/index.ts';
 import { estimateCells, type Cell } from './estimate.ts';
 
 export function compile(metric: MetricDefinition, request: ComputeRequest, level: number): CompiledQuery {

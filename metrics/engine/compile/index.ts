@@ -1,10 +1,10 @@
 // Compiles a metric definition and a request into one parameterised SQL statement built from
 // named stages (CTEs). Definitions contribute reviewed SQL expressions; everything that comes
 // from a request (dates, specialty, site, confidence) is a bound parameter.
-import { ident } from '../../db/sql.ts';
-import type { Breakdown, MetricDefinition } from '../catalogue/schema.ts';
-import { espBandIndex, espBandLabel, specFor, type BreakdownSpec } from './breakdowns.ts';
-import { plusGroupCondition, type PlusGroup } from './plus-groups.ts';
+import { ident } from '../../../db/sql.ts';
+import type { Breakdown, MetricDefinition } from '../../catalogue/schema.ts';
+import { espBandIndex, espBandLabel, specFor, type BreakdownSpec } from '../breakdowns.ts';
+import { plusGroupCondition, type PlusGroup } from '../plus-groups.ts';
 
 export type Grain = 'all' | 'month' | 'quarter';
 
