@@ -1,4 +1,4 @@
-import { specFor, type BreakdownSpec } from '../breakdowns.ts';
+import { specFor, type BreakdownSpec } from '../dimensions.ts';
 import type { ComputeRequest, Grain } from './query.ts';
 
 export function periodExpr(column: string, grain: Grain): string {

@@ -1,5 +1,5 @@
 import type { MetricDefinition } from '../../catalogue/schema.ts';
-import { espBandIndex, espBandLabel } from '../breakdowns.ts';
+import { espBandIndex, espBandLabel } from '../dimensions.ts';
 import { plusGroupCondition } from '../plus-groups.ts';
 import { Grouping } from './grouping.ts';
 import type { CompiledQuery, ComputeRequest, Grain, Stage } from './query.ts';

@@ -1,5 +1,5 @@
 import type { Breakdown, MetricDefinition } from '../../catalogue/schema.ts';
-import { specFor } from '../breakdowns.ts';
+import { specFor } from '../dimensions.ts';
 import { Grouping } from './grouping.ts';
 import type { CompiledQuery, ComputeRequest } from './query.ts';
 import { baseParams, censusStage, filteredScope, scopeStage } from './scope.ts';
