@@ -8,7 +8,7 @@ import { findMetric } from '../../metrics/catalogue/index.ts';
 import type { CompletenessResult, Counts } from '../../metrics/engine/completeness.ts';
 import { publicMetric } from '../../metrics/engine/public-metric.ts';
 import type { Spc as WebSpc } from '../../core/contracts/results.ts';
-import { completenessStackSpec, trendSpec } from '../../core/charts/specs.ts';
+import { completenessStackSpec, trendSpec } from '../../core/charts/shared.ts';
 import { formatDate, formatLongMonth, formatMonth, formatPercent, formatPeriod } from '../../core/text/format.ts';
 import type { MetricsService } from '../services/metrics-service.ts';
 import { badRequest } from '../errors.ts';

@@ -7,7 +7,7 @@ import { TREATMENT_FUNCTIONS } from '../../core/codes/treatment-functions.ts';
 import type { BreakdownResult, SeriesResult, PublicMetric } from '../../metrics/engine/result-types.ts';
 import type { Breakdown } from '../../metrics/catalogue/schema.ts';
 import type { BreakdownResult as WebBreakdownResult, Spc as WebSpc } from '../../core/contracts/results.ts';
-import { breakdownSpec, heatmapSpec, trendSpec, valueTitle } from '../../core/charts/specs.ts';
+import { breakdownSpec, heatmapSpec, trendSpec, valueTitle } from '../../core/charts/shared.ts';
 import { assess, assessmentLabels, breakdownTitle } from '../../core/text/compare.ts';
 import { describeBreakdown, describeGap } from '../../core/text/describe.ts';
 import { formatDate, formatDifference, formatInterval, formatLongMonth, formatPeriod, formatValue } from '../../core/text/format.ts';

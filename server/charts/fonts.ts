@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { chartFontFamily, defaultFont } from '../../core/charts/specs.ts';
+import { chartFontFamily, defaultFont } from '../../core/charts/shared.ts';
 import { parseAdvanceWidths, type AdvanceWidths } from './font-metrics.ts';
 
 /** The family the chart specs name (web/src/charts/specs.ts): one name for screen and paper. */

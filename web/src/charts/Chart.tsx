@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { View } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { ChartActions, type ChartExport } from './ChartActions.tsx';
-import { chartFontFamily } from '../../../core/charts/specs.ts';
+import { chartFontFamily } from '../../../core/charts/shared.ts';
 
 interface ChartProps {
   spec: TopLevelSpec;

@@ -5,7 +5,7 @@ import { Chart } from '../charts/Chart.tsx';
 import { fileSlug, isCompletenessChart, trendData, type ServerChart } from '../charts/chart-files.ts';
 import { disclosedSeries } from '../charts/disclosed-data.ts';
 import type { CsvTable } from '../lib/csv.ts';
-import { trendSpec, valueTitle, type TrendPoint } from '../../../core/charts/specs.ts';
+import { trendSpec, valueTitle, type TrendPoint } from '../../../core/charts/shared.ts';
 import { formatCount, formatDifference, formatInterval, formatLongMonth, formatMonth, formatValue, type UnitLike } from '../../../core/text/format.ts';
 import { DataTable } from './DataTable.tsx';
 import { VariationBadge } from './VariationBadge.tsx';
