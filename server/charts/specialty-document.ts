@@ -3,7 +3,7 @@
 // disclosure-controlled breakdown by specialty with the web's own spec.
 import { TREATMENT_FUNCTIONS } from '../../core/codes/treatment-functions.ts';
 import type { BreakdownResult as WebBreakdownResult } from '../../core/contracts/results.ts';
-import { specialtyDotPlotSpec } from '../../core/charts/shared.ts';
+import { specialtyDotPlotSpec } from '../../core/charts/specialty-dot-plot.ts';
 import { assess, assessmentLabels } from '../../core/text/compare.ts';
 import { describeBreakdown, list } from '../../core/text/describe.ts';
 import { formatInterval, formatPeriod, formatValue } from '../../core/text/format.ts';

@@ -3,8 +3,8 @@
 // framed SVG charts ready for the HTML document.
 import type { Breakdown } from '../../metrics/catalogue/schema.ts';
 import type { BreakdownResult, PublicMetric, SeriesResult, SpcView } from '../../metrics/engine/result-types.ts';
-import type { CompletenessItem } from '../../core/charts/shared.ts';
-import { completenessStackSpec } from '../../core/charts/shared.ts';
+import type { CompletenessItem } from '../../core/charts/completeness-stack.ts';
+import { completenessStackSpec } from '../../core/charts/completeness-stack.ts';
 import { buildChartDocument, OGL, type ChartDocument } from '../charts/document.ts';
 import { drawFramedSpec, drawSvg } from '../charts/draw.ts';
 import { CHART_FONT } from '../charts/fonts.ts';
