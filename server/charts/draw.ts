@@ -2,7 +2,7 @@
 // Uses nothing but the document, so a published chart redraws identically forever.
 import type { TopLevelSpec } from 'vega-lite';
 import { AppError } from '../errors.ts';
-import type { ChartDocument } from './document.ts';
+import type { ChartDocument } from './documents/index.ts';
 import { FRAME_PADDING, frameChart, frameLayout, type FrameText } from './frame.ts';
 import { specToSvg, svgToPng } from './render.ts';
 
