@@ -3,9 +3,9 @@
 import type { Session } from '../../db/database.ts';
 import type { Breakdown, MetricDefinition } from '../catalogue/schema.ts';
 import { absoluteGap, DISCLOSURE_LABELS, rateRatio, relativeGap, sii, type DisclosureProfile } from '../statistics/index.ts';
-import { isUnknownGroup, sortGroups, specFor, type BreakdownSpec } from './breakdowns.ts';
+import { isUnknownGroup, sortGroups, specFor, type BreakdownSpec } from './dimensions.ts';
 import type { PlusGroup } from './plus-groups.ts';
-import { compileProportionBreakdowns, toSql } from './compile.ts';
+import { compileProportionBreakdowns, toSql } from './compile/index.ts';
 import { computeCells } from './compute.ts';
 import { discloseBreakdown, discloseOne, type DisclosedCell } from './disclosure.ts';
 import { estimateCells, type Cell } from './estimate.ts';

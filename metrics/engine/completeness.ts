@@ -6,7 +6,7 @@ import { ident } from '../../db/sql.ts';
 import type { CompletenessField } from '../catalogue/completeness.ts';
 import { DISCLOSURE_LABELS, isSmall, roundCount, wilson, type DisclosureProfile } from '../statistics/index.ts';
 import { dataAsAt } from './breakdown.ts';
-import { BREAKDOWN_SPECS, keyExpression } from './breakdowns.ts';
+import { BREAKDOWN_SPECS, keyExpression } from './dimensions.ts';
 import { resolvePeriod } from './period.ts';
 import { spcOf } from './series.ts';
 import type { SpcView } from './result-types.ts';

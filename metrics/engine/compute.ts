@@ -1,21 +1,7 @@
 import type { Session } from '../../db/database.ts';
 import type { MetricDefinition } from '../catalogue/schema.ts';
-import { zFor } from '../statistics/index.ts';
-import { compileExternal, compileMedian, compilePopulationRate, compileProportion, toSql, type CompiledQuery, type ComputeRequest } from './compile.ts';
+import { compile, toSql, type ComputeRequest } from './compile/index.ts';
 import { estimateCells, type Cell } from './estimate.ts';
-
-export function compile(metric: MetricDefinition, request: ComputeRequest, level: number): CompiledQuery {
-  switch (metric.computation.type) {
-    case 'proportion':
-      return compileProportion(metric, request);
-    case 'median':
-      return compileMedian(metric, request, zFor(level));
-    case 'population-rate':
-      return compilePopulationRate(metric, request);
-    case 'external':
-      return compileExternal(metric, request);
-  }
-}
 
 /** Runs the metric's query and returns one estimate per period and group (totals flagged). */
 export async function computeCells(session: Session, metric: MetricDefinition, request: ComputeRequest, level: number): Promise<Cell[]> {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ETHNIC_CATEGORIES, ETHNIC_GROUPS } from '../../core/codes/index.ts';
-import type { BreakdownSpec } from './breakdowns.ts';
+import type { BreakdownSpec } from './dimensions.ts';
 
 const ETHNIC_CODES = ETHNIC_CATEGORIES.map((c) => c.code) as [string, ...string[]];
 

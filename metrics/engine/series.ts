@@ -4,7 +4,7 @@ import type { Session } from '../../db/database.ts';
 import type { Breakdown, MetricDefinition } from '../catalogue/schema.ts';
 import { DISCLOSURE_LABELS, xmr, type Polarity } from '../statistics/index.ts';
 import { dataAsAt, notesFor, type EngineSettings } from './breakdown.ts';
-import { sortGroups, specFor } from './breakdowns.ts';
+import { sortGroups, specFor } from './dimensions.ts';
 import { computeCells } from './compute.ts';
 import { discloseBreakdown, discloseOne, type DisclosedCell } from './disclosure.ts';
 import type { Cell } from './estimate.ts';

@@ -2,7 +2,7 @@
 // Uses nothing but the document, so a published chart redraws identically forever.
 import type { TopLevelSpec } from 'vega-lite';
 import { AppError } from '../errors.ts';
-import type { ChartDocument } from './document.ts';
+import type { ChartDocument } from './documents/index.ts';
 import { FRAME_PADDING, frameChart, frameLayout, type FrameText } from './frame.ts';
 import { specToSvg, svgToPng } from './render.ts';
 
@@ -19,7 +19,7 @@ export async function drawSvg(doc: ChartDocument, options: DrawOptions = {}): Pr
   return drawFramedSpec(doc.spec, { title: doc.title, subtitle: doc.subtitle, footnotes: doc.footnotes, alt: doc.alt }, options);
 }
 
-/** Any spec from specs.ts in the frame, resized to the requested width (and height). */
+/** Any spec from core/charts/ in the frame, resized to the requested width (and height). */
 export async function drawFramedSpec(specIn: TopLevelSpec, text: FrameText, options: DrawOptions = {}): Promise<string> {
   const width = options.width ?? DEFAULT_WIDTH;
   const layout = frameLayout(text, width);

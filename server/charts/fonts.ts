@@ -4,10 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { chartFontFamily, defaultFont } from '../../core/charts/specs.ts';
+import { chartFontFamily, defaultFont } from '../../core/charts/shared.ts';
 import { parseAdvanceWidths, type AdvanceWidths } from './font-metrics.ts';
 
-/** The family the chart specs name (core/charts/): one name for screen and paper. */
+/** The family the chart specs name (core/charts/shared.ts): one name for screen and paper. */
 export const FONT_FAMILY = chartFontFamily;
 /** The CSS font list written into chart specs: the shipped family first. */
 export const CHART_FONT = defaultFont;

@@ -3,9 +3,10 @@
 // framed SVG charts ready for the HTML document.
 import type { Breakdown } from '../../metrics/catalogue/schema.ts';
 import type { BreakdownResult, PublicMetric, SeriesResult, SpcView } from '../../metrics/engine/result-types.ts';
-import type { CompletenessItem } from '../../core/charts/specs.ts';
-import { completenessStackSpec } from '../../core/charts/specs.ts';
-import { buildChartDocument, OGL, type ChartDocument } from '../charts/document.ts';
+import type { CompletenessItem } from '../../core/charts/completeness-stack.ts';
+import { completenessStackSpec } from '../../core/charts/completeness-stack.ts';
+import { OGL, type ChartDocument } from '../charts/documents/index.ts';
+import { buildChartDocument } from '../charts/documents/indicator.ts';
 import { drawFramedSpec, drawSvg } from '../charts/draw.ts';
 import { CHART_FONT } from '../charts/fonts.ts';
 import { findMetric } from '../../metrics/catalogue/index.ts';

@@ -3,7 +3,7 @@
 // completeness, methods and data notes. No script; print rules keep every chart on one page.
 import { breakdownTitle } from '../../core/text/compare.ts';
 import { formatCount, formatDate, formatDateTime, formatDifference, formatInterval, formatLongMonth, formatPercent, formatPeriod, formatValue } from '../../core/text/format.ts';
-import { OGL } from '../charts/document.ts';
+import { OGL } from '../charts/documents/index.ts';
 import { BASE_CSS, esc, fontFaceCss } from '../charts/html.ts';
 import { spcSentence } from '../../core/text/spc-words.ts';
 import type { IndicatorSection, ReportChart, ReportModel } from './build.ts';

@@ -5,11 +5,8 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from '../../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
 import { formatDateTime } from '../../core/text/format.ts';
-import type { ChartDocument, ChartRequest } from '../charts/document.ts';
+import { documentFor, type AnyChartRequest, type ChartDocument } from '../charts/documents/index.ts';
 import type { MetricsService } from './metrics-service.ts';
-import { buildChartDocument } from '../charts/document.ts';
-import { buildCompletenessDocument, isCompletenessRequest, type CompletenessChartRequest } from '../charts/completeness-document.ts';
-import { buildSpecialtyDocument, isSpecialtyRequest, type SpecialtyChartRequest } from '../charts/specialty-document.ts';
 
 export interface PublishedRecord {
   id: string;
@@ -21,7 +18,7 @@ export interface PublishedRecord {
   disclosure: string;
   disclosureLabel: string;
   dataAsAt: string | null;
-  request: ChartRequest | CompletenessChartRequest | SpecialtyChartRequest;
+  request: AnyChartRequest;
   document: ChartDocument;
 }
 
@@ -93,13 +90,11 @@ export class PublishedService {
   ) {}
 
   /** Builds the chart from live data and freezes it. */
-  async publish(request: ChartRequest | CompletenessChartRequest | SpecialtyChartRequest, who: { publishedBy: string; account: string | null }): Promise<PublishedSummary> {
-    const doc = isCompletenessRequest(request)
-      ? await buildCompletenessDocument(this.metrics, request)
-      : isSpecialtyRequest(request) ? await buildSpecialtyDocument(this.metrics, request) : await buildChartDocument(this.metrics, request);
-    // A completeness chart is filed under its completeness indicator, and under its specialty/site split;
-    // the specialty comparison under the breakdown by specialty.
-    const [by, by2] = isCompletenessRequest(request) ? [doc.request.by ?? 'overall', null] : isSpecialtyRequest(request) ? ['specialty', null] : [request.by, request.by2 ?? null];
+  async publish(request: AnyChartRequest, who: { publishedBy: string; account: string | null }): Promise<PublishedSummary> {
+    const entry = documentFor(request);
+    const doc = await entry.build(this.metrics, request);
+    // Where it is listed: a completeness chart under its specialty/site split, the specialty comparison under specialty.
+    const [by, by2] = entry.filedUnder(request, doc);
     const id = randomBytes(6).toString('hex');
     const now = new Date();
     const publishedAt = now.toISOString().replace(/\.\d{3}Z$/, 'Z');

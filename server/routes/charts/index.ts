@@ -4,9 +4,7 @@
 // framed with title, subtitle, footnotes and alt text for board papers.
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
-import { buildCompletenessDocument } from '../../charts/completeness-document.ts';
-import { buildChartDocument, type ChartDocument } from '../../charts/document.ts';
-import { buildSpecialtyDocument } from '../../charts/specialty-document.ts';
+import { buildDocument, type ChartDocument } from '../../charts/documents/index.ts';
 import { drawPng, drawSvg } from '../../charts/draw.ts';
 import { chartFileParams, chartQuery, completenessChartQuery, sizeOf } from './schemas.ts';
 import { access } from '../../auth/policy.ts';
@@ -25,10 +23,10 @@ const chartsRoutes: FastifyPluginAsync = async (fastify) => {
     const { metric, format } = request.params.file;
     const q = request.query;
     if (q.chart === 'specialty-comparison') {
-      const doc = await buildSpecialtyDocument(app.metrics, { metric, chart: q.chart, by: 'specialty', specialty: q.specialty!, from: q.from, to: q.to, level: Number(q.level), title: q.title ?? null });
+      const doc = await buildDocument(app.metrics, { metric, chart: q.chart, by: 'specialty', specialty: q.specialty!, from: q.from, to: q.to, level: Number(q.level), title: q.title ?? null });
       return sendChart(reply, doc, format, sizeOf(q));
     }
-    const doc = await buildChartDocument(app.metrics, {
+    const doc = await buildDocument(app.metrics, {
       metric,
       chart: q.chart,
       by: q.by,
@@ -47,7 +45,7 @@ const chartsRoutes: FastifyPluginAsync = async (fastify) => {
   for (const format of ['svg', 'png'] as const) {
     app.get(`/charts/completeness.${format}`, { config: access.viewer, schema: { querystring: completenessChartQuery } }, async (request, reply) => {
       const q = request.query;
-      const doc = await buildCompletenessDocument(app.metrics, { chart: q.chart, dataset: q.dataset, field: q.field, by: q.by ?? null, from: q.from, to: q.to, title: q.title ?? null });
+      const doc = await buildDocument(app.metrics, { chart: q.chart, dataset: q.dataset, field: q.field, by: q.by ?? null, from: q.from, to: q.to, title: q.title ?? null });
       return sendChart(reply, doc, format, sizeOf(q));
     });
   }

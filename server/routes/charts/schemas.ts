@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { BREAKDOWNS } from '../../../metrics/catalogue/schema.ts';
 import { COMPLETENESS_FIELDS } from '../../../metrics/catalogue/completeness.ts';
 import { completenessDatasets } from '../../../metrics/engine/completeness.ts';
-import { CHART_KINDS } from '../../charts/document.ts';
-import { COMPLETENESS_CHART_KINDS } from '../../charts/completeness-document.ts';
-import { SPECIALTY_CHART_KIND } from '../../charts/specialty-document.ts';
+import { CHART_KINDS, COMPLETENESS_CHART_KINDS, SPECIALTY_CHART_KIND } from '../../charts/documents/index.ts';
 import { isoDate } from '../metrics/query-schemas.ts';
 import { noViewField } from '../metrics/unsuppressed-view.ts';
 

@@ -4,7 +4,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
-import { buildChartDocument } from '../../charts/document.ts';
+import { buildChartDocument } from '../../charts/documents/indicator.ts';
 import { toCsv } from '../../csv.ts';
 import { dataVersion } from '../../../db/schema.ts';
 import { buildReport } from '../../reports/build.ts';

@@ -1,7 +1,7 @@
 // Stacked completeness bars fill exactly the whole bar, even when disclosure control has rounded
 // each count on its own so that the parts add up to more than the rounded total.
 import { describe, expect, it } from 'vitest';
-import { completenessStackSpec, type CompletenessItem } from '../../../core/charts/specs.ts';
+import { completenessStackSpec, type CompletenessItem } from '../../../core/charts/completeness-stack.ts';
 
 const item = (label: string, counts: Partial<CompletenessItem>): CompletenessItem => ({
   label, total: null, valid: null, notStated: null, notKnown: null, missing: null, invalid: null, validPercent: null, ...counts,

@@ -3,7 +3,7 @@ import * as vega from 'vega';
 import * as vl from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import { colours } from '../../../core/charts/palette.ts';
-import { heatmapSpec } from '../../../core/charts/specs.ts';
+import { heatmapSpec } from '../../../core/charts/heatmap.ts';
 import type { BreakdownResult } from '../../../core/contracts/results.ts';
 
 const metric = { id: 'op-dna-rate', title: 'Outpatient did-not-attend rate', unit: 'percent', polarity: 'lower-is-better', method: 'Wilson score' };

@@ -3,9 +3,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findMetric } from '../../../metrics/catalogue/index.ts';
-import type { ComputeRequest } from '../../../metrics/engine/compile.ts';
-import { toSql } from '../../../metrics/engine/compile.ts';
-import { compile } from '../../../metrics/engine/compute.ts';
+import type { ComputeRequest } from '../../../metrics/engine/compile/index.ts';
+import { compile, toSql } from '../../../metrics/engine/compile/index.ts';
 
 const base: ComputeRequest = { by: 'imd_quintile', by2: null, from: '2025-04-01', to: '2026-03-31', grain: 'all', specialty: null, site: null };
 const CASES: [string, string, Partial<ComputeRequest>][] = [

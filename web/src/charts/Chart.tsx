@@ -1,11 +1,11 @@
-// Embeds one Vega-Lite spec (from specs.ts) as SVG, inside a figure with a caption, the toolbar
+// Embeds one Vega-Lite spec (from core/charts/) as SVG, inside a figure with a caption, the toolbar
 // (download, copy, publish: ChartActions.tsx) and a data table or text alternative. vega-embed is
 // imported on first use, so pages without charts never download it.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { View } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { ChartActions, type ChartExport } from './ChartActions.tsx';
-import { chartFontFamily } from '../../../core/charts/specs.ts';
+import { chartFontFamily } from '../../../core/charts/shared.ts';
 
 interface ChartProps {
   spec: TopLevelSpec;

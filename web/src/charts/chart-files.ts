@@ -3,7 +3,7 @@
 // version), and the chart's figures as a CSV table. Pure functions: no DOM, no React.
 import type { BreakdownResult, Counts, Spc } from '../../../core/contracts/results.ts';
 import type { CsvTable } from '../lib/csv.ts';
-import type { TrendPoint } from '../../../core/charts/specs.ts';
+import type { TrendPoint } from '../../../core/charts/trend.ts';
 
 /** The server's chart kinds (`chart=` on /api/charts and /api/published); `specialty-comparison` highlights `specialty` among all specialties. */
 export type ServerChartKind = 'breakdown' | 'trend' | 'heatmap' | 'specialty-comparison';

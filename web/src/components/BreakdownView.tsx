@@ -4,7 +4,7 @@ import type { BreakdownResult, Row } from '../../../core/contracts/results.ts';
 import { Chart } from '../charts/Chart.tsx';
 import { breakdownData } from '../charts/chart-files.ts';
 import { disclosedBreakdown } from '../charts/disclosed-data.ts';
-import { breakdownSpec } from '../../../core/charts/specs.ts';
+import { breakdownSpec } from '../../../core/charts/breakdown.ts';
 import { assess, assessmentLabel, breakdownPhrase, breakdownTitle } from '../../../core/text/compare.ts';
 import { describeBreakdown } from '../../../core/text/describe.ts';
 import { formatCount, formatInterval, formatPeriod, formatRatio, formatValue } from '../../../core/text/format.ts';

@@ -8,7 +8,7 @@ import { CompletenessResult, CompletenessSummary, DatasetList, type Counts, type
 import { Chart } from '../charts/Chart.tsx';
 import { completenessData, fileSlug, trendData, type CompletenessChartKind, type CompletenessServerChart } from '../charts/chart-files.ts';
 import { disclosedCompleteness } from '../charts/disclosed-data.ts';
-import { completenessStackSpec } from '../../../core/charts/specs.ts';
+import { completenessStackSpec } from '../../../core/charts/completeness-stack.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { Meta } from '../components/Meta.tsx';
 import { Empty, ErrorState, Loading } from '../components/Status.tsx';

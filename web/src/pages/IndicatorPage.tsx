@@ -7,7 +7,7 @@ import { BreakdownResult, Metric, SeriesResult, type Gap } from '../../../core/c
 import { Chart } from '../charts/Chart.tsx';
 import { breakdownData } from '../charts/chart-files.ts';
 import { disclosedBreakdown } from '../charts/disclosed-data.ts';
-import { heatmapSpec } from '../../../core/charts/specs.ts';
+import { heatmapSpec } from '../../../core/charts/heatmap.ts';
 import { BreakdownTable, BreakdownView } from '../components/BreakdownView.tsx';
 import { DataTable } from '../components/DataTable.tsx';
 import { Meta, disclosureText } from '../components/Meta.tsx';

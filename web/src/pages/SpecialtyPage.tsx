@@ -6,7 +6,7 @@ import { apiUrl, useApi, type ApiState } from '../api/client.ts';
 import { BreakdownResult, MetricList, SpecialtyList, type Metric } from '../../../core/contracts/results.ts';
 import { Chart } from '../charts/Chart.tsx';
 import { breakdownData } from '../charts/chart-files.ts';
-import { specialtyDotPlotSpec } from '../../../core/charts/specs.ts';
+import { specialtyDotPlotSpec } from '../../../core/charts/specialty-dot-plot.ts';
 import { BreakdownTable, BreakdownView } from '../components/BreakdownView.tsx';
 import { DataTable } from '../components/DataTable.tsx';
 import { Meta } from '../components/Meta.tsx';

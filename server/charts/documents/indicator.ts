@@ -1,71 +1,22 @@
-// A chart document: everything needed to draw one board-paper chart — the spec (with its data
-// inline), title, subtitle, footnotes, alt text, narrative and the data table — built from a
-// live API result. Published charts store the document as JSON and are redrawn from it alone.
-import type { TopLevelSpec } from 'vega-lite';
-import { findDataset } from '../../core/datasets/index.ts';
-import { TREATMENT_FUNCTIONS } from '../../core/codes/treatment-functions.ts';
-import type { BreakdownResult, SeriesResult, PublicMetric } from '../../metrics/engine/result-types.ts';
-import type { Breakdown } from '../../metrics/catalogue/schema.ts';
-import type { BreakdownResult as WebBreakdownResult, Spc as WebSpc } from '../../core/contracts/results.ts';
-import { breakdownSpec, heatmapSpec, trendSpec, valueTitle } from '../../core/charts/specs.ts';
-import { assess, assessmentLabels, breakdownTitle } from '../../core/text/compare.ts';
-import { describeBreakdown, describeGap } from '../../core/text/describe.ts';
-import { formatDate, formatDifference, formatInterval, formatLongMonth, formatPeriod, formatValue } from '../../core/text/format.ts';
-import type { MetricsService } from '../services/metrics-service.ts';
-import { badRequest } from '../errors.ts';
-import { CHART_FONT } from './fonts.ts';
-import { spcSentence } from '../../core/text/spc-words.ts';
-import type { CompletenessChartKind, CompletenessChartRequest } from './completeness-document.ts';
-import type { CompletenessResult } from '../../metrics/engine/completeness.ts';
-import type { SpecialtyChartKind, SpecialtyChartRequest } from './specialty-document.ts';
+// An indicator's chart documents — the breakdown dot chart, the SPC trend (overall or the IMD
+// quintile 1 – 5 gap) and the two-way heat map — built from the live breakdown and series.
+import type { BreakdownResult as WebBreakdownResult, Spc as WebSpc } from '../../../core/contracts/results.ts';
+import { TREATMENT_FUNCTIONS } from '../../../core/codes/treatment-functions.ts';
+import { breakdownSpec } from '../../../core/charts/breakdown.ts';
+import { heatmapSpec } from '../../../core/charts/heatmap.ts';
+import { valueTitle } from '../../../core/charts/shared.ts';
+import { trendSpec } from '../../../core/charts/trend.ts';
+import { assess, assessmentLabels, breakdownTitle } from '../../../core/text/compare.ts';
+import { describeBreakdown, describeGap } from '../../../core/text/describe.ts';
+import { formatDifference, formatInterval, formatLongMonth, formatPeriod, formatValue } from '../../../core/text/format.ts';
+import { spcSentence } from '../../../core/text/spc-words.ts';
+import type { BreakdownResult, SeriesResult } from '../../../metrics/engine/result-types.ts';
+import type { MetricsService } from '../../services/metrics-service.ts';
+import { badRequest } from '../../errors.ts';
+import { CHART_FONT } from '../fonts.ts';
+import { breakdownTable, commonFootnotes, month, type ChartDocument, type ChartDocumentEntry } from './common.ts';
+import { CHART_KINDS, type ChartRequest } from './requests.ts';
 
-export const CHART_KINDS = ['breakdown', 'trend', 'heatmap'] as const;
-export type ChartKind = (typeof CHART_KINDS)[number];
-
-export interface ChartRequest {
-  metric: string;
-  chart: ChartKind;
-  by: Breakdown;
-  by2?: Breakdown | null;
-  from?: string;
-  to?: string;
-  specialty?: string | null;
-  site?: string | null;
-  level?: number;
-  title?: string | null;
-}
-
-type Cell = string | number | boolean | null;
-
-export interface ChartDocument {
-  /** Bumped if the document's shape changes, so old published charts can still be read. */
-  format: 1;
-  kind: ChartKind | CompletenessChartKind | SpecialtyChartKind;
-  request: ChartRequest | CompletenessChartRequest | SpecialtyChartRequest;
-  title: string;
-  subtitle: string[];
-  footnotes: string[];
-  alt: string;
-  /** CI-gated sentences: a difference is claimed only when the 95% intervals do not overlap. */
-  narrative: string[];
-  /** The Vega-Lite spec, data inline, drawn at `spec.width`; renderers override the size only. */
-  spec: TopLevelSpec;
-  table: { headers: string[]; rows: Cell[][] };
-  /** e.g. op-dna-rate_by-imd-quintile_2025-04_2026-03 */
-  fileName: string;
-  metric: PublicMetric;
-  disclosure: string;
-  disclosureLabel: string;
-  dataAsAt: string | null;
-  period: { from: string; to: string };
-  /** The API result the chart was drawn from. */
-  result: BreakdownResult | SeriesResult | CompletenessResult;
-}
-
-export const OGL = 'Contains public sector information licensed under the Open Government Licence v3.0.';
-const IMD_NOTE = 'Deprivation from the English Indices of Deprivation: IoD2025 for 2021 LSOAs, IoD2019 for 2011-only LSOAs; quintile 1 is the most deprived 20% of areas in England.';
-
-export const month = (date: string) => date.slice(0, 7);
 /** "IMD quintile" stays as it is; "Ethnic group" becomes "ethnic group". */
 const lowerTitle = (text: string) => (/^[A-Z]{2}/.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1));
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
@@ -75,35 +26,6 @@ function filterText(filters: { specialty?: string | null; site?: string | null }
   if (filters.specialty) out.push(`specialty ${TREATMENT_FUNCTIONS[filters.specialty] ?? ''} (${filters.specialty})`.replace('  ', ' '));
   if (filters.site) out.push(`site ${filters.site}`);
   return out;
-}
-
-export function commonFootnotes(metric: PublicMetric, r: { dataAsAt: string | null; disclosureLabel: string; level: number; notes: string[] }, method: string): string[] {
-  const dataset = findDataset(metric.dataset)?.title ?? metric.dataset;
-  const notes = r.notes.filter((n) => !n.startsWith('Deprivation from the English Indices'));
-  const imd = r.notes.find((n) => n.startsWith('Deprivation from the English Indices')) ?? IMD_NOTE;
-  return [
-    `Source: ${dataset} extracts loaded into Parity; data as at ${formatDate(r.dataAsAt)}. Indicator "${metric.title}", definition version ${metric.version}.`,
-    method,
-    `Disclosure control: ${r.disclosureLabel}.`,
-    imd,
-    ...notes,
-    OGL,
-  ];
-}
-
-export function breakdownTable(r: BreakdownResult): ChartDocument['table'] {
-  const lvl = String(r.level).replace('.', '_');
-  const two = Boolean(r.by2);
-  const headers = ['metric', 'breakdown', 'group', 'label', ...(two ? ['breakdown_2', 'group_2', 'label_2'] : []), 'numerator', 'denominator', 'value', `lower_${lvl}`, `upper_${lvl}`, 'unit', 'method', 'suppressed', 'compared_with_trust', 'period_from', 'period_to', 'disclosure', 'data_as_at'];
-  const tail = (unit: string): Cell[] => [unit];
-  const row = (g: string, label: string, x: { numerator: number | null; denominator: number | null; value: number | null; lower: number | null; upper: number | null; method?: string; suppressed: boolean }, comparison: string | null, g2?: [string, string, string]): Cell[] => [
-    r.metric.id, r.by, g, label, ...(two ? (g2 ?? ['', '', '']) : []),
-    x.numerator, x.denominator, x.value, x.lower, x.upper, ...tail(r.metric.unit), x.method ?? r.metric.method, x.suppressed, comparison,
-    r.period.from, r.period.to, r.disclosure, r.dataAsAt,
-  ];
-  const rows = r.rows.map((x) => row(x.group, x.label, x, x.comparison, two ? [r.by2 ?? '', x.group2 ?? '', x.label2 ?? ''] : undefined));
-  rows.push(row('overall', 'Trust overall', r.overall, null));
-  return { headers, rows };
 }
 
 function trendTable(points: { period: string; value: number | null; lower?: number | null; upper?: number | null; numerator?: number | null; denominator?: number | null; suppressed?: boolean }[], spc: SeriesResult['overall']['spc'], metricId: string, series: string, level: number): ChartDocument['table'] {
@@ -212,3 +134,9 @@ export async function buildChartDocument(metrics: MetricsService, request: Chart
     result: r,
   };
 }
+
+export const indicatorDocuments: ChartDocumentEntry<ChartRequest> = {
+  kinds: CHART_KINDS,
+  build: buildChartDocument,
+  filedUnder: (request) => [request.by, request.by2 ?? null],
+};

@@ -1,36 +1,17 @@
 // The chart document for the specialty page's dot plot: one indicator for every specialty, sorted,
 // with the chosen specialty highlighted and the trust overall dashed — built from the live,
 // disclosure-controlled breakdown by specialty with the web's own spec.
-import { TREATMENT_FUNCTIONS } from '../../core/codes/treatment-functions.ts';
-import type { BreakdownResult as WebBreakdownResult } from '../../core/contracts/results.ts';
-import { specialtyDotPlotSpec } from '../../core/charts/specs.ts';
-import { assess, assessmentLabels } from '../../core/text/compare.ts';
-import { describeBreakdown, list } from '../../core/text/describe.ts';
-import { formatInterval, formatPeriod, formatValue } from '../../core/text/format.ts';
-import type { BreakdownResult } from '../../metrics/engine/result-types.ts';
-import type { MetricsService } from '../services/metrics-service.ts';
-import { breakdownTable, commonFootnotes, month, type ChartDocument } from './document.ts';
-import { CHART_FONT } from './fonts.ts';
-
-export const SPECIALTY_CHART_KIND = 'specialty-comparison' as const;
-export type SpecialtyChartKind = typeof SPECIALTY_CHART_KIND;
-
-export interface SpecialtyChartRequest {
-  metric: string;
-  chart: SpecialtyChartKind;
-  /** Always every specialty. */
-  by: 'specialty';
-  /** The treatment function code to highlight (the breakdown itself covers every specialty). */
-  specialty: string;
-  from?: string;
-  to?: string;
-  level?: number;
-  title?: string | null;
-}
-
-export function isSpecialtyRequest(request: { chart: string }): request is SpecialtyChartRequest {
-  return request.chart === SPECIALTY_CHART_KIND;
-}
+import { TREATMENT_FUNCTIONS } from '../../../core/codes/treatment-functions.ts';
+import type { BreakdownResult as WebBreakdownResult } from '../../../core/contracts/results.ts';
+import { specialtyDotPlotSpec } from '../../../core/charts/specialty-dot-plot.ts';
+import { assess, assessmentLabels } from '../../../core/text/compare.ts';
+import { describeBreakdown, list } from '../../../core/text/describe.ts';
+import { formatInterval, formatPeriod, formatValue } from '../../../core/text/format.ts';
+import type { BreakdownResult } from '../../../metrics/engine/result-types.ts';
+import type { MetricsService } from '../../services/metrics-service.ts';
+import { CHART_FONT } from '../fonts.ts';
+import { breakdownTable, commonFootnotes, month, type ChartDocument, type ChartDocumentEntry } from './common.ts';
+import { SPECIALTY_CHART_KIND, type SpecialtyChartRequest } from './requests.ts';
 
 const specialties = (n: number) => `${n} ${n === 1 ? 'specialty' : 'specialties'}`;
 
@@ -109,3 +90,10 @@ export async function buildSpecialtyDocument(metrics: MetricsService, request: S
     result: r,
   };
 }
+
+export const specialtyDocuments: ChartDocumentEntry<SpecialtyChartRequest> = {
+  kinds: [SPECIALTY_CHART_KIND],
+  build: buildSpecialtyDocument,
+  // Filed under the breakdown by specialty.
+  filedUnder: () => ['specialty', null],
+};

@@ -3,36 +3,20 @@
 // site, worst first — built from the live /api/completeness answer with the web's own specs.
 // Always disclosure-controlled: the service is asked without an override.
 import type { TopLevelSpec } from 'vega-lite';
-import { COMPLETENESS_FIELDS, completenessMetricId, type CompletenessField } from '../../metrics/catalogue/completeness.ts';
-import { findMetric } from '../../metrics/catalogue/index.ts';
-import type { CompletenessResult, Counts } from '../../metrics/engine/completeness.ts';
-import { publicMetric } from '../../metrics/engine/public-metric.ts';
-import type { Spc as WebSpc } from '../../core/contracts/results.ts';
-import { completenessStackSpec, trendSpec } from '../../core/charts/specs.ts';
-import { formatDate, formatLongMonth, formatMonth, formatPercent, formatPeriod } from '../../core/text/format.ts';
-import type { MetricsService } from '../services/metrics-service.ts';
-import { badRequest } from '../errors.ts';
-import { OGL, type ChartDocument } from './document.ts';
-import { CHART_FONT } from './fonts.ts';
-import { spcSentence } from '../../core/text/spc-words.ts';
-
-export const COMPLETENESS_CHART_KINDS = ['completeness-trend', 'completeness-months', 'completeness-groups'] as const;
-export type CompletenessChartKind = (typeof COMPLETENESS_CHART_KINDS)[number];
-
-export interface CompletenessChartRequest {
-  chart: CompletenessChartKind;
-  dataset: string;
-  field: CompletenessField;
-  /** Needed by the groups chart; the other two ignore it. */
-  by: 'specialty' | 'site' | null;
-  from?: string;
-  to?: string;
-  title?: string | null;
-}
-
-export function isCompletenessRequest(request: { chart: string }): request is CompletenessChartRequest {
-  return (COMPLETENESS_CHART_KINDS as readonly string[]).includes(request.chart);
-}
+import { COMPLETENESS_FIELDS, completenessMetricId, type CompletenessField } from '../../../metrics/catalogue/completeness.ts';
+import { findMetric } from '../../../metrics/catalogue/index.ts';
+import type { CompletenessResult, Counts } from '../../../metrics/engine/completeness.ts';
+import { publicMetric } from '../../../metrics/engine/public-metric.ts';
+import type { Spc as WebSpc } from '../../../core/contracts/results.ts';
+import { completenessStackSpec } from '../../../core/charts/completeness-stack.ts';
+import { trendSpec } from '../../../core/charts/trend.ts';
+import { formatDate, formatLongMonth, formatMonth, formatPercent, formatPeriod } from '../../../core/text/format.ts';
+import type { MetricsService } from '../../services/metrics-service.ts';
+import { badRequest } from '../../errors.ts';
+import { CHART_FONT } from '../fonts.ts';
+import { spcSentence } from '../../../core/text/spc-words.ts';
+import { OGL, type ChartDocument, type ChartDocumentEntry } from './common.ts';
+import { COMPLETENESS_CHART_KINDS, type CompletenessChartKind, type CompletenessChartRequest } from './requests.ts';
 
 /** How the page names each field in a sentence ("records with a valid ethnic category"). */
 const FIELD_NOUNS: Record<CompletenessField, string> = { ethnicity: 'ethnic category', sex: 'sex', age: 'age', imd: 'deprivation quintile (from LSOA)' };
@@ -147,3 +131,10 @@ export async function buildCompletenessDocument(metrics: MetricsService, request
     result: r,
   };
 }
+
+export const completenessDocuments: ChartDocumentEntry<CompletenessChartRequest> = {
+  kinds: COMPLETENESS_CHART_KINDS,
+  build: buildCompletenessDocument,
+  // Filed under its completeness indicator, and under its specialty/site split.
+  filedUnder: (_request, doc) => [doc.request.by ?? 'overall', null],
+};
