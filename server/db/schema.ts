@@ -3,6 +3,7 @@ import { TREATMENT_FUNCTIONS } from '../../pipelines/codes/treatment-functions.t
 import { DATASETS } from '../../pipelines/datasets/index.ts';
 import { storageColumns } from '../../pipelines/datasets/storage.ts';
 import { type Database, ident, literal } from './database.ts';
+import { pruneQuarantine } from './prune-quarantine.ts';
 
 /** Bumped when a table's layout changes; stored in `meta`. */
 export const SCHEMA_VERSION = 1;
@@ -33,7 +34,7 @@ CREATE TABLE IF NOT EXISTS extracts (
 CREATE TABLE IF NOT EXISTS quarantine (
   extract_id VARCHAR NOT NULL,
   source_row INTEGER NOT NULL,
-  raw_row VARCHAR NOT NULL,           -- JSON object of the row as it was in the file
+  raw_row VARCHAR NOT NULL,           -- JSON object: the row's declared columns as they were in the file
   reasons VARCHAR[] NOT NULL
 );
 CREATE TABLE IF NOT EXISTS column_mappings (
@@ -144,6 +145,7 @@ export async function ensureSchema(db: Database): Promise<void> {
   await db.run(datasetTableDdl());
   await loadReferenceTables(db);
   await db.run(`INSERT OR IGNORE INTO meta VALUES ('schema_version', ?), ('data_version', '0')`, [String(SCHEMA_VERSION)]);
+  await pruneQuarantine(db);
 }
 
 /** A counter bumped by every change to the loaded data, so caches can key on it. */
