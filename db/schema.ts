@@ -4,6 +4,7 @@ import { DATASETS } from '../core/datasets/index.ts';
 import { storageColumns } from './storage.ts';
 import { type Database } from './database.ts';
 import { ident, literal } from './sql.ts';
+import { pruneQuarantine } from './prune-quarantine.ts';
 
 /** Bumped when a table's layout changes; stored in `meta`. */
 export const SCHEMA_VERSION = 1;
@@ -34,7 +35,7 @@ CREATE TABLE IF NOT EXISTS extracts (
 CREATE TABLE IF NOT EXISTS quarantine (
   extract_id VARCHAR NOT NULL,
   source_row INTEGER NOT NULL,
-  raw_row VARCHAR NOT NULL,           -- JSON object of the row as it was in the file
+  raw_row VARCHAR NOT NULL,           -- JSON object: the row's declared columns as they were in the file
   reasons VARCHAR[] NOT NULL
 );
 CREATE TABLE IF NOT EXISTS column_mappings (
@@ -145,6 +146,7 @@ export async function ensureSchema(db: Database): Promise<void> {
   await db.run(datasetTableDdl());
   await loadReferenceTables(db);
   await db.run(`INSERT OR IGNORE INTO meta VALUES ('schema_version', ?), ('data_version', '0')`, [String(SCHEMA_VERSION)]);
+  await pruneQuarantine(db);
 }
 
 /** A counter bumped by every change to the loaded data, so caches can key on it. */

@@ -14,6 +14,7 @@ import { type ColumnMatch, matchHeaders } from './match-headers.ts';
 import { fileMessages } from '../../core/text/ingest-messages.ts';
 import { readHeader } from './read-header.ts';
 import { findDuplicates } from './find-duplicates.ts';
+import { ignoredColumns, quarantineKeys } from '../../core/datasets/quarantine-columns.ts';
 import { type IngestSummary, ingestSummary, rejectedSummary, splitReason } from './summary.ts';
 import { transcodeToUtf8 } from './transcode.ts';
 
@@ -56,17 +57,6 @@ function tracer(): (step: string) => void {
   };
 }
 
-/** Unique, non-empty keys for the quarantined row's JSON, in file order. */
-function jsonKeys(headers: string[]): string[] {
-  const seen = new Map<string, number>();
-  return headers.map((h, i) => {
-    const base = h || `column ${i + 1}`;
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    return n > 1 ? `${base} (${n})` : base;
-  });
-}
-
 async function count(session: Session, sql: string, params?: Record<string, string>): Promise<number> {
   const [row] = await session.all<{ n: number }>(sql, params);
   return Number(row?.n ?? 0);
@@ -89,8 +79,9 @@ async function stageFile(session: Session, request: StageRequest): Promise<Compi
     store_rejects = true, rejects_table = '${RAW_REJECTS}', rejects_scan = 'stage_reject_scans')`;
   await session.run(compileStage(request.dataset, request.match, request.headerCount, source, request.chineseGroup));
   // DuckDB may record several errors for one line; keep the first, in words an analyst can act on.
+  // The line's text is not kept: it may hold columns the dataset does not declare.
   await session.run(`CREATE OR REPLACE TEMP TABLE ${REJECTS} AS
-    SELECT line::INTEGER AS line, arg_min(csv_line, column_idx) AS csv_line,
+    SELECT line::INTEGER AS line,
       arg_min(CASE WHEN error_type IN ('MISSING COLUMNS', 'TOO MANY COLUMNS')
         THEN regexp_replace(error_message, '^Expected Number of Columns: ([0-9]+) Found: ([0-9]+).*$',
           'has \\2 fields but the header has \\1 (look for an unquoted separator or a line cut short)')
@@ -119,17 +110,26 @@ async function collectErrors(session: Session): Promise<IngestSummary['errors']>
   return rows.map((r) => splitReason(r.row, r.reason));
 }
 
-async function quarantineRows(session: Session, extractId: string, headers: string[]): Promise<void> {
-  const pairs = jsonKeys(headers).map((k, i) => `${literal(k)}, s.c${i}`).join(', ');
+/**
+ * Keeps the rows that failed. A row keeps only the declared columns, under the keys of
+ * `quarantineKeys`; the file's other columns are not stored. A line that could not be split into
+ * the header's fields keeps its line number and reason only: which field is which cannot be told,
+ * so no part of it can be attributed to a declared column.
+ */
+async function quarantineRows(session: Session, extractId: string, dataset: DatasetSpec, match: ColumnMatch, columnMapping: Record<string, string>): Promise<void> {
+  const keys = quarantineKeys(dataset, columnMapping);
+  const pairs = new Map<string, number>();
+  for (const [column, index] of [...match].sort((a, b) => a[1] - b[1])) {
+    const key = keys.get(column);
+    if (key !== undefined && !pairs.has(key)) pairs.set(key, index);
+  }
+  const json = pairs.size ? `json_object(${[...pairs].map(([k, i]) => `${literal(k)}, s.c${i}`).join(', ')})::VARCHAR` : `'{}'`;
   await session.run(
-    `INSERT INTO quarantine SELECT $id, v.source_row, json_object(${pairs})::VARCHAR, v._reasons
+    `INSERT INTO quarantine SELECT $id, v.source_row, ${json}, v._reasons
      FROM ${VERDICT} v JOIN ${STAGE} s ON s.rowid = v._rowid`,
     { id: extractId },
   );
-  await session.run(
-    `INSERT INTO quarantine SELECT $id, line::INTEGER, json_object('line', csv_line)::VARCHAR, ['row: ' || error_message] FROM ${REJECTS}`,
-    { id: extractId },
-  );
+  await session.run(`INSERT INTO quarantine SELECT $id, line::INTEGER, '{}', ['row: ' || error_message] FROM ${REJECTS}`, { id: extractId });
 }
 
 async function dataQuality(session: Session, dataset: DatasetSpec, extractId: string): Promise<Record<string, number>> {
@@ -167,7 +167,10 @@ async function load(db: Database, request: IngestRequest, options: IngestOptions
     if (!header.hasDataRows) throw new FileRefusal(fileMessages.headerOnly());
     const match = matchHeaders(dataset, header.headers, request.mapping);
     const columnMapping = Object.fromEntries([...match].map(([column, index]) => [column, header.headers[index]]));
-    const base = { dataset: dataset.id, encoding: facts.encoding, delimiter: header.delimiter, columnMapping, fileError: null };
+    const base = {
+      dataset: dataset.id, encoding: facts.encoding, delimiter: header.delimiter, columnMapping,
+      ignoredColumns: ignoredColumns(header.headers, match), fileError: null,
+    };
 
     const [existing] = await db.all<{ id: string; rows_read: number; rows_loaded: number; rows_quarantined: number }>(
       `SELECT id, rows_read, rows_loaded, rows_quarantined FROM extracts WHERE dataset = ? AND sha256 = ? AND status = 'loaded'`,
@@ -207,7 +210,7 @@ async function load(db: Database, request: IngestRequest, options: IngestOptions
 
       await session.run(compileInsert(dataset, compileOptions), { extract_id: extractId });
       trace('insert');
-      await quarantineRows(session, extractId, header.headers);
+      await quarantineRows(session, extractId, dataset, match, columnMapping);
       trace('quarantine');
       const quality = await dataQuality(session, dataset, extractId);
       const errors = await collectErrors(session);

@@ -15,6 +15,8 @@ export const ingestSummary = z.object({
   encoding: z.string().nullable(),
   delimiter: z.string().nullable(),
   columnMapping: z.record(z.string(), z.string()),
+  /** The file's columns the dataset does not declare ("NHS Number", a second "patient_id" as "patient_id (2)"): neither loaded nor kept in the quarantine. */
+  ignoredColumns: z.array(z.string()),
   replaced: z.string().nullable(),
 });
 export type IngestSummary = z.infer<typeof ingestSummary>;
@@ -33,6 +35,7 @@ export function rejectedSummary(dataset: string, fileError: string): IngestSumma
     encoding: null,
     delimiter: null,
     columnMapping: {},
+    ignoredColumns: [],
     replaced: null,
   };
 }

@@ -1,7 +1,9 @@
 // Quarantined rows are the one place the API shows patient-level data, and only to analysts:
-// identifiers (patient and record ids) are masked there, `PSD-4471902` → `PSD…02`, enough to
-// find the row in the source system, not enough to link it to anything else.
+// only the dataset's declared columns are shown, and identifiers (patient and record ids) are
+// masked, `PSD-4471902` → `PSD…02`, enough to find the row in the source system, not enough to
+// link it to anything else.
 import { findDataset } from '../../core/datasets/index.ts';
+import { quarantineKeys } from '../../core/datasets/quarantine-columns.ts';
 
 export function maskIdentifier(value: string): string {
   const v = value.trim();
@@ -11,27 +13,37 @@ export function maskIdentifier(value: string): string {
 
 export type QuarantineRow = { values: Record<string, string | null>; reasons: string[] };
 
-/** A masker for one extract's quarantined rows: the headers that hold the dataset's identifier columns. */
-export function identifierMasker(datasetId: string, columnMapping: Record<string, string>): (row: QuarantineRow) => QuarantineRow {
+/** A broken line as earlier versions stored it: its whole text under "line", with a structural reason ("row: …"). */
+function isStoredLine({ values, reasons }: QuarantineRow): boolean {
+  const keys = Object.keys(values);
+  return keys.length === 1 && keys[0] === 'line' && reasons.length === 1 && reasons[0].startsWith('row: ');
+}
+
+/**
+ * How one extract's quarantined rows are shown: the keys of its declared columns only, with the
+ * identifier columns masked in the values and the reasons alike. Rows stored by earlier versions
+ * may hold other columns, or a broken line's whole text; neither is shown.
+ */
+export function quarantineMasker(datasetId: string, columnMapping: Record<string, string>): (row: QuarantineRow) => QuarantineRow {
   const dataset = findDataset(datasetId);
-  if (!dataset?.patientLevel) return (row) => row;
-  const idColumns = dataset.columns.filter((c) => c.kind === 'id').map((c) => c.name);
-  const headers = new Set(idColumns.flatMap((c) => [c, columnMapping[c]].filter((h): h is string => Boolean(h))).map((h) => h.toLowerCase()));
+  if (!dataset) return ({ reasons }) => ({ values: {}, reasons });
+  const keys = quarantineKeys(dataset, columnMapping);
+  const declared = new Set(keys.values());
+  const idColumns = dataset.patientLevel ? dataset.columns.filter((c) => c.kind === 'id').map((c) => c.name) : [];
+  const idKeys = new Set(idColumns.flatMap((c) => [c, columnMapping[c], keys.get(c)].filter((h): h is string => Boolean(h))).map((h) => h.trim().toLowerCase()));
   return ({ values, reasons }) => {
-    // A structurally broken line was kept whole: its fields cannot be told apart, so it is withheld.
-    if (Object.keys(values).length === 1 && 'line' in values && !headers.has('line')) {
-      return { values: { line: values.line === null ? null : `(line withheld: it may hold identifiers; ${values.line.length} characters)` }, reasons };
-    }
-    const masked: Record<string, string | null> = {};
+    if (isStoredLine({ values, reasons })) return { values: {}, reasons };
+    const shown: Record<string, string | null> = {};
     const secrets: string[] = [];
-    for (const [header, value] of Object.entries(values)) {
-      const isId = headers.has(header.toLowerCase()) || headers.has(header.trim().toLowerCase());
+    for (const [key, value] of Object.entries(values)) {
+      if (!declared.has(key)) continue;
+      const isId = idKeys.has(key.trim().toLowerCase());
       if (isId && value) secrets.push(value);
-      masked[header] = isId && value ? maskIdentifier(value) : value;
+      shown[key] = isId && value ? maskIdentifier(value) : value;
     }
     const longestFirst = secrets.filter((s) => s.trim().length > 0).sort((a, b) => b.length - a.length);
     return {
-      values: masked,
+      values: shown,
       reasons: reasons.map((reason) => longestFirst.reduce((text, secret) => text.split(secret).join(maskIdentifier(secret)), reason)),
     };
   };

@@ -25,6 +25,9 @@ function describe(summary: IngestSummary): string {
   if (summary.errors.length > 20) lines.push(`  … and more (see GET /api/extracts/${summary.extractId})`);
   const quality = Object.entries(summary.dataQuality);
   if (quality.length) lines.push(`Kept with blanks (invalid optional values): ${quality.map(([c, n]) => `${c} ${n}`).join(', ')}`);
+  if (summary.ignoredColumns.length) {
+    lines.push(`Ignored (not columns of ${summary.dataset}; not loaded, not kept in the quarantine): ${summary.ignoredColumns.map((c) => `"${c}"`).join(', ')}`);
+  }
   return lines.join('\n');
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Database } from '../../../db/database.ts';
 import { toCsv } from '../../csv.ts';
-import { identifierMasker } from '../../security/mask.ts';
+import { quarantineMasker } from '../../security/mask.ts';
 
 export const extractView = z.object({
   id: z.string(),
@@ -40,13 +40,13 @@ export async function listExtracts(db: Database): Promise<ExtractView[]> {
   return (await db.all<Row>(`${SELECT} ORDER BY uploaded_at DESC, id`)).map(view);
 }
 
-/** Quarantined rows with identifiers masked (security/mask.ts): the only patient-level rows the API shows. */
+/** Quarantined rows, declared columns only and identifiers masked (security/mask.ts): the only patient-level rows the API shows. */
 async function quarantined(db: Database, extract: ExtractView, limit: number | null) {
   const rows = await db.all<{ row: number; raw: string; reasons: string[] }>(
     `SELECT source_row AS row, raw_row AS raw, reasons FROM quarantine WHERE extract_id = ? ORDER BY source_row${limit ? ` LIMIT ${Math.trunc(limit)}` : ''}`,
     [extract.id],
   );
-  const mask = identifierMasker(extract.dataset, extract.columnMapping);
+  const mask = quarantineMasker(extract.dataset, extract.columnMapping);
   return rows.map((q) => ({ row: q.row, ...mask({ values: JSON.parse(q.raw), reasons: q.reasons }) }));
 }
 

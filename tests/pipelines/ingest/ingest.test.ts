@@ -135,6 +135,48 @@ describe('quarantining rows', () => {
   });
 });
 
+describe('what the quarantine keeps', () => {
+  const stored = async (extractId: string | null) =>
+    (await db.all<{ row: number; raw: string }>(`SELECT source_row AS row, raw_row AS raw FROM quarantine WHERE extract_id = ? ORDER BY source_row`, [extractId]))
+      .map((q) => ({ row: q.row, values: JSON.parse(q.raw) }));
+
+  it('stores only the declared columns of a failed row, never a column the dataset does not declare or a second copy of one', async () => {
+    const csv = [
+      'appointment_id,NHS Number,patient_id,Patient Name,DOB,appointment_date,treatment_function_code,attendance_status,Postcode,patient_id',
+      'A1,943 476 5919,PSD-4471902,Jane Doe,14/03/1961,2025-04-01,110,5,SW1A 1AA,PSD-4471902',
+      'A2,401 023 2137,PSD-4471903,John Smith,02/11/1948,31/02/2025,110,5,LS1 4AP,PSD-9990003',
+    ].join('\n');
+    const summary = await load('op.csv', csv);
+    expect(summary).toMatchObject({ rowsLoaded: 1, rowsQuarantined: 1, ignoredColumns: ['NHS Number', 'Patient Name', 'DOB', 'Postcode', 'patient_id (2)'] });
+    expect(await stored(summary.extractId)).toEqual([
+      { row: 3, values: { appointment_id: 'A2', patient_id: 'PSD-4471903', appointment_date: '31/02/2025', treatment_function_code: '110', attendance_status: '5' } },
+    ]);
+  });
+
+  it('keeps the line number and reason of a line it cannot split into fields, not the line', async () => {
+    const csv = [HEADER, 'A1,P1,2025-04-01,110,5,1,34,1,A,,S', 'A2,P2,2025-04-01,110,5,1,34,1,A,,S,943 476 5919,Jane Doe', 'A3,P3,2025-04-01'].join('\n');
+    const summary = await load('op.csv', csv);
+    expect(summary.errors.map((e) => [e.row, e.column])).toEqual([[3, 'row'], [4, 'row']]);
+    expect(await stored(summary.extractId)).toEqual([{ row: 3, values: {} }, { row: 4, values: {} }]);
+    expect(await count(`SELECT count(*)::INT AS n FROM quarantine WHERE raw_row LIKE '%Jane Doe%' OR raw_row LIKE '%A3%'`)).toBe(0);
+  });
+
+  it('keys a column mapped to a blank header by its own name, and names an ignored blank header by its position', async () => {
+    const csv = ['appointment_id,,appointment_date,treatment_function_code,attendance_status,', 'A1,P1,2025-04-01,110,5,x', 'A2,P2,2025-13-01,110,5,Jane Doe'].join('\n');
+    const summary = await load('op.csv', csv, 'outpatients', { mapping: { patient_id: '' } });
+    expect(summary).toMatchObject({ rowsLoaded: 1, columnMapping: { patient_id: '' }, ignoredColumns: ['column 6'] });
+    expect(await stored(summary.extractId)).toEqual([
+      { row: 3, values: { appointment_id: 'A2', patient_id: 'P2', appointment_date: '2025-13-01', treatment_function_code: '110', attendance_status: '5' } },
+    ]);
+  });
+
+  it('lists the ignored columns for a file loaded twice too', async () => {
+    const csv = [`${HEADER},Patient Name`, 'A1,P1,2025-04-01,110,5,1,34,1,A,,S,Jane Doe'].join('\n');
+    await load('op.csv', csv);
+    expect(await load('again.csv', csv)).toMatchObject({ status: 'duplicate', ignoredColumns: ['Patient Name'] });
+  });
+});
+
 describe('refusing whole files', () => {
   const refusals: [string, string | Buffer, RegExp][] = [
     ['an empty file', '', /empty/],

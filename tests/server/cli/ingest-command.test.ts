@@ -49,6 +49,17 @@ describe('parity ingest', () => {
     expect((await runCli(['ingest', '--db', db])).code).toBe(2);
   });
 
+  it('names the columns it ignored, in words and in the JSON summary', async () => {
+    const db = join(dir, 'ignored.duckdb');
+    const file = join(dir, 'with-names.csv');
+    writeFileSync(file, `${HEADER},NHS Number,Patient Name\nA1,P1,2025-04-01,110,5,943 476 5919,Jane Doe\nA2,,2025-04-01,110,5,401 023 2137,John Smith\n`);
+    const words = await runCli(['ingest', file, '--dataset', 'outpatients', '--db', db]);
+    expect(words.code).toBe(0);
+    expect(words.stdout).toContain('Ignored (not columns of outpatients; not loaded, not kept in the quarantine): "NHS Number", "Patient Name"');
+    const again = await runCli(['ingest', file, '--dataset', 'outpatients', '--db', db, '--json']);
+    expect(JSON.parse(again.stdout)).toMatchObject({ status: 'duplicate', ignoredColumns: ['NHS Number', 'Patient Name'] });
+  });
+
   it('applies a saved column mapping from a file', async () => {
     const db = join(dir, 'mapping.duckdb');
     const file = join(dir, 'own-layout.csv');

@@ -83,6 +83,79 @@ describe('POST /api/extracts', () => {
   });
 });
 
+describe('the quarantine of an extract', () => {
+  // Undeclared identifying columns, a second copy of the patient_id header, an alias of it
+  // ("Pseudo ID") that the first match leaves over, and rows that fail in each way.
+  const header = 'Appointment ID,NHS Number,patient_id,Patient Name,DOB,appointment_date,treatment_function_code,attendance_status,Postcode,patient_id,Pseudo ID';
+  const lines = [
+    'OPX-10001,943 476 5919,PSD-4471902,Jane Doe,14/03/1961,2025-04-01,110,5,SW1A 1AA,PSD-4471902,NHSPS-550101', // row 2: loads
+    'OPX-10002,401 023 2137,PSD-4471903,John Smith,02/11/1948,31/02/2025,110,5,LS1 4AP,PSD-9990003,NHSPS-550102', // row 3: impossible date
+    'OPX-10003,485 777 3456,,Amara Okafor,22/07/1990,2025-04-02,110,5,M13 9PL,PSD-9990004,NHSPS-550103', // row 4: no patient_id, but the copy has one
+    'OPX-10004,450 557 7104,PSD-4471905,Wei Chen,05/05/1975,2025-04-03,110,5,B15 2TT,PSD-4471905,NHSPS-550104,Ward 7', // row 5: a field too many
+    'OPX-10005,412 345 6789,PSD-4471906,Olu Adeyemi,30/09/1966', // row 6: cut short
+  ];
+  const undeclared = [
+    '943 476 5919', '401 023 2137', '485 777 3456', '450 557 7104', '412 345 6789',
+    'Jane Doe', 'John Smith', 'Amara Okafor', 'Wei Chen', 'Olu Adeyemi',
+    '14/03/1961', '02/11/1948', '22/07/1990', '05/05/1975', '30/09/1966',
+    'SW1A 1AA', 'LS1 4AP', 'M13 9PL', 'B15 2TT', 'Ward 7',
+    'PSD-9990003', 'PSD-9990004', 'NHSPS-5501',
+  ];
+  const identifiers = /PSD-\d{7}|OPX-\d{5}/;
+  const leaked = (text: string) => undeclared.filter((value) => text.includes(value));
+
+  it('lists the columns it ignored in the upload result', async () => {
+    const res = await upload({ dataset: 'outpatients' }, { name: 'pas-full.csv', content: [header, ...lines].join('\n') });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({
+      status: 'loaded', rowsRead: 5, rowsLoaded: 1, rowsQuarantined: 4,
+      columnMapping: { appointment_id: 'Appointment ID', patient_id: 'patient_id' },
+      ignoredColumns: ['NHS Number', 'Patient Name', 'DOB', 'Postcode', 'patient_id (2)', 'Pseudo ID'],
+    });
+  });
+
+  it('shows only the declared columns, once each, with identifiers masked, on screen and in the CSV', async () => {
+    const { extractId } = (await upload({ dataset: 'outpatients' }, { name: 'pas-full.csv', content: [header, ...lines].join('\n') })).json();
+    const detail = (await t.app.inject(`/api/extracts/${extractId}`)).json();
+    const csv = (await t.app.inject(`/api/extracts/${extractId}/quarantine.csv`)).body;
+    for (const text of [JSON.stringify(detail), csv]) {
+      expect(leaked(text)).toEqual([]);
+      expect(text).not.toMatch(identifiers);
+      expect(text).not.toMatch(/NHS Number|Patient Name|DOB|Postcode|Pseudo ID|patient_id \(2\)/);
+    }
+    expect(detail.quarantine.map((q: { row: number }) => q.row)).toEqual([3, 4, 5, 6]);
+    expect(detail.quarantine[0].values).toEqual({
+      'Appointment ID': 'OPX…02', patient_id: 'PSD…03', appointment_date: '31/02/2025', treatment_function_code: '110', attendance_status: '5',
+    });
+    expect(detail.quarantine[1]).toMatchObject({ values: { 'Appointment ID': 'OPX…03', patient_id: null }, reasons: ['patient_id: missing (required)'] });
+    // A broken line keeps its line number and reason: its fields cannot be told apart.
+    expect(detail.quarantine[2]).toEqual({ row: 5, values: {}, reasons: [expect.stringMatching(/^row: has 12 fields but the header has 11/)] });
+    expect(detail.quarantine[3]).toEqual({ row: 6, values: {}, reasons: [expect.stringMatching(/^row: has 5 fields but the header has 11/)] });
+    expect(csv.split('\r\n')[0]).toBe('row,reasons,Appointment ID,patient_id,appointment_date,treatment_function_code,attendance_status');
+    expect(csv).toContain('PSD…03');
+  });
+
+  it('does not show a row stored before with undeclared columns, nor a broken line stored whole', async () => {
+    const { extractId } = (await upload({ dataset: 'outpatients' }, { name: 'op.csv', content: `${HEADER}\nA1,P1,2025-04-01,110,5\nA2,,2025-04-01,110,5\n` })).json();
+    await t.db.run(`INSERT INTO quarantine VALUES (?, 9, ?, ['appointment_date: missing (required)']), (?, 10, ?, ['row: has 7 fields but the header has 5'])`, [
+      extractId,
+      JSON.stringify({ appointment_id: 'OPX-10009', patient_id: 'PSD-4471909', 'NHS Number': '943 476 5919', 'patient_id (2)': 'PSD-9990003' }),
+      extractId,
+      JSON.stringify({ line: 'A10,PSD-4471910,Jane Doe,SW1A 1AA,2025-04-01,110,5' }),
+    ]);
+    const detail = (await t.app.inject(`/api/extracts/${extractId}`)).json();
+    const csv = (await t.app.inject(`/api/extracts/${extractId}/quarantine.csv`)).body;
+    for (const text of [JSON.stringify(detail), csv]) {
+      expect(leaked(text)).toEqual([]);
+      expect(text).not.toMatch(/PSD-\d{7}|OPX-\d{5}|NHS Number/);
+    }
+    expect(detail.quarantine.slice(1)).toEqual([
+      { row: 9, values: { appointment_id: 'OPX…09', patient_id: 'PSD…09' }, reasons: ['appointment_date: missing (required)'] },
+      { row: 10, values: {}, reasons: ['row: has 7 fields but the header has 5'] },
+    ]);
+  });
+});
+
 describe('DELETE /api/extracts/:id', () => {
   it('removes the extract and its rows, keeping it listed as deleted', async () => {
     const { extractId } = (await upload({ dataset: 'outpatients' }, { name: 'op.csv', content: `${HEADER}\nA1,P1,2025-04-01,110,5\n` })).json();

@@ -69,6 +69,14 @@ export const ResultSummary = forwardRef<HTMLHeadingElement, { summary: IngestSum
             ))}.
           </p>
         )}
+        {summary.ignoredColumns.length > 0 && (
+          <p data-testid="ignored-columns">
+            Ignored {plural(summary.ignoredColumns.length, 'column')} that {summary.dataset} does not use:{' '}
+            {summary.ignoredColumns.map((column, i) => (
+              <span key={column}>{i > 0 && ', '}<code>{column}</code></span>
+            ))}. They were not loaded and are not kept with the quarantined rows.
+          </p>
+        )}
         {summary.errors.length > 0 && (
           <>
             <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="errors-caption">

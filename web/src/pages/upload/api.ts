@@ -47,6 +47,7 @@ export const IngestSummary = z.object({
   encoding: z.nullable(str),
   delimiter: z.nullable(str),
   columnMapping: z.record(str, str),
+  ignoredColumns: z.array(str),
   replaced: z.nullable(str),
 });
 export type IngestSummary = z.infer<typeof IngestSummary>;
