@@ -7,7 +7,7 @@ import { decoyHash, MAX_PASSWORD_LENGTH, verifyPassword } from '../../auth/passw
 import { OIDC_LOGIN_PATH } from '../../auth/oidc-settings.ts';
 import { roleSchema } from '../../auth/roles.ts';
 import { getUser, recordLogin } from '../../auth/users.ts';
-import { AppError } from '../../errors.ts';
+import * as messages from '../../messages.ts';
 import oidcRoutes from './oidc.ts';
 
 const loginBody = z
@@ -30,8 +30,6 @@ const providers = z.object({
   oidc: z.object({ label: z.string(), loginUrl: z.string() }).nullable(),
 });
 
-const badCredentials = () => new AppError('invalid_credentials', 'That user name and password do not match an account. Check them and try again.', 401);
-
 const authRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
@@ -45,7 +43,7 @@ const authRoutes: FastifyPluginAsync = async (fastify) => {
       if (wait > 0) {
         await recordAudit(request, { actor: name, action: 'auth.login', target: name, detail: { reason: 'rate_limited' }, outcome: 'denied' });
         reply.header('retry-after', String(wait));
-        throw new AppError('too_many_attempts', `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute${wait > 60 ? 's' : ''}.`, 429);
+        throw messages.tooManySignIns(wait);
       }
       const user = await getUser(app.db, name);
       // An unknown name costs the same scrypt as a known one, so timing does not tell them apart.
@@ -55,7 +53,7 @@ const authRoutes: FastifyPluginAsync = async (fastify) => {
         // A single sign-on account has no password; it gets the same answer as a wrong one.
         const reason = !user ? 'unknown_user' : user.source === 'oidc' ? 'sso_account' : 'wrong_password';
         await recordAudit(request, { actor: name, action: 'auth.login', target: name, detail: { reason }, outcome: 'failure' });
-        throw badCredentials();
+        throw messages.invalidCredentials();
       }
       app.auth.limiter.reset(`user:${name}`);
       const old = readCookie(request, SESSION_COOKIE);
@@ -81,7 +79,7 @@ const authRoutes: FastifyPluginAsync = async (fastify) => {
   app.get('/auth/me', { config: { role: 'public' }, schema: { querystring: empty, response: { 200: me } } }, async (request) => {
     if (app.auth.mode === 'local') return { mode: 'local' as const };
     if (!request.session || !request.principal) {
-      throw new AppError('unauthenticated', 'Sign in first: this needs a Parity account.', 401);
+      throw messages.unauthenticated();
     }
     return { mode: 'accounts' as const, user: { name: request.principal.name, role: request.principal.role }, csrfToken: request.session.csrfToken };
   });
