@@ -5,7 +5,7 @@
 // `config`: never `request.url`, whose spelling the router has already normalised away.
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
-import { AppError } from '../errors.ts';
+import * as messages from '../messages.ts';
 import type { AuthService } from './auth-service.ts';
 import { readCookie, SESSION_COOKIE } from './cookies.ts';
 import { STATE_CHANGING } from './policy.ts';
@@ -43,17 +43,6 @@ export interface RouteAccess {
 export const CSRF_HEADER = 'x-csrf-token';
 export const CLI_TOKEN_HEADER = 'x-parity-cli-token';
 export const CLI_USER_HEADER = 'x-parity-cli-user';
-
-export const denials = {
-  unauthenticated: () => new AppError('unauthenticated', 'Sign in first: this needs a Parity account.', 401),
-  forbidden: (role: string) => new AppError('forbidden', `Your account cannot do this: it needs the ${role} role. Ask a Parity administrator.`, 403),
-  closed: () =>
-    new AppError('no_accounts', 'This server has no accounts yet. An administrator must run `npx parity user add NAME --role admin` on the server.', 503),
-  crossOrigin: () => new AppError('cross_origin', 'This request came from another site and was refused.', 403),
-  csrf: () => new AppError('csrf', 'The request is missing its security token. Reload the page and try again.', 403),
-  host: () => new AppError('forbidden_host', 'This local server only answers to localhost.', 403),
-  undeclared: () => new AppError('forbidden', 'This route does not say who may call it, so nobody may. This is a fault in Parity: please report it.', 403),
-};
 
 const sameText = (a: string, b: string) => {
   const x = Buffer.from(a);
@@ -100,30 +89,30 @@ export function installAccessControl(app: FastifyInstance, auth: AuthService): v
   });
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (auth.mode === 'local' && !isLoopbackHost(request.hostname)) throw denials.host();
+    if (auth.mode === 'local' && !isLoopbackHost(request.hostname)) throw messages.forbiddenHost();
     // No route matched: the not-found handler answers 404 the same way whoever asks, and holds nothing.
     if (request.is404) return;
     const { role: access, page } = request.routeOptions.config;
-    if (!access) throw denials.undeclared();
+    if (!access) throw messages.undeclaredAccess();
 
     request.principal = await identify(auth, request);
 
     if (STATE_CHANGING.has(request.method)) {
-      if (!fromThisSite(request)) throw denials.crossOrigin();
+      if (!fromThisSite(request)) throw messages.crossOrigin();
       if (request.principal?.via === 'session' && access !== 'public') {
         const token = request.headers[CSRF_HEADER];
-        if (typeof token !== 'string' || !sameText(token, request.session!.csrfToken)) throw denials.csrf();
+        if (typeof token !== 'string' || !sameText(token, request.session!.csrfToken)) throw messages.missingCsrfToken();
       }
     }
 
     if (access === 'public') return;
     if (!request.principal) {
-      if (auth.mode === 'closed') throw denials.closed();
+      if (auth.mode === 'closed') throw messages.noAccounts();
       if (page && (request.method === 'GET' || request.method === 'HEAD')) {
         return reply.header('cache-control', 'no-store').redirect(`/login?next=${encodeURIComponent(request.url)}`, 302);
       }
-      throw denials.unauthenticated();
+      throw messages.unauthenticated();
     }
-    if (!hasRole(request.principal.role, access)) throw denials.forbidden(access);
+    if (!hasRole(request.principal.role, access)) throw messages.forbiddenRole(access);
   });
 }

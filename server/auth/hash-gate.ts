@@ -3,13 +3,10 @@
 // wait for the same threads) and 32 MiB for ≈ 100 ms. Unbounded, a burst of sign-ins fills every
 // thread and everything else waits behind it; so a few hashes run at a time, a bounded number wait
 // their turn, and any more are refused at once with `busy` rather than queued without end.
-import { AppError } from '../errors.ts';
+import { hashingBusy } from '../messages.ts';
 
 /** Seconds a refused caller is told to wait: the queue drains in about a second. */
 export const BUSY_RETRY_SECONDS = 2;
-
-export const hashingBusy = () =>
-  new AppError('busy', 'The server is checking too many passwords at once. Wait a few seconds and try again.', 503);
 
 export class HashGate {
   private running = 0;

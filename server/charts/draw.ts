@@ -1,7 +1,7 @@
 // Draws a chart document at a requested size: the same spec, resized, inside the frame.
 // Uses nothing but the document, so a published chart redraws identically forever.
 import type { TopLevelSpec } from 'vega-lite';
-import { AppError } from '../errors.ts';
+import { chartTooSmall } from '../messages.ts';
 import type { ChartDocument } from './documents/index.ts';
 import { FRAME_PADDING, frameChart, frameLayout, type FrameText } from './frame.ts';
 import { specToSvg, svgToPng } from './render.ts';
@@ -31,7 +31,7 @@ export async function drawFramedSpec(specIn: TopLevelSpec, text: FrameText, opti
     const chartHeight = options.height - layout.header - layout.footer;
     if (chartHeight < MIN_CHART_HEIGHT) {
       const needed = layout.header + layout.footer + MIN_CHART_HEIGHT;
-      throw new AppError('too_small', `A height of ${options.height} px leaves no room for the chart at this width: its title and footnotes need ${needed - MIN_CHART_HEIGHT} px. Ask for at least ${needed} px, or leave height out.`, 400);
+      throw chartTooSmall(options.height, needed - MIN_CHART_HEIGHT, needed);
     }
     spec = { ...spec, height: chartHeight, autosize: { type: 'fit', contains: 'padding' } };
     height = options.height;

@@ -1,17 +1,10 @@
 // Prints a report's HTML to an A4 PDF with headless Chromium, when the server has it. The HTML
 // carries its fonts inline and Chromium is offline (every request other than data: is refused).
 import { existsSync } from 'node:fs';
-import { AppError } from '../errors.ts';
+import { pdfUnavailable } from '../messages.ts';
 
 export const CHROMIUM_PATH = process.env.PARITY_CHROMIUM ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
-
-export const pdfUnavailable = (path: string) =>
-  new AppError(
-    'pdf_unavailable',
-    `PDF export needs Chromium on the server (${path}, the Debian package "chromium"), and it is not installed. Open the report in your browser and use Print → Save as PDF instead: the page is laid out for A4 and keeps every chart on one page.`,
-    503,
-  );
 
 export async function htmlToPdf(html: string, executablePath = CHROMIUM_PATH): Promise<Buffer> {
   if (!existsSync(executablePath)) throw pdfUnavailable(executablePath);

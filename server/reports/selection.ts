@@ -2,7 +2,7 @@
 // template, checked against the catalogue.
 import { CATALOGUE } from '../../metrics/catalogue/index.ts';
 import type { Breakdown, MetricDefinition } from '../../metrics/catalogue/schema.ts';
-import { badRequest } from '../errors.ts';
+import * as messages from '../messages.ts';
 
 export const REPORT_BREAKDOWNS = ['imd_quintile', 'ethnic_group', 'age_band_broad', 'age_band', 'sex', 'core20', 'ethnic_category'] as const satisfies readonly Breakdown[];
 export type ReportBreakdown = (typeof REPORT_BREAKDOWNS)[number];
@@ -28,10 +28,10 @@ export const DEFAULT_BOARD: ReportSelection = {
 export function checkSelection(s: ReportSelection): ReportSelection {
   const known = new Set(statementIndicators().map((m) => m.id));
   const unknown = s.indicators.filter((id) => !known.has(id));
-  if (unknown.length) throw badRequest('invalid_indicator', `Unknown indicator${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. See GET /api/metrics for the catalogue.`);
-  if (s.indicators.length === 0) throw badRequest('invalid_indicator', 'Pick at least one indicator.');
-  if (s.indicators.length > 40) throw badRequest('invalid_indicator', 'A board report takes at most 40 indicators.');
-  if (s.from && s.to && s.from > s.to) throw badRequest('invalid_date', `The period starts (${s.from}) after it ends (${s.to}).`);
+  if (unknown.length) throw messages.unknownIndicators(unknown);
+  if (s.indicators.length === 0) throw messages.noIndicators();
+  if (s.indicators.length > 40) throw messages.tooManyIndicators();
+  if (s.from && s.to && s.from > s.to) throw messages.periodReversed(s.from, s.to);
   return { ...s, indicators: [...new Set(s.indicators)], breakdowns: [...new Set(s.breakdowns)] };
 }
 

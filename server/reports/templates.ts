@@ -1,6 +1,6 @@
 // Saved board-report templates: a named selection of indicators and breakdowns, in DuckDB.
 import type { Database } from '../../db/database.ts';
-import { notFound } from '../errors.ts';
+import * as messages from '../messages.ts';
 import { checkSelection, type ReportSelection } from './selection.ts';
 
 export interface ReportTemplate extends ReportSelection {
@@ -18,7 +18,7 @@ export async function listTemplates(db: Database): Promise<ReportTemplate[]> {
 
 export async function findTemplate(db: Database, name: string): Promise<ReportTemplate> {
   const found = (await listTemplates(db)).find((t) => t.name === name);
-  if (!found) throw notFound(`Report template "${name}"`);
+  if (!found) throw messages.reportTemplateNotFound(name);
   return found;
 }
 

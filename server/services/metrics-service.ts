@@ -11,7 +11,7 @@ import { listSpecialties } from '../../metrics/engine/specialties.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../../db/database.ts';
 import { dataVersion } from '../../db/schema.ts';
-import { badRequest, notFound } from '../errors.ts';
+import * as messages from '../messages.ts';
 import { ResultCache } from './result-cache.ts';
 import { plusGroupSpec } from '../../metrics/engine/plus-groups.ts';
 import type { DisclosureProfile } from '../../metrics/statistics/index.ts';
@@ -39,7 +39,7 @@ export class MetricsService {
 
   metric(id: string): MetricDefinition {
     const metric = findMetric(id);
-    if (!metric) throw notFound(`Metric "${id}"`);
+    if (!metric) throw messages.metricNotFound(id);
     return metric;
   }
 
@@ -68,21 +68,21 @@ export class MetricsService {
     const breakdowns = this.allowedBreakdowns(metric);
     const allowed = breakdowns.join(', ');
     if (filters.plus && !this.settings.plusGroups.some((g) => g.id === filters.plus)) {
-      throw badRequest('invalid_filter', `No PLUS group "${filters.plus}" is configured. Configured: ${this.settings.plusGroups.map((g) => g.id).join(', ') || 'none'}.`);
+      throw messages.unknownPlusGroup(filters.plus, this.settings.plusGroups.map((g) => g.id));
     }
-    if (filters.plus && !breakdowns.includes('plus_group')) throw badRequest('invalid_filter', `"${metric.title}" cannot be filtered to a PLUS group.`);
-    if (!breakdowns.includes(by)) throw badRequest('invalid_breakdown', `"${metric.title}" cannot be broken down by ${by}. Choose one of: ${allowed}.`);
+    if (filters.plus && !breakdowns.includes('plus_group')) throw messages.noPlusGroupFilter(metric.title);
+    if (!breakdowns.includes(by)) throw messages.breakdownNotAllowed(metric.title, by, allowed);
     if (by2) {
-      if (metric.computation.type === 'external') throw badRequest('invalid_breakdown', `"${metric.title}" is published one breakdown at a time; a second breakdown is not available.`);
-      if (!breakdowns.includes(by2)) throw badRequest('invalid_breakdown', `"${metric.title}" cannot be broken down by ${by2}. Choose one of: ${allowed}.`);
-      if (by2 === by || by === 'overall' || by2 === 'overall') throw badRequest('invalid_breakdown', 'A cross-tab needs two different breakdowns, neither of them overall.');
+      if (metric.computation.type === 'external') throw messages.noSecondBreakdown(metric.title);
+      if (!breakdowns.includes(by2)) throw messages.breakdownNotAllowed(metric.title, by2, allowed);
+      if (by2 === by || by === 'overall' || by2 === 'overall') throw messages.crossTabNeedsTwoBreakdowns();
     }
     const columns = findDataset(metric.dataset)!.columns.map((c) => c.name);
-    if (filters.specialty && !columns.includes('treatment_function_code')) throw badRequest('invalid_filter', `"${metric.title}" has no specialty (its ${metric.dataset} extract carries no treatment function).`);
+    if (filters.specialty && !columns.includes('treatment_function_code')) throw messages.noSpecialtyFilter(metric.title, metric.dataset);
     if ((filters.specialty || filters.site) && metric.computation.type !== 'proportion' && metric.computation.type !== 'median') {
-      throw badRequest('invalid_filter', `"${metric.title}" is a population rate or a published figure and cannot be filtered by specialty or site.`);
+      throw messages.noSpecialtyOrSiteFilter(metric.title);
     }
-    if (filters.from && filters.to && filters.from > filters.to) throw badRequest('invalid_date', `The period starts (${filters.from}) after it ends (${filters.to}).`);
+    if (filters.from && filters.to && filters.from > filters.to) throw messages.periodReversed(filters.from, filters.to);
   }
 
   breakdown(id: string, request: BreakdownRequest, override: DisclosureOverride = {}) {
@@ -115,10 +115,10 @@ export class MetricsService {
   }
 
   completeness(request: CompletenessRequest, override: DisclosureOverride = {}) {
-    if (request.from && request.to && request.from > request.to) throw badRequest('invalid_date', `The period starts (${request.from}) after it ends (${request.to}).`);
+    if (request.from && request.to && request.from > request.to) throw messages.periodReversed(request.from, request.to);
     const columns = findDataset(request.dataset)!.columns.map((c) => c.name);
     if (request.by === 'specialty' && !columns.includes('treatment_function_code')) {
-      throw badRequest('invalid_breakdown', `The ${request.dataset} extract has no treatment function, so it cannot be split by specialty.`);
+      throw messages.noSpecialtyBreakdown(request.dataset);
     }
     const { disclosure } = this.settingsFor(override);
     return this.cached(['completeness', request], () => this.db.withSession((s) => computeCompleteness(s, request, this.config.completenessTarget, disclosure)), disclosure);

@@ -3,7 +3,7 @@
 // once and never rewritten; every later rendering reads only that record.
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../../db/database.ts';
-import { AppError, notFound } from '../errors.ts';
+import * as messages from '../messages.ts';
 import { formatDateTime } from '../../core/text/format.ts';
 import { documentFor, type AnyChartRequest, type ChartDocument } from '../charts/documents/index.ts';
 import type { MetricsService } from './metrics-service.ts';
@@ -80,9 +80,6 @@ const summary = (r: Row): PublishedSummary => ({
   withdrawnBy: r.withdrawn_by,
 });
 
-export const withdrawnError = (s: PublishedSummary) =>
-  new AppError('withdrawn', `Published chart ${s.id} was withdrawn on ${formatDateTime(s.withdrawnAt)}${s.withdrawnBy ? ` by ${s.withdrawnBy}` : ''}; it is no longer published.`, 410);
-
 export class PublishedService {
   constructor(
     private readonly db: Database,
@@ -136,13 +133,13 @@ export class PublishedService {
   /** The frozen record exactly as stored (the bytes of `.json`), with its status. */
   async record(id: string): Promise<{ summary: PublishedSummary; json: string }> {
     const [row] = await this.db.all<Row & { record: string }>(`SELECT ${COLUMNS}, record FROM published_charts WHERE id = ?`, [id]);
-    if (!row) throw notFound(`Published chart "${id}"`);
+    if (!row) throw messages.publishedChartNotFound(id);
     return { summary: summary(row), json: row.record };
   }
 
   async withdraw(id: string, by: string): Promise<PublishedSummary> {
     const found = await this.find(id);
-    if (!found) throw notFound(`Published chart "${id}"`);
+    if (!found) throw messages.publishedChartNotFound(id);
     if (!found.withdrawnAt) {
       const at = new Date().toISOString().replace(/\.\d{3}Z$/, '').replace('T', ' ');
       await this.db.run(`UPDATE published_charts SET withdrawn_at = ?::TIMESTAMP, withdrawn_by = ? WHERE id = ? AND withdrawn_at IS NULL`, [at, by, id]);

@@ -6,7 +6,7 @@ import type { DisclosureProfile } from '../../metrics/statistics/index.ts';
 import type { SecuritySettings } from '../auth/settings.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../../db/database.ts';
-import { AppError, notFound } from '../errors.ts';
+import * as messages from '../messages.ts';
 import { EDITABLE_SETTINGS, type EditableSetting, findEditable, findFixed, FIXED_SETTINGS, type SettingInput, type SettingValue, type StartValues } from './catalogue.ts';
 import { settingMessages } from './messages.ts';
 import { deleteSetting, readSavedSettings, type SavedSetting, saveSetting } from './store.ts';
@@ -85,8 +85,8 @@ export class LiveSettings {
     const setting = findEditable(key);
     if (setting) return setting;
     const fixed = findFixed(key);
-    if (fixed) throw new AppError('read_only_setting', settingMessages.readOnly(fixed), 400);
-    throw notFound(`Setting "${key}"`);
+    if (fixed) throw messages.readOnlySetting(fixed);
+    throw messages.settingNotFound(key);
   }
 
   /** Where a value the server started with came from. */
@@ -139,7 +139,7 @@ export class LiveSettings {
   check(key: string, raw: unknown): SettingValue {
     const s = this.editable(key);
     const parsed = s.schema.safeParse(raw);
-    if (!parsed.success) throw new AppError('invalid_setting', settingMessages.notAllowed(s), 400);
+    if (!parsed.success) throw messages.invalidSetting(s);
     return parsed.data;
   }
 

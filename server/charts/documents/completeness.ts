@@ -12,7 +12,7 @@ import { completenessStackSpec } from '../../../core/charts/completeness-stack.t
 import { trendSpec } from '../../../core/charts/trend.ts';
 import { formatDate, formatLongMonth, formatMonth, formatPercent, formatPeriod } from '../../../core/text/format.ts';
 import type { MetricsService } from '../../services/metrics-service.ts';
-import { badRequest } from '../../errors.ts';
+import * as messages from '../../messages.ts';
 import { CHART_FONT } from '../fonts.ts';
 import { spcSentence } from '../../../core/text/spc-words.ts';
 import { OGL, type ChartDocument, type ChartDocumentEntry } from './common.ts';
@@ -70,7 +70,7 @@ const notValid = (c: Counts) => (c.validPercent === null ? 'withheld' : formatPe
 /** Builds the document for one completeness chart from the live, disclosure-controlled answer. */
 export async function buildCompletenessDocument(metrics: MetricsService, request: CompletenessChartRequest): Promise<ChartDocument> {
   if (request.chart === 'completeness-groups' && !request.by) {
-    throw badRequest('invalid_chart', 'The completeness-groups chart compares specialties or sites: add by=specialty or by=site.');
+    throw messages.completenessGroupsNeedsBy();
   }
   const r = await metrics.completeness({ dataset: request.dataset, field: request.field, grain: 'month', by: request.chart === 'completeness-groups' ? request.by : null, from: request.from, to: request.to });
   const noun = FIELD_NOUNS[r.field];
@@ -109,7 +109,7 @@ export async function buildCompletenessDocument(metrics: MetricsService, request
     alt = `Stacked bars of valid, not stated, not known, missing and invalid ${noun} for ${r.groups.length} ${groupsNoun}, ${formatPeriod(r.period)}, lowest valid share first. ${r.groups.map((g) => `${g.label}: ${g.validPercent === null ? 'withheld' : `${formatPercent(g.validPercent)} valid`}`).join('; ')}.`;
   }
   const metric = findMetric(completenessMetricId(r.field, r.dataset));
-  if (!metric) throw badRequest('invalid_chart', `No completeness indicator for ${r.field} in ${r.dataset}.`);
+  if (!metric) throw messages.noCompletenessIndicator(r.field, r.dataset);
   const kindSlug = { 'completeness-trend': 'trend', 'completeness-months': 'by-month', 'completeness-groups': `by-${request.by}` }[request.chart];
   return {
     format: 1,

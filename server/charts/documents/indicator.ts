@@ -12,7 +12,7 @@ import { formatDifference, formatInterval, formatLongMonth, formatPeriod, format
 import { spcSentence } from '../../../core/text/spc-words.ts';
 import type { BreakdownResult, SeriesResult } from '../../../metrics/engine/result-types.ts';
 import type { MetricsService } from '../../services/metrics-service.ts';
-import { badRequest } from '../../errors.ts';
+import * as messages from '../../messages.ts';
 import { CHART_FONT } from '../fonts.ts';
 import { breakdownTable, commonFootnotes, month, type ChartDocument, type ChartDocumentEntry } from './common.ts';
 import { CHART_KINDS, type ChartRequest } from './requests.ts';
@@ -60,12 +60,12 @@ export async function buildChartDocument(metrics: MetricsService, request: Chart
   const options = { width: 760, font: CHART_FONT };
   if (request.chart === 'trend') {
     if (request.by !== 'overall' && request.by !== 'imd_quintile') {
-      throw badRequest('invalid_chart', 'A trend chart shows the trust overall (by=overall) or the gap between IMD quintiles 1 and 5 (by=imd_quintile).');
+      throw messages.trendChartBreakdown();
     }
     const metric = metrics.metric(request.metric);
     const s = await metrics.series(metric.id, { by: request.by, grain: metric.grain, from: request.from, to: request.to, ...filters, level });
     const gap = request.by === 'imd_quintile';
-    if (gap && !s.gap) throw badRequest('invalid_chart', `"${s.metric.title}" has no IMD quintile 1 – quintile 5 gap series.`);
+    if (gap && !s.gap) throw messages.noGapSeries(s.metric.title);
     const points = gap ? s.gap!.points : s.overall.points;
     const spc = gap ? s.gap!.spc : s.overall.spc;
     const unit = s.metric;
@@ -100,7 +100,7 @@ export async function buildChartDocument(metrics: MetricsService, request: Chart
       result: s,
     };
   }
-  if (request.chart === 'heatmap' && !request.by2) throw badRequest('invalid_chart', 'A heat map needs a second breakdown (by2).');
+  if (request.chart === 'heatmap' && !request.by2) throw messages.heatmapNeedsBy2();
   const r = await metrics.breakdown(request.metric, { by: request.by, by2: request.chart === 'heatmap' ? request.by2 ?? null : null, from: request.from, to: request.to, ...filters, level });
   const webResult = r as unknown as WebBreakdownResult;
   const byText = lowerTitle(breakdownTitle(r.by));

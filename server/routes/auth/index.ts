@@ -9,6 +9,7 @@ import { OIDC_LOGIN_PATH } from '../../auth/oidc-settings.ts';
 import { roleSchema } from '../../auth/roles.ts';
 import { getUser, recordLogin } from '../../auth/users.ts';
 import { AppError } from '../../errors.ts';
+import * as messages from '../../messages.ts';
 import oidcRoutes from './oidc.ts';
 
 const loginBody = z
@@ -31,12 +32,6 @@ const providers = z.object({
   oidc: z.object({ label: z.string(), loginUrl: z.string() }).nullable(),
 });
 
-const badCredentials = () => new AppError('invalid_credentials', 'That user name and password do not match an account. Check them and try again.', 401);
-const tooManyFailures = (wait: number) =>
-  new AppError('too_many_attempts', `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute${wait > 60 ? 's' : ''}.`, 429);
-const tooManyAtOnce = () =>
-  new AppError('too_many_attempts', 'Too many sign-ins for this account or address are being checked at once. Try again in a few seconds.', 429);
-
 const authRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
@@ -50,7 +45,7 @@ const authRoutes: FastifyPluginAsync = async (fastify) => {
       if (!admission.allowed) {
         await recordAudit(request, { actor: name, action: 'auth.login', target: name, detail: { reason: 'rate_limited' }, outcome: 'denied' });
         reply.header('retry-after', String(admission.retryAfter));
-        throw admission.inFlight ? tooManyAtOnce() : tooManyFailures(admission.retryAfter);
+        throw admission.inFlight ? messages.tooManyAtOnce() : messages.tooManySignIns(admission.retryAfter);
       }
       const { reservation } = admission;
       let user: Awaited<ReturnType<typeof getUser>>;
@@ -73,7 +68,7 @@ const authRoutes: FastifyPluginAsync = async (fastify) => {
           // A single sign-on account has no password; it gets the same answer as a wrong one.
           const reason = !user ? 'unknown_user' : user.source === 'oidc' ? 'sso_account' : 'wrong_password';
           await recordAudit(request, { actor: name, action: 'auth.login', target: name, detail: { reason }, outcome: 'failure' });
-          throw badCredentials();
+          throw messages.invalidCredentials();
         }
       } finally {
         // Right password, or never checked (busy, a database error): the slots are given back.
@@ -103,7 +98,7 @@ const authRoutes: FastifyPluginAsync = async (fastify) => {
   app.get('/auth/me', { config: { role: 'public' }, schema: { querystring: empty, response: { 200: me } } }, async (request) => {
     if (app.auth.mode === 'local') return { mode: 'local' as const };
     if (!request.session || !request.principal) {
-      throw new AppError('unauthenticated', 'Sign in first: this needs a Parity account.', 401);
+      throw messages.unauthenticated();
     }
     return { mode: 'accounts' as const, user: { name: request.principal.name, role: request.principal.role }, csrfToken: request.session.csrfToken };
   });

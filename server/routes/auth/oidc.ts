@@ -11,7 +11,7 @@ import { oidcAccount, type OidcRefusal } from '../../auth/oidc-account.ts';
 import { type OidcSignIn, OidcUnavailable } from '../../auth/oidc-client.ts';
 import { PENDING_TTL_MS } from '../../auth/oidc-pending.ts';
 import { recordLogin } from '../../auth/users.ts';
-import { AppError } from '../../errors.ts';
+import * as messages from '../../messages.ts';
 
 /** A path on this site: one leading slash, no backslash (browsers read `/\` as `//`), nothing invisible. */
 export const sameSitePath = z
@@ -45,9 +45,6 @@ const PAGE_ERROR: Record<Failure, string> = {
   no_role: 'no_role',
   local_account: 'local_account',
 };
-
-const unavailable = () =>
-  new AppError('sso_unavailable', 'Single sign-on is unavailable: Parity cannot reach the identity provider. Try again later, or ask an administrator.', 503);
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -93,7 +90,7 @@ const oidcRoutes = (oidc: OidcSignIn): FastifyPluginAsync =>
         request.log.warn(error.message);
         // A browser that followed the sign-in button gets the sign-in page with the reason, not JSON.
         if (wantsHtml(request)) return reply.header('cache-control', 'no-store').redirect('/login?error=unavailable', 303);
-        throw unavailable();
+        throw messages.ssoUnavailable();
       }
       setOidcStateCookie(request, reply, started.state, PENDING_TTL_MS);
       return reply.header('cache-control', 'no-store').redirect(started.url.href, 302);

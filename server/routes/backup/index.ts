@@ -6,7 +6,7 @@ import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../../audit/audit-trail.ts';
 import { backupDatabase, backupTargetProblem } from '../../backup.ts';
-import { AppError, badRequest } from '../../errors.ts';
+import * as messages from '../../messages.ts';
 
 const body = z.object({ path: z.string().min(1).max(4096) }).strict();
 const summary = z.object({ path: z.string(), tables: z.number(), bytes: z.number() });
@@ -15,11 +15,11 @@ const backupRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.post('/backup', { config: { role: 'admin' }, schema: { body, querystring: z.object({}).strict(), response: { 201: summary } } }, async (request, reply) => {
     if (request.principal?.via !== 'cli') {
-      throw new AppError('cli_only', 'Backups are made on the server with `npx parity backup FILE`.', 403);
+      throw messages.backupCliOnly();
     }
     const { path } = request.body;
     const problem = backupTargetProblem(path);
-    if (problem) throw badRequest('invalid_backup_path', problem);
+    if (problem) throw messages.invalidBackupPath(problem);
     const result = await backupDatabase(app.db, path);
     await recordAudit(request, { action: 'database.backup', target: path, detail: { tables: result.tables, bytes: result.bytes }, outcome: 'success' });
     return reply.status(201).send(result);

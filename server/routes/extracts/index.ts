@@ -7,7 +7,7 @@ import { FileRefusal } from '../../../pipelines/ingest/inspect-file.ts';
 import { columnMapping, listMappings, saveMapping } from '../../../pipelines/ingest/mappings.ts';
 import { fileMessages } from '../../../core/text/ingest-messages.ts';
 import { ingestSummary, rejectedSummary } from '../../../pipelines/ingest/summary.ts';
-import { badRequest, notFound } from '../../errors.ts';
+import * as messages from '../../messages.ts';
 import { receiveUpload } from './upload.ts';
 import { extractView, getExtract, listExtracts, quarantineCsv } from './queries.ts';
 
@@ -23,7 +23,6 @@ const uploadFields = z
     replace: z.union([extractId, z.literal('')]).optional(),
   })
   .strict();
-const invalidMapping = () => badRequest('invalid_mapping', 'The mapping must be the name of a saved mapping, or a JSON object of column name → header.');
 
 /** An inline JSON mapping, or the name of a saved one — never a path on the server. */
 async function mappingFrom(field: string | undefined, db: Parameters<typeof listMappings>[0]) {
@@ -33,10 +32,10 @@ async function mappingFrom(field: string | undefined, db: Parameters<typeof list
     try {
       json = JSON.parse(field);
     } catch {
-      throw invalidMapping();
+      throw messages.invalidMapping();
     }
     const parsed = z.record(z.string(), z.string()).safeParse(json.columns ?? json);
-    if (!parsed.success) throw invalidMapping();
+    if (!parsed.success) throw messages.invalidMapping();
     return parsed.data;
   }
   const saved = (await listMappings(db)).find((m) => m.name === field);
@@ -51,15 +50,15 @@ const extractsRoutes: FastifyPluginAsync = async (fastify) => {
   const analyst = { role: 'analyst' as const };
 
   app.post('/extracts', { config: analyst, schema: { querystring: empty, response: { 200: ingestSummary, 201: ingestSummary, 422: ingestSummary } } }, async (request, reply) => {
-    if (!request.isMultipart()) throw badRequest('not_multipart', 'Send the extract as multipart/form-data with a "file" part and a "dataset" field.');
+    if (!request.isMultipart()) throw messages.notMultipart();
     const upload = await receiveUpload(request, app.config.maxUploadBytes, app.ingest.scratchDir);
     try {
       const fields = uploadFields.safeParse(upload.fields);
       if (!fields.success) {
-        throw badRequest('invalid_upload', `The upload's fields are not valid — ${fields.error.issues.map((i) => `${i.path.join('.') || 'fields'}: ${i.message}`).join('; ')}.`);
+        throw messages.invalidUploadFields(fields.error.issues.map((i) => `${i.path.join('.') || 'fields'}: ${i.message}`).join('; '));
       }
       const dataset = fields.data.dataset;
-      if (!DATASET_IDS.includes(dataset)) throw badRequest('unknown_dataset', fileMessages.unknownDataset(dataset, DATASET_IDS));
+      if (!DATASET_IDS.includes(dataset)) throw messages.unknownDataset(dataset, DATASET_IDS);
       let mapping: Record<string, string> | undefined;
       try {
         mapping = await mappingFrom(fields.data.mapping, app.db);
@@ -85,13 +84,13 @@ const extractsRoutes: FastifyPluginAsync = async (fastify) => {
 
   app.get('/extracts/:id', { config: { ...analyst, audit: 'quarantine.view' }, schema: { params: idParams, querystring: empty } }, async (request) => {
     const extract = await getExtract(app.db, request.params.id);
-    if (!extract) throw notFound(`Extract ${request.params.id}`);
+    if (!extract) throw messages.extractNotFound(request.params.id);
     return extract;
   });
 
   app.get('/extracts/:id/quarantine.csv', { config: { ...analyst, audit: 'quarantine.export' }, schema: { params: idParams, querystring: empty } }, async (request, reply) => {
     const extract = await getExtract(app.db, request.params.id);
-    if (!extract) throw notFound(`Extract ${request.params.id}`);
+    if (!extract) throw messages.extractNotFound(request.params.id);
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${extract.id}_quarantine.csv"`)
@@ -100,14 +99,14 @@ const extractsRoutes: FastifyPluginAsync = async (fastify) => {
 
   app.delete('/extracts/:id', { config: { role: 'admin' }, schema: { params: idParams, querystring: empty } }, async (request, reply) => {
     const extract = await getExtract(app.db, request.params.id);
-    if (!extract || extract.status !== 'loaded') throw notFound(`Loaded extract ${request.params.id}`);
+    if (!extract || extract.status !== 'loaded') throw messages.loadedExtractNotFound(request.params.id);
     await app.ingest.remove(extract.id, extract.dataset);
     return reply.status(200).send({ id: extract.id, status: 'deleted' });
   });
 
   app.get('/mappings', { config: analyst, schema: { querystring: empty } }, async () => listMappings(app.db));
   app.post('/mappings', { config: analyst, schema: { querystring: empty, body: columnMapping.strict() } }, async (request, reply) => {
-    if (!DATASET_IDS.includes(request.body.dataset)) throw badRequest('unknown_dataset', fileMessages.unknownDataset(request.body.dataset, DATASET_IDS));
+    if (!DATASET_IDS.includes(request.body.dataset)) throw messages.unknownDataset(request.body.dataset, DATASET_IDS);
     await saveMapping(app.db, request.body);
     return reply.status(201).send(request.body);
   });

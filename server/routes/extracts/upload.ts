@@ -4,7 +4,8 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
-import { AppError, badRequest } from '../../errors.ts';
+import { AppError } from '../../errors.ts';
+import * as messages from '../../messages.ts';
 
 export interface ReceivedUpload {
   path: string;
@@ -29,7 +30,7 @@ export async function receiveUpload(request: FastifyRequest, maxBytes: number, d
         fileName = part.filename || fileName;
         await pipeline(part.file, createWriteStream(path));
         if (part.file.truncated) {
-          throw new AppError('too_large', `The file is larger than the ${Math.round(maxBytes / 1048576)} MB limit. Split it by month, or ask an administrator to raise PARITY_MAX_UPLOAD_MB.`, 413);
+          throw messages.uploadOverLimit(maxBytes);
         }
       } else {
         fields[part.fieldname] = String(part.value);
@@ -39,10 +40,10 @@ export async function receiveUpload(request: FastifyRequest, maxBytes: number, d
     await discard();
     if (error instanceof AppError) throw error;
     if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new AppError('too_large', 'The file is larger than this server accepts.', 413);
+      throw messages.uploadTooLarge();
     }
-    throw badRequest('invalid_upload', 'The upload could not be read. Send it as multipart/form-data with a "file" part and a "dataset" field.');
+    throw messages.unreadableUpload();
   }
-  if (!path) throw badRequest('no_file', 'No file was uploaded. Send the CSV as the "file" part of a multipart/form-data request.');
+  if (!path) throw messages.noFileUploaded();
   return { path, fileName, fields, discard };
 }

@@ -8,15 +8,15 @@ import { z } from 'zod';
 import type { DisclosureProfile } from '../../../metrics/statistics/index.ts';
 import { recordAudit } from '../../audit/audit-trail.ts';
 import { hasRole } from '../../auth/roles.ts';
-import { AppError, badRequest } from '../../errors.ts';
+import * as messages from '../../messages.ts';
 
 /** What an unsuppressed answer says about itself, so no client can take it for a disclosed one. */
 export const UNSUPPRESSED = { view: 'unsuppressed', disclosure: 'none', disclosureLabel: 'Not applied — analyst view, not for sharing' } as const;
 
 export const viewMessages = {
-  forbidden: () => new AppError('forbidden', 'Unsuppressed figures are for analysts and admins: your account sees disclosure-controlled figures. Leave out view=unsuppressed.', 403),
+  forbidden: messages.unsuppressedForbidden,
   notForFiles: 'files and publications always apply the disclosure profile; view=unsuppressed is for figures on screen only',
-  arrow: () => badRequest('unsuppressed_export', 'An Arrow download is a file, and files always apply the disclosure profile: leave out view=unsuppressed, or ask for JSON.'),
+  arrow: messages.unsuppressedExport,
 };
 
 /** The query field of an on-screen endpoint. */

@@ -11,11 +11,12 @@ import { drawPng, drawSvg } from '../../charts/draw.ts';
 import { WEB_FONTS } from '../../charts/html.ts';
 import { publishedPage, withdrawnPage } from '../../charts/published-page.ts';
 import { toCsv } from '../../csv.ts';
-import { PublishedService, withdrawnError, type PublishedRecord } from '../../services/published-service.ts';
+import { PublishedService, type PublishedRecord } from '../../services/published-service.ts';
 import { isoDate } from '../metrics/query-schemas.ts';
 import { INDICATOR_CHART_KINDS, checkSpecialtyComparison, completenessSelection, sizeOf, sizeQuery } from '../charts/schemas.ts';
 import { noViewField } from '../metrics/unsuppressed-view.ts';
 import { access } from '../../auth/policy.ts';
+import * as messages from '../../messages.ts';
 
 const breakdown = z.enum(BREAKDOWNS, { message: `one of ${BREAKDOWNS.join(', ')}` });
 
@@ -100,7 +101,7 @@ const publishedRoutes: FastifyPluginAsync = async (fastify) => {
     const { summary, json } = await service.record(id);
     if (summary.withdrawnAt) {
       if (format === 'html') return reply.status(410).type('text/html; charset=utf-8').send(withdrawnPage(summary));
-      throw withdrawnError(summary);
+      throw messages.publishedChartWithdrawn(summary);
     }
     // Published figures never change: caches may keep them (withdrawal is checked on the next fetch).
     reply.header('cache-control', 'public, max-age=300');

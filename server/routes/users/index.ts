@@ -7,7 +7,7 @@ import { recordAudit } from '../../audit/audit-trail.ts';
 import { hashPassword, MAX_PASSWORD_LENGTH, passwordProblem } from '../../auth/passwords.ts';
 import { roleSchema, userNameSchema } from '../../auth/roles.ts';
 import { addUser, countAdmins, getUser, listUsers, removeUser, setPasswordHash, setRole } from '../../auth/users.ts';
-import { AppError, badRequest, notFound } from '../../errors.ts';
+import * as messages from '../../messages.ts';
 
 const empty = z.object({}).strict();
 const nameParams = z.object({ name: userNameSchema }).strict();
@@ -25,13 +25,12 @@ const userView = z.object({ name: z.string(), role: roleSchema, source: z.string
 
 function checkPassword(value: string) {
   const problem = passwordProblem(value);
-  if (problem) throw badRequest('weak_password', problem);
+  if (problem) throw messages.weakPassword(problem);
 }
 
 const usersRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const admin = { role: 'admin' as const };
-  const lastAdmin = () => new AppError('last_admin', 'This is the only admin account: add another admin first, so someone can still manage Parity.', 409);
 
   app.get('/users', { config: admin, schema: { querystring: empty, response: { 200: z.object({ users: z.array(userView) }) } } }, async () => ({
     users: await listUsers(app.db),
@@ -40,7 +39,7 @@ const usersRoutes: FastifyPluginAsync = async (fastify) => {
   app.post('/users', { config: admin, schema: { body: newUser, response: { 201: userView } } }, async (request, reply) => {
     const { name, role, password: newPassword } = request.body;
     if (newPassword !== undefined) checkPassword(newPassword);
-    if (await getUser(app.db, name)) throw new AppError('user_exists', `There is already an account called "${name}".`, 409);
+    if (await getUser(app.db, name)) throw messages.userExists(name);
     if (newPassword === undefined) await addUser(app.db, { name, role, passwordHash: null, source: 'oidc' });
     else await addUser(app.db, { name, role, passwordHash: await hashPassword(newPassword) });
     await app.auth.refresh();
@@ -51,13 +50,13 @@ const usersRoutes: FastifyPluginAsync = async (fastify) => {
   app.patch('/users/:name', { config: admin, schema: { params: nameParams, body: change, response: { 200: userView } } }, async (request: FastifyRequest<{ Params: z.infer<typeof nameParams>; Body: z.infer<typeof change> }>) => {
     const { name } = request.params;
     const user = await getUser(app.db, name);
-    if (!user) throw notFound(`User "${name}"`);
+    if (!user) throw messages.userNotFound(name);
     const { role, password: newPassword } = request.body;
     if (newPassword !== undefined) checkPassword(newPassword);
     if (newPassword !== undefined && user.source === 'oidc') {
-      throw new AppError('sso_account', `${name} signs in through single sign-on and has no password to change.`, 409);
+      throw messages.ssoAccountHasNoPassword(name);
     }
-    if (role && role !== 'admin' && user.role === 'admin' && (await countAdmins(app.db)) <= 1) throw lastAdmin();
+    if (role && role !== 'admin' && user.role === 'admin' && (await countAdmins(app.db)) <= 1) throw messages.lastAdmin();
     if (role) await setRole(app.db, name, role);
     if (newPassword !== undefined) await setPasswordHash(app.db, name, await hashPassword(newPassword));
     await app.auth.sessions.destroyForUser(name);
@@ -77,8 +76,8 @@ const usersRoutes: FastifyPluginAsync = async (fastify) => {
   app.delete('/users/:name', { config: admin, schema: { params: nameParams, querystring: empty } }, async (request: FastifyRequest<{ Params: z.infer<typeof nameParams> }>) => {
     const { name } = request.params;
     const user = await getUser(app.db, name);
-    if (!user) throw notFound(`User "${name}"`);
-    if (user.role === 'admin' && (await countAdmins(app.db)) <= 1) throw lastAdmin();
+    if (!user) throw messages.userNotFound(name);
+    if (user.role === 'admin' && (await countAdmins(app.db)) <= 1) throw messages.lastAdmin();
     await removeUser(app.db, name);
     app.auth.sessions.forget(name);
     await app.auth.refresh();

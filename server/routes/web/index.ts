@@ -5,14 +5,11 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { PAGES } from '../../../core/pages.ts';
 import { access } from '../../auth/policy.ts';
-import { AppError } from '../../errors.ts';
+import { pageNotFound } from '../../messages.ts';
 
 const defaultDistDir = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 
 const NOT_BUILT = '<!doctype html><title>Parity</title><p>The web app is not built yet. Run <code>npm run build:web</code> (or <code>npm start</code>).</p>';
-
-const notFound = () =>
-  new AppError('not_found', 'There is no such page, file or endpoint. If a page of Parity asked for it, reload the page: Parity may have been updated.', 404);
 
 /** A browser navigating to the address (not a script, image or API client asking for a resource). */
 const wantsPage = (request: FastifyRequest) =>
@@ -49,7 +46,7 @@ const webRoutes: FastifyPluginAsync<{ distDir?: string }> = async (app, options)
 
   app.setNotFoundHandler(async (request, reply) => {
     if (wantsPage(request)) return sendApp(reply, 404);
-    throw notFound();
+    throw pageNotFound();
   });
 };
 export default webRoutes;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HashGate, hashingBusy } from '../../../server/auth/hash-gate.ts';
+import { HashGate } from '../../../server/auth/hash-gate.ts';
+import { hashingBusy } from '../../../server/messages.ts';
 
 /** A task that runs until the test lets it finish, noting how many run at once. */
 function tasks() {

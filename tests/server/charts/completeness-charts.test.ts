@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipart } from '../../helpers/test-app.ts';
 import { assertBalancedXml, pngSize, sampleApp } from './sample-app.ts';
+import * as messages from '../../../server/messages.ts';
+import { errorBody } from '../../helpers/error-body.ts';
 
 let t: Awaited<ReturnType<typeof sampleApp>>;
 beforeAll(async () => {
@@ -67,7 +69,7 @@ describe('GET /api/charts/completeness.svg|png', () => {
     expect(view.json().error.message).toContain('files and publications always apply the disclosure profile');
     const groups = await get('/api/charts/completeness.svg?dataset=outpatients&chart=completeness-groups');
     expect(groups.statusCode).toBe(400);
-    expect(groups.json().error.message).toContain('add by=specialty or by=site');
+    expect(groups.json().error).toEqual(errorBody(messages.completenessGroupsNeedsBy()));
     expect((await get('/api/charts/completeness.svg?dataset=not_a_dataset')).statusCode).toBe(400);
   });
 });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlToPdf } from '../../../server/reports/pdf.ts';
 import { sampleApp } from './sample-app.ts';
+import * as messages from '../../../server/messages.ts';
+import { errorBody } from '../../helpers/error-body.ts';
 
 let t: Awaited<ReturnType<typeof sampleApp>>;
 beforeAll(async () => {
@@ -63,8 +65,7 @@ describe('board report', () => {
   it('says plainly when the server has no Chromium for PDFs, and points to Print → Save as PDF', async () => {
     await expect(htmlToPdf('<p>x</p>', '/nonexistent/chromium')).rejects.toMatchObject({
       status: 503,
-      code: 'pdf_unavailable',
-      message: expect.stringContaining('Print → Save as PDF'),
+      ...errorBody(messages.pdfUnavailable('/nonexistent/chromium')),
     });
   });
 });

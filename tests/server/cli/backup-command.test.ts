@@ -9,6 +9,8 @@ import { Database } from '../../../db/database.ts';
 import { type ParityServer, startParityServer } from '../../helpers/parity-server.ts';
 import { runCli } from '../../helpers/run-cli.ts';
 import { testApp } from '../../helpers/test-app.ts';
+import * as messages from '../../../server/messages.ts';
+import { errorBody } from '../../helpers/error-body.ts';
 
 const HEADER = 'appointment_id,patient_id,appointment_date,treatment_function_code,attendance_status';
 const dir = mkdtempSync(join(tmpdir(), 'parity-backup-'));
@@ -106,7 +108,7 @@ describe('parity backup', () => {
         payload: { path: join(appDir, 'copy.duckdb') },
       });
       expect(response.statusCode).toBe(403);
-      expect(response.json().error).toEqual({ code: 'cli_only', message: expect.stringContaining('npx parity backup') });
+      expect(response.json().error).toEqual(errorBody(messages.backupCliOnly()));
       expect(existsSync(join(appDir, 'copy.duckdb'))).toBe(false);
     } finally {
       await close();

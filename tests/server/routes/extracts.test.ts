@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { multipart, testApp } from '../../helpers/test-app.ts';
+import { DATASET_IDS } from '../../../core/datasets/index.ts';
+import * as messages from '../../../server/messages.ts';
+import { errorBody } from '../../helpers/error-body.ts';
 
 const HEADER = 'appointment_id,patient_id,appointment_date,treatment_function_code,attendance_status';
 let t: Awaited<ReturnType<typeof testApp>>;
@@ -59,7 +62,7 @@ describe('POST /api/extracts', () => {
     expect(refused.json().fileError).toMatch(/Required columns missing/);
     const unknown = await upload({ dataset: 'nope' }, file);
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().error.message).toMatch(/Unknown dataset "nope"/);
+    expect(unknown.json().error).toEqual(errorBody(messages.unknownDataset('nope', DATASET_IDS)));
   });
 
   it('answers 413 for a file over the upload limit', async () => {

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../../server/auth/roles.ts';
 import { addAccount, type SignedIn, signIn } from '../../helpers/accounts.ts';
 import { multipart, testApp } from '../../helpers/test-app.ts';
+import * as messages from '../../../server/messages.ts';
+import { errorBody } from '../../helpers/error-body.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 interface RouteCase {
@@ -133,7 +135,7 @@ describe('with accounts', () => {
   it.each(ROUTES.map((r) => [`${r.method} ${r.url}`, r] as const))('%s: 401 without a session', async (_name, route) => {
     const response = await call(route);
     expect(response.statusCode).toBe(401);
-    expect(response.json()).toEqual({ error: { code: 'unauthenticated', message: expect.stringContaining('Sign in') } });
+    expect(response.json()).toEqual({ error: errorBody(messages.unauthenticated()) });
   });
 
   it.each(ROUTES.map((r) => [`${r.method} ${r.url} (${r.needs})`, r] as const))('%s: 403 below its role, allowed with it', async (_name, route) => {

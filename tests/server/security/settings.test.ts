@@ -8,7 +8,8 @@ import { buildApp } from '../../../server/app.ts';
 import { loadConfig } from '../../../server/config.ts';
 import { Database } from '../../../db/database.ts';
 import { findEditable } from '../../../server/settings/catalogue.ts';
-import { settingMessages } from '../../../server/settings/messages.ts';
+import * as messages from '../../../server/messages.ts';
+import { errorBody } from '../../helpers/error-body.ts';
 import { addAccount, type SignedIn, signIn } from '../../helpers/accounts.ts';
 import { tempDatabase } from '../../helpers/temp-db.ts';
 import { multipart } from '../../helpers/test-app.ts';
@@ -152,7 +153,7 @@ describe('refused values', () => {
     for (const [key, value] of cases) {
       const response = await put(admin, key, value);
       expect(response.statusCode, `${key}=${value}`).toBe(400);
-      expect(response.json().error.message).toBe(settingMessages.notAllowed(findEditable(key)!));
+      expect(response.json().error).toEqual(errorBody(messages.invalidSetting(findEditable(key)!)));
     }
     const [entry] = await audit('action=setting.change&outcome=failure');
     expect(entry).toMatchObject({ actor: 'root', target: 'session-max-hours', detail: { tried: '0', error: 'invalid_setting' } });

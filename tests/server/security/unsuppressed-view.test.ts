@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAccount, type SignedIn, signIn } from '../../helpers/accounts.ts';
 import { testApp } from '../../helpers/test-app.ts';
 import { sampleApp } from '../charts/sample-app.ts';
+import * as messages from '../../../server/messages.ts';
+import { errorBody } from '../../helpers/error-body.ts';
 
 interface Row {
   group: string;
@@ -129,7 +131,7 @@ describe("an analyst's files stay disclosure-controlled", () => {
 
     const arrow = await get(`${BREAKDOWN}&view=unsuppressed`, analyst, { accept: 'application/vnd.apache.arrow.stream' });
     expect(arrow.statusCode).toBe(400);
-    expect(arrow.json().error).toMatchObject({ code: 'unsuppressed_export', message: expect.stringContaining('disclosure profile') });
+    expect(arrow.json().error).toEqual(errorBody(messages.unsuppressedExport()));
 
     const publish = await t.app.inject({ method: 'POST', url: '/api/published', payload: { metric: 'op-dna-rate', by: 'ethnic_category', view: 'unsuppressed' }, headers: analyst.headers });
     expect(publish.statusCode).toBe(400);
