@@ -6,7 +6,7 @@ import { findDataset } from '../../core/datasets/index.ts';
 import { TREATMENT_FUNCTIONS } from '../../core/codes/treatment-functions.ts';
 import type { BreakdownResult, SeriesResult, PublicMetric } from '../../metrics/engine/result-types.ts';
 import type { Breakdown } from '../../metrics/catalogue/schema.ts';
-import type { BreakdownResult as WebBreakdownResult, Spc as WebSpc } from '../../core/contracts/results.ts';
+import type { BreakdownResult as WebBreakdownResult } from '../../core/contracts/results.ts';
 import { breakdownSpec, heatmapSpec, trendSpec, valueTitle } from '../../core/charts/specs.ts';
 import { assess, assessmentLabels, breakdownTitle } from '../../core/text/compare.ts';
 import { describeBreakdown, describeGap } from '../../core/text/describe.ts';
@@ -148,7 +148,7 @@ export async function buildChartDocument(metrics: MetricsService, request: Chart
     const spc = gap ? s.gap!.spc : s.overall.spc;
     const unit = s.metric;
     const yTitle = gap ? (unit.unit === '%' ? 'Quintile 1 − quintile 5 (percentage points)' : `Quintile 1 − quintile 5 (${unit.unit})`) : valueTitle(unit);
-    const spec = trendSpec({ points, spc: spc as unknown as WebSpc | null, unit, yTitle, zero: false }, options);
+    const spec = trendSpec({ points, spc, unit, yTitle, zero: false }, options);
     const first = points[0]?.period;
     const last = points[points.length - 1]?.period;
     const span = first && last ? `${formatLongMonth(first)} to ${formatLongMonth(last)}` : formatPeriod(s.period);
@@ -180,7 +180,7 @@ export async function buildChartDocument(metrics: MetricsService, request: Chart
   }
   if (request.chart === 'heatmap' && !request.by2) throw badRequest('invalid_chart', 'A heat map needs a second breakdown (by2).');
   const r = await metrics.breakdown(request.metric, { by: request.by, by2: request.chart === 'heatmap' ? request.by2 ?? null : null, from: request.from, to: request.to, ...filters, level });
-  const webResult = r as unknown as WebBreakdownResult;
+  const webResult: WebBreakdownResult = r;
   const byText = lowerTitle(breakdownTitle(r.by));
   const by2Text = r.by2 ? lowerTitle(breakdownTitle(r.by2)) : '';
   const spec = request.chart === 'heatmap' ? heatmapSpec(webResult, options) : breakdownSpec(webResult, options);
