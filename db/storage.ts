@@ -1,4 +1,5 @@
 import { ESP_AGE_BANDS } from '../core/codes/age-bands.ts';
+import { VALID_ETHNIC_CODES } from '../core/codes/ethnicity.ts';
 import { TREATMENT_FUNCTIONS } from '../core/codes/treatment-functions.ts';
 import type { ColumnKind, ColumnSpec, DatasetSpec } from '../core/datasets/dataset-schema.ts';
 import { list, literal } from './sql.ts';
@@ -35,7 +36,7 @@ const TYPE_OF_KIND: Record<ColumnKind, StorageColumn['type']> = {
 };
 
 const specialtyMap = Object.entries(TREATMENT_FUNCTIONS).map(([code, name]) => `${literal(code)}: ${literal(name)}`).join(', ');
-const VALID_ETHNIC = `('A','B','C','D','E','F','G','H','J','K','L','M','N','P','R','S')`;
+const VALID_ETHNIC = `(${VALID_ETHNIC_CODES.map(literal).join(',')})`;
 
 /** Derived on load for every patient-level dataset (data-model.md), in storage order. */
 const DEMOGRAPHIC_DERIVED: StorageColumn[] = [

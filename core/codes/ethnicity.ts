@@ -31,3 +31,16 @@ export function ethnicityStatusOf(code: string | null): EthnicityStatus {
   if (code === '99') return 'not_known';
   return ETHNIC_CATEGORIES.some((c) => c.code === code) ? 'valid' : 'invalid';
 }
+
+/** Codes that name an ethnic category (all but Not stated and Not known). */
+export const VALID_ETHNIC_CODES: readonly string[] = ETHNIC_CATEGORIES.filter((c) => c.code !== 'Z' && c.code !== '99').map((c) => c.code);
+
+/**
+ * Code → group, from ETHNIC_CATEGORIES. `chineseGroup: '2021'` follows the 2021 census, which
+ * places Chinese (R) under Asian or Asian British; the 2001 classification (default) keeps it in
+ * Other ethnic group.
+ */
+export function ethnicGroupOf(code: string, chineseGroup: '2001' | '2021' = '2001'): string | null {
+  if (code === 'R' && chineseGroup === '2021') return 'Asian or Asian British';
+  return ETHNIC_CATEGORIES.find((c) => c.code === code)?.group ?? null;
+}

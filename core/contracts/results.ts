@@ -38,7 +38,11 @@ export const Metric = z.object({
 });
 export type Metric = z.infer<typeof Metric>;
 
-export const MetricList = z.object({ metrics: z.array(Metric) });
+export const MetricList = z.object({
+  metrics: z.array(Metric),
+  /** The trust's own PLUS groups (PARITY_PLUS_GROUPS), offered as a filter. */
+  plusGroups: z.optional(z.array(z.object({ id: str, label: str }))),
+});
 
 export const Row = z.object({
   group: str,
@@ -108,6 +112,8 @@ export const BreakdownResult = z.object({
   notes: z.array(str),
 });
 export type BreakdownResult = z.infer<typeof BreakdownResult>;
+
+export const BreakdownResults = z.object({ results: z.array(BreakdownResult), view: UnsuppressedMark });
 
 export const variations = [
   'common-cause',

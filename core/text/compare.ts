@@ -38,6 +38,7 @@ export function intervalsApart(a: { lower: number | null; upper: number | null }
   return 'similar';
 }
 
+/** Each breakdown's title, the one declaration the engine, the web pages and the charts use. */
 export const breakdownTitles: Record<string, string> = {
   overall: 'Trust overall',
   ethnic_group: 'Ethnic group',
@@ -50,6 +51,7 @@ export const breakdownTitles: Record<string, string> = {
   sex: 'Sex',
   specialty: 'Specialty',
   site: 'Site',
+  plus_group: 'PLUS group',
 };
 
 /** The breakdown's name inside a sentence: "ethnic group", "IMD quintile". */

@@ -10,8 +10,8 @@ import { list } from '../../db/sql.ts';
  * afterwards. Unknowns get a group of their own so every row is counted somewhere.
  * `populationRaw` is the same over the catchment `population` spread to single years of age.
  */
+/** Titles shown to users come from breakdownTitle() in core/text/compare.ts. */
 export interface BreakdownSpec {
-  title: string;
   raw: string;
   keyOf: (grouped: string) => string;
   /** Absent when the population is not split this way. */
@@ -41,9 +41,8 @@ export const espBandLabel = (index: string) => `CASE WHEN ${index} IS NULL THEN 
 const broadBandIndex = (age: string) => `CASE WHEN ${age} < 18 THEN 0 WHEN ${age} < 65 THEN 1 WHEN ${age} >= 65 THEN 2 END`;
 
 export const BREAKDOWN_SPECS: Record<Exclude<Breakdown, 'plus_group'>, BreakdownSpec> = {
-  overall: { title: 'Overall', raw: `'All'`, keyOf: (x) => x, populationRaw: `'All'`, label: () => 'Trust overall', order: () => 0 },
+  overall: { raw: `'All'`, keyOf: (x) => x, populationRaw: `'All'`, label: () => 'Trust overall', order: () => 0 },
   ethnic_group: {
-    title: 'Ethnic group',
     raw: 'ethnic_group',
     keyOf: orUnknown('Missing'),
     populationRaw: 'ethnic_group',
@@ -51,14 +50,12 @@ export const BREAKDOWN_SPECS: Record<Exclude<Breakdown, 'plus_group'>, Breakdown
     order: listOrder([...ETHNIC_GROUPS, ...ETHNIC_UNKNOWN_GROUPS]),
   },
   ethnic_category: {
-    title: 'Ethnic category',
     raw: `CASE ethnicity_status WHEN 'missing' THEN 'Missing' WHEN 'invalid' THEN 'Invalid' ELSE ethnic_category END`,
     keyOf: (x) => x,
     label: (g) => ETHNIC_CATEGORY_LABEL.get(g) ?? (g === 'Invalid' ? 'Invalid code' : g),
     order: listOrder([...ETHNIC_CATEGORIES.map((c) => c.code), 'Missing', 'Invalid']),
   },
   imd_quintile: {
-    title: 'IMD quintile',
     raw: 'imd_quintile',
     keyOf: orUnknown('Unknown'),
     populationRaw: 'imd_quintile',
@@ -66,14 +63,12 @@ export const BREAKDOWN_SPECS: Record<Exclude<Breakdown, 'plus_group'>, Breakdown
     order: numericOrder,
   },
   imd_decile: {
-    title: 'IMD decile',
     raw: 'imd_decile',
     keyOf: orUnknown('Unknown'),
     label: (g) => ordinal(g, 'most deprived', '10'),
     order: numericOrder,
   },
   core20: {
-    title: 'Core20',
     raw: 'core20',
     keyOf: (x) => `CASE WHEN ${x} THEN 'Core20' WHEN NOT ${x} THEN 'Rest' ELSE 'Unknown' END`,
     populationRaw: 'imd_quintile = 1',
@@ -81,7 +76,6 @@ export const BREAKDOWN_SPECS: Record<Exclude<Breakdown, 'plus_group'>, Breakdown
     order: listOrder(['Core20', 'Rest', 'Unknown']),
   },
   age_band: {
-    title: 'Age band',
     raw: espBandIndex('age'),
     keyOf: espBandLabel,
     populationRaw: espBandIndex('age'),
@@ -89,7 +83,6 @@ export const BREAKDOWN_SPECS: Record<Exclude<Breakdown, 'plus_group'>, Breakdown
     order: listOrder([...ESP_AGE_BANDS, 'Unknown']),
   },
   age_band_broad: {
-    title: 'Age group',
     raw: broadBandIndex('age'),
     keyOf: (x) => `CASE WHEN ${x} IS NULL THEN 'Unknown' ELSE ${list(BROAD_AGE_BANDS)}[${x} + 1] END`,
     populationRaw: broadBandIndex('age'),
@@ -97,7 +90,6 @@ export const BREAKDOWN_SPECS: Record<Exclude<Breakdown, 'plus_group'>, Breakdown
     order: listOrder([...BROAD_AGE_BANDS, 'Unknown']),
   },
   sex: {
-    title: 'Sex',
     raw: 'sex',
     keyOf: orUnknown('X'),
     populationRaw: 'sex',
@@ -105,13 +97,12 @@ export const BREAKDOWN_SPECS: Record<Exclude<Breakdown, 'plus_group'>, Breakdown
     order: listOrder(['1', '2', '9', 'X']),
   },
   specialty: {
-    title: 'Specialty',
     raw: 'treatment_function_code',
     keyOf: orUnknown('Unknown'),
     label: (g) => (g === 'Unknown' ? 'Unknown' : `${g} ${specialtyName(g)}`),
     order: (g) => (g === 'Unknown' ? 1e9 : 0),
   },
-  site: { title: 'Site', raw: 'site_code', keyOf: orUnknown('Unknown'), label: (g) => g, order: (g) => (g === 'Unknown' ? 1e9 : 0) },
+  site: { raw: 'site_code', keyOf: orUnknown('Unknown'), label: (g) => g, order: (g) => (g === 'Unknown' ? 1e9 : 0) },
 };
 
 /** Groups whose value describes missing or unusable data rather than people. */

@@ -65,7 +65,6 @@ export function plusGroupSpec(groups: PlusGroup[]): BreakdownSpec {
   const labels = new Map(groups.map((g) => [g.id, g.label]));
   const order = groups.map((g) => g.id);
   return {
-    title: 'PLUS group',
     raw: key,
     keyOf: (x) => x,
     populationRaw: hasPopulation(groups) ? key : undefined,

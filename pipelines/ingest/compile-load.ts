@@ -6,7 +6,8 @@
 //   3. insert: every other staged row, with the fields that need the IMD reference tables.
 import type { ColumnSpec, DatasetSpec } from '../../core/datasets/dataset-schema.ts';
 import { storedColumns } from '../../db/storage.ts';
-import { ident } from '../../db/sql.ts';
+import { ident, literal } from '../../db/sql.ts';
+import { ETHNIC_CATEGORIES, ethnicGroupOf } from '../../core/codes/ethnicity.ts';
 import type { ColumnMatch } from './match-headers.ts';
 import { expectations, rowMessages } from '../../core/text/ingest-messages.ts';
 import { normaliseSql } from './normalise-sql.ts';
@@ -70,14 +71,7 @@ function reasons(dataset: DatasetSpec): string {
 /** Five groups from the parsed code (NULL when unreadable → Invalid, blank → Missing). */
 const ethnicGroupSql = (chineseGroup: '2001' | '2021') => `CASE
   WHEN raw_ethnic_category IS NULL THEN 'Missing'
-  WHEN ethnic_category IN ('A','B','C') THEN 'White'
-  WHEN ethnic_category IN ('D','E','F','G') THEN 'Mixed'
-  WHEN ethnic_category IN ('H','J','K','L') THEN 'Asian or Asian British'
-  WHEN ethnic_category IN ('M','N','P') THEN 'Black or Black British'
-  WHEN ethnic_category = 'R' THEN ${chineseGroup === '2021' ? `'Asian or Asian British'` : `'Other ethnic group'`}
-  WHEN ethnic_category = 'S' THEN 'Other ethnic group'
-  WHEN ethnic_category = 'Z' THEN 'Not stated'
-  WHEN ethnic_category = '99' THEN 'Not known'
+  ${ETHNIC_CATEGORIES.map((c) => `WHEN ethnic_category = ${literal(c.code)} THEN ${literal(ethnicGroupOf(c.code, chineseGroup) ?? 'Invalid')}`).join('\n  ')}
   ELSE 'Invalid' END`;
 
 /** The stored columns the stage computes: all but those that need the IMD tables or the extract. */

@@ -7,7 +7,6 @@ import { COMPLETENESS_FIELDS, completenessMetricId, type CompletenessField } fro
 import { findMetric } from '../../../metrics/catalogue/index.ts';
 import type { CompletenessResult, Counts } from '../../../metrics/engine/completeness.ts';
 import { publicMetric } from '../../../metrics/engine/public-metric.ts';
-import type { Spc as WebSpc } from '../../../core/contracts/results.ts';
 import { completenessStackSpec } from '../../../core/charts/completeness-stack.ts';
 import { trendSpec } from '../../../core/charts/trend.ts';
 import { formatDate, formatLongMonth, formatMonth, formatPercent, formatPeriod } from '../../../core/text/format.ts';
@@ -85,7 +84,7 @@ export async function buildCompletenessDocument(metrics: MetricsService, request
   if (request.chart === 'completeness-trend') {
     // The same points and spec as the page's SpcChart.
     const points = r.periods.map((p) => ({ period: p.period, value: p.validPercent, lower: p.lower ?? null, upper: p.upper ?? null, numerator: p.valid, denominator: p.total }));
-    spec = trendSpec({ points, spc: r.spc as unknown as WebSpc | null, unit: { unit: '%' }, yTitle: `Valid ${noun} (%)`, target: r.target, zero: false }, options);
+    spec = trendSpec({ points, spc: r.spc, unit: { unit: '%' }, yTitle: `Valid ${noun} (%)`, target: r.target, zero: false }, options);
     title = `${r.datasetTitle}: records with a valid ${noun}, by month against the ${formatPercent(r.target, 0)} target`;
     what = 'valid share by month, with statistical process control';
     narrative = [spcSentence(r.spc, { unit: '%' })];

@@ -1,6 +1,6 @@
 // An indicator's chart documents — the breakdown dot chart, the SPC trend (overall or the IMD
 // quintile 1 – 5 gap) and the two-way heat map — built from the live breakdown and series.
-import type { BreakdownResult as WebBreakdownResult, Spc as WebSpc } from '../../../core/contracts/results.ts';
+import type { BreakdownResult as WebBreakdownResult } from '../../../core/contracts/results.ts';
 import { TREATMENT_FUNCTIONS } from '../../../core/codes/treatment-functions.ts';
 import { breakdownSpec } from '../../../core/charts/breakdown.ts';
 import { heatmapSpec } from '../../../core/charts/heatmap.ts';
@@ -70,7 +70,7 @@ export async function buildChartDocument(metrics: MetricsService, request: Chart
     const spc = gap ? s.gap!.spc : s.overall.spc;
     const unit = s.metric;
     const yTitle = gap ? (unit.unit === '%' ? 'Quintile 1 − quintile 5 (percentage points)' : `Quintile 1 − quintile 5 (${unit.unit})`) : valueTitle(unit);
-    const spec = trendSpec({ points, spc: spc as unknown as WebSpc | null, unit, yTitle, zero: false }, options);
+    const spec = trendSpec({ points, spc, unit, yTitle, zero: false }, options);
     const first = points[0]?.period;
     const last = points[points.length - 1]?.period;
     const span = first && last ? `${formatLongMonth(first)} to ${formatLongMonth(last)}` : formatPeriod(s.period);
@@ -102,7 +102,7 @@ export async function buildChartDocument(metrics: MetricsService, request: Chart
   }
   if (request.chart === 'heatmap' && !request.by2) throw messages.heatmapNeedsBy2();
   const r = await metrics.breakdown(request.metric, { by: request.by, by2: request.chart === 'heatmap' ? request.by2 ?? null : null, from: request.from, to: request.to, ...filters, level });
-  const webResult = r as unknown as WebBreakdownResult;
+  const webResult: WebBreakdownResult = r;
   const byText = lowerTitle(breakdownTitle(r.by));
   const by2Text = r.by2 ? lowerTitle(breakdownTitle(r.by2)) : '';
   const spec = request.chart === 'heatmap' ? heatmapSpec(webResult, options) : breakdownSpec(webResult, options);

@@ -25,7 +25,7 @@ function specialtyName(code: string, r: BreakdownResult): string {
 
 /** CI-gated sentences: the chosen specialty against the trust, its rank, and how many differ. */
 function narrativeOf(r: BreakdownResult, code: string, name: string): string[] {
-  const web = r as unknown as WebBreakdownResult;
+  const web: WebBreakdownResult = r;
   const row = web.rows.find((x) => x.group === code);
   const shown = web.rows.filter((x) => !x.suppressed && x.value !== null).sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
   const out: string[] = [];
@@ -56,7 +56,7 @@ export async function buildSpecialtyDocument(metrics: MetricsService, request: S
   const level = request.level ?? 95;
   const code = request.specialty;
   const r = await metrics.breakdown(request.metric, { by: 'specialty', by2: null, from: request.from, to: request.to, specialty: null, site: null, level });
-  const web = r as unknown as WebBreakdownResult;
+  const web: WebBreakdownResult = r;
   const name = specialtyName(code, r);
   const spec = specialtyDotPlotSpec(web, code, { width: 760, font: CHART_FONT });
   const narrative = narrativeOf(r, code, name);

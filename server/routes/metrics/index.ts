@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { CATALOGUE } from '../../../metrics/catalogue/index.ts';
@@ -7,6 +7,7 @@ import { ARROW_STREAM, rowsToArrow } from './arrow.ts';
 import { breakdownQuery, breakdownsQuery, metricParams, periodQuery, seriesQuery } from './query-schemas.ts';
 import { disclosureOverride, labelUnsuppressed, recordUnsuppressed, viewMessages } from './unsuppressed-view.ts';
 import { access } from '../../auth/policy.ts';
+import { BreakdownResult, BreakdownResults, Metric, MetricList, OverviewResult, SeriesResult } from '../../../core/contracts/results.ts';
 
 const metricsRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -14,14 +15,14 @@ const metricsRoutes: FastifyPluginAsync = async (fastify) => {
 
   const view = (m: Parameters<typeof publicMetric>[0]) => ({ ...publicMetric(m), breakdowns: metrics().allowedBreakdowns(m) });
   const noQuery = { querystring: z.object({}).strict() };
-  app.get('/metrics', { config: access.viewer, schema: noQuery }, async () => ({ metrics: CATALOGUE.map(view), plusGroups: app.config.plusGroups.map(({ id, label }) => ({ id, label })) }));
+  app.get('/metrics', { config: access.viewer, schema: { ...noQuery, response: { 200: MetricList } } }, async () => ({ metrics: CATALOGUE.map(view), plusGroups: app.config.plusGroups.map(({ id, label }) => ({ id, label })) }));
 
-  app.get('/metrics/:id', { config: access.viewer, schema: { params: metricParams, ...noQuery } }, async (request) => view(metrics().metric(request.params.id)));
+  app.get('/metrics/:id', { config: access.viewer, schema: { params: metricParams, ...noQuery, response: { 200: Metric } } }, async (request) => view(metrics().metric(request.params.id)));
 
   /** The audit entry of an unsuppressed request: the metric, and the breakdown and filters asked for. */
   const unsuppressedAudit = (id: string, endpoint: string, detail: object) => ({ action: 'metrics.unsuppressed', target: id, detail: { endpoint, ...detail } });
 
-  app.get('/metrics/:id/breakdown', { config: access.viewer, schema: { params: metricParams, querystring: breakdownQuery } }, async (request, reply) => {
+  app.get('/metrics/:id/breakdown', { config: access.viewer, schema: { params: metricParams, querystring: breakdownQuery, response: { 200: BreakdownResult } } }, async (request, reply) => {
     const q = request.query;
     const arrow = request.headers.accept?.includes(ARROW_STREAM) ?? false;
     if (q.view && arrow) throw viewMessages.arrow();
@@ -38,13 +39,14 @@ const metricsRoutes: FastifyPluginAsync = async (fastify) => {
     const audit = unsuppressedAudit(request.params.id, 'breakdown', asked);
     const override = await disclosureOverride(request, q.view, audit);
     const result = await metrics().breakdown(request.params.id, asked, override);
-    if (arrow) return reply.type(ARROW_STREAM).send(Buffer.from(rowsToArrow(result.rows)));
+    // A Buffer is sent as it is: the JSON response schema does not apply to the Arrow stream.
+    if (arrow) return (reply as FastifyReply).type(ARROW_STREAM).send(Buffer.from(rowsToArrow(result.rows)));
     if (!override.disclosure) return result;
     await recordUnsuppressed(request, audit);
     return labelUnsuppressed(result);
   });
 
-  app.get('/metrics/:id/breakdowns', { config: access.viewer, schema: { params: metricParams, querystring: breakdownsQuery } }, async (request) => {
+  app.get('/metrics/:id/breakdowns', { config: access.viewer, schema: { params: metricParams, querystring: breakdownsQuery, response: { 200: BreakdownResults } } }, async (request) => {
     const { by, view, ...q } = request.query;
     const asked = { from: q.from, to: q.to, specialty: q.specialty ?? null, site: q.site ?? null, plus: q.plus ?? null, level: Number(q.level) };
     const audit = unsuppressedAudit(request.params.id, 'breakdowns', { by, ...asked });
@@ -55,7 +57,7 @@ const metricsRoutes: FastifyPluginAsync = async (fastify) => {
     return labelUnsuppressed({ results: answer.results.map(labelUnsuppressed) });
   });
 
-  app.get('/metrics/:id/series', { config: access.viewer, schema: { params: metricParams, querystring: seriesQuery } }, async (request) => {
+  app.get('/metrics/:id/series', { config: access.viewer, schema: { params: metricParams, querystring: seriesQuery, response: { 200: SeriesResult } } }, async (request) => {
     const q = request.query;
     const metric = metrics().metric(request.params.id);
     const asked = {
@@ -76,6 +78,6 @@ const metricsRoutes: FastifyPluginAsync = async (fastify) => {
     return labelUnsuppressed(result);
   });
 
-  app.get('/overview', { config: access.viewer, schema: { querystring: periodQuery } }, async (request) => metrics().overview(request.query));
+  app.get('/overview', { config: access.viewer, schema: { querystring: periodQuery, response: { 200: OverviewResult } } }, async (request) => metrics().overview(request.query));
 };
 export default metricsRoutes;

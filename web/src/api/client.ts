@@ -1,6 +1,7 @@
 // Fetches JSON from the Parity API, parses it with the result's zod schema and turns every
 // failure into an ApiError whose message says what happened and what to do.
 import { useCallback, useEffect, useState } from 'react';
+import { csrfHeaders } from '../auth/session.ts';
 
 interface Schema<T> {
   safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
@@ -30,6 +31,60 @@ export function apiUrl(path: string, query: Record<string, string | number | nul
   return `/api/${path.replace(/^\/+/, '')}${qs ? `?${qs}` : ''}`;
 }
 
+const NO_ANSWER = 'The Parity server did not answer. Check that it is running (npm start) and try again.';
+
+/** The ApiError of a refusal: the server's `{error: {code, message}}`, or a message saying what to do. */
+export function errorFrom(status: number, body: unknown): ApiError {
+  const err = (body as { error?: { code?: string; message?: string } } | null)?.error;
+  const message = err?.message
+    ?? (status === 413 ? 'The file is larger than this server accepts. Split it by month, or ask an administrator to raise PARITY_MAX_UPLOAD_MB.'
+      : `The server answered ${status}. Try again; if it keeps happening, check the server log.`);
+  return new ApiError('http', message, status, err?.code ?? null);
+}
+
+/** `body` checked against `schema`, or an ApiError naming the first place it differs. */
+export function parseWith<T>(schema: Schema<T>, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const where = issue ? issue.path.map(String).join('.') : '';
+  throw new ApiError('shape', `The server's answer was not in the expected shape${where ? ` (at ${where}: ${issue.message})` : ''}. The web app and the server may be different versions: rebuild with npm start.`);
+}
+
+export interface SendOptions<T> {
+  /** Sent as JSON (a string is sent as it is). */
+  body?: unknown;
+  /** Checks the answer; without one the answer is returned unchecked. */
+  schema?: Schema<T>;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+const CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * One JSON request that always reaches the server (no cache): a change carries the session's
+ * CSRF token; no answer, a refusal (4xx/5xx) or an answer of the wrong shape becomes an ApiError.
+ */
+export async function send<T = unknown>(method: string, url: string, { body, schema, headers = {}, signal }: SendOptions<T> = {}): Promise<T> {
+  const csrf = CHANGING.has(method.toUpperCase()) ? await csrfHeaders() : {};
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      signal,
+      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...csrf, ...headers },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError('network', NO_ANSWER);
+  }
+  const answer: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw errorFrom(response.status, answer);
+  return schema ? parseWith(schema, answer) : (answer as T);
+}
+
 const cache = new Map<string, unknown>();
 
 interface RawAnswer {
@@ -44,7 +99,7 @@ async function getRaw(url: string, signal?: AbortSignal): Promise<RawAnswer> {
     response = await fetch(url, { headers: { accept: 'application/json' }, signal });
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw new ApiError('network', 'The Parity server did not answer. Check that it is running (npm start) and try again.');
+    throw new ApiError('network', NO_ANSWER);
   }
   let body: unknown = null;
   try {
@@ -78,14 +133,9 @@ export async function fetchJson<T>(url: string, schema: Schema<T>, signal?: Abor
         : `The server answered ${status}. Try again; if it keeps happening, check the server log.`);
     throw new ApiError('http', message, status, err?.code ?? null);
   }
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue ? issue.path.map(String).join('.') : '';
-    throw new ApiError('shape', `The server's answer was not in the expected shape${where ? ` (at ${where}: ${issue.message})` : ''}. The web app and the server may be different versions: rebuild with npm start.`);
-  }
-  cache.set(url, parsed.data);
-  return parsed.data;
+  const data = parseWith(schema, body);
+  cache.set(url, data);
+  return data;
 }
 
 export type ApiState<T> =

@@ -5,7 +5,8 @@
 // from the server (which always applies disclosure control) and the CSV from `exports.data`.
 import { useId, useRef, useState } from 'react';
 import type { View } from 'vega';
-import { allows, csrfHeaders, redirectToLogin, useSession } from '../auth/session.ts';
+import { ApiError, send } from '../api/client.ts';
+import { allows, redirectToLogin, useSession } from '../auth/session.ts';
 import { tableFromElement, toCsv, type CsvTable } from '../lib/csv.ts';
 import { fileSlug, publishBody, serverChartUrl, type ServerChart } from './chart-files.ts';
 import { PublishedPanel, type Publication } from './PublishedPanel.tsx';
@@ -153,22 +154,17 @@ export function ChartActions({ exports, view, table }: Props) {
   });
   const publish = () => run('publish', 'Publishing…', async () => {
     if (!server) throw new ActionError('Only charts the server draws (indicator and completeness charts) can be published.');
-    let response: Response;
+    let body: { id: string; url: string; published?: { title?: string } };
     try {
-      response = await fetch('/api/published', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json', ...(await csrfHeaders()) },
-        body: JSON.stringify(publishBody(server)),
-      });
-    } catch {
-      throw new ActionError('The Parity server did not answer. Check that it is running and try again.');
+      body = await send('POST', '/api/published', { body: publishBody(server) });
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      if (error.status === 401) {
+        redirectToLogin();
+        throw new ActionError('Your session has ended: sign in again.');
+      }
+      throw new ActionError(error.kind === 'network' ? 'The Parity server did not answer. Check that it is running and try again.' : error.message);
     }
-    if (response.status === 401) {
-      redirectToLogin();
-      throw new ActionError('Your session has ended: sign in again.');
-    }
-    if (!response.ok) throw new ActionError(await messageOf(response));
-    const body = (await response.json()) as { id: string; url: string; published?: { title?: string } };
     setPublication({ id: body.id, url: new URL(body.url, window.location.origin).href, title: body.published?.title ?? title });
     return `Published. The chart's permanent link and embed code are below.`;
   });

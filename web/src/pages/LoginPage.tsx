@@ -2,6 +2,7 @@
 // fields; any error (a wrong password, or a failed single sign-on in `?error=`) announced to
 // screen readers.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { ApiError, send } from '../api/client.ts';
 import { loadSession, safeNext } from '../auth/session.ts';
 import { loadSsoProvider, ssoErrorMessage, ssoHref, type SsoProvider } from '../auth/sso.ts';
 import { useQuery } from '../router.tsx';
@@ -30,19 +31,10 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const response = await fetch('/api/auth/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ name: String(form.get('name') ?? ''), password: String(form.get('password') ?? '') }),
-      });
-      if (response.ok) {
-        window.location.assign(next);
-        return;
-      }
-      const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-      setError(body?.error?.message ?? `The server answered ${response.status}. Try again.`);
-    } catch {
-      setError('The Parity server did not answer. Check your connection and try again.');
+      await send('POST', '/api/auth/login', { body: { name: String(form.get('name') ?? ''), password: String(form.get('password') ?? '') } });
+      window.location.assign(next);
+    } catch (e) {
+      setError(e instanceof ApiError && e.kind !== 'network' ? e.message : 'The Parity server did not answer. Check your connection and try again.');
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,8 @@
 // Administration: accounts (add, change role, remove), settings, and the audit log with its CSV
 // export. Shown to admins only; in local mode there are no accounts to manage, only settings.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { csrfHeaders, useSession, type Role } from '../../auth/session.ts';
+import { send } from '../../api/client.ts';
+import { useSession, type Role } from '../../auth/session.ts';
 import { SettingsSection } from './SettingsSection.tsx';
 import '../../auth/auth.css';
 
@@ -26,16 +27,7 @@ interface AuditEntry {
 const ROLES: Role[] = ['viewer', 'analyst', 'admin'];
 const PAGE = 50;
 
-async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const response = await fetch(url, {
-    method,
-    headers: { accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}), ...(method === 'GET' ? {} : await csrfHeaders()) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const json = (await response.json().catch(() => null)) as (T & { error?: { message?: string } }) | null;
-  if (!response.ok) throw new Error(json?.error?.message ?? `The server answered ${response.status}.`);
-  return json as T;
-}
+const call = <T,>(method: string, url: string, body?: unknown): Promise<T> => send<T>(method, url, { body });
 
 function Users({ me }: { me: string }) {
   const [users, setUsers] = useState<User[] | null>(null);

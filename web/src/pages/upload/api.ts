@@ -2,7 +2,7 @@
 // bypass the app-wide cache (extracts change under the page), and the upload itself over
 // XMLHttpRequest so the page can show real upload progress.
 import * as z from 'zod/mini';
-import { ApiError, clearApiCache } from '../../api/client.ts';
+import { ApiError, clearApiCache, errorFrom, parseWith, send } from '../../api/client.ts';
 import { allows, csrfHeaders, loadSession } from '../../auth/session.ts';
 
 const str = z.string();
@@ -96,42 +96,14 @@ interface Schema<T> {
   safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
 }
 
-/** The `{error: {code, message}}` body of a refusal, or a message saying what to do. */
-function errorFrom(status: number, body: unknown): ApiError {
-  const err = (body as { error?: { code?: string; message?: string } } | null)?.error;
-  const message = err?.message
-    ?? (status === 413 ? 'The file is larger than this server accepts. Split it by month, or ask an administrator to raise PARITY_MAX_UPLOAD_MB.'
-      : `The server answered ${status}. Try again; if it keeps happening, check the server log.`);
-  return new ApiError('http', message, status, err?.code ?? null);
-}
-
-function parsed<T>(schema: Schema<T>, body: unknown): T {
-  const result = schema.safeParse(body);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  throw new ApiError('shape', `The server's answer was not in the expected shape (at ${issue?.path.map(String).join('.') || 'the top'}: ${issue?.message}). Rebuild the web app with npm start.`);
-}
-
 /** May this browser's user delete extracts (the admin role, or a local server with no accounts)? */
 export async function canDelete(): Promise<boolean> {
   return allows(await loadSession(), 'admin');
 }
 
-const CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
 /** JSON request that always reaches the server (no cache); 4xx/5xx become ApiErrors. */
-export async function request<T>(url: string, schema: Schema<T>, init: RequestInit = {}): Promise<T> {
-  let response: Response;
-  const csrf = CHANGING.has((init.method ?? 'GET').toUpperCase()) ? await csrfHeaders() : {};
-  try {
-    response = await fetch(url, { ...init, headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}), ...csrf, ...init.headers } });
-  } catch (error) {
-    if (init.signal?.aborted) throw error;
-    throw new ApiError('network', 'The Parity server did not answer. Check that it is running (npm start) and try again.');
-  }
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw errorFrom(response.status, body);
-  return parsed(schema, body);
+export async function request<T>(url: string, schema: Schema<T>, init: { method?: string; body?: string; signal?: AbortSignal } = {}): Promise<T> {
+  return send(init.method ?? 'GET', url, { schema, body: init.body, signal: init.signal });
 }
 
 export const Deleted = z.object({ id: str, status: str });
@@ -196,7 +168,7 @@ export function uploadExtract(req: UploadRequest, onProgress: (p: UploadProgress
       }
       if (xhr.status === 200 || xhr.status === 201 || xhr.status === 422) {
         try {
-          resolve(parsed(IngestSummary, body));
+          resolve(parseWith(IngestSummary, body));
         } catch (error) {
           reject(error);
         }
