@@ -5,7 +5,7 @@ import { completenessDatasets } from '../../../metrics/engine/completeness.ts';
 import { CHART_KINDS } from '../../charts/document.ts';
 import { COMPLETENESS_CHART_KINDS } from '../../charts/completeness-document.ts';
 import { SPECIALTY_CHART_KIND } from '../../charts/specialty-document.ts';
-import { isoDate } from '../metrics/query-schemas.ts';
+import { isoDate } from '../../schemas/calendar-date.ts';
 import { noViewField } from '../metrics/unsuppressed-view.ts';
 
 const breakdown = z.enum(BREAKDOWNS, { message: `one of ${BREAKDOWNS.join(', ')}` });

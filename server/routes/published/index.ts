@@ -14,7 +14,7 @@ import { WEB_FONTS } from '../../charts/html.ts';
 import { publishedPage, withdrawnPage } from '../../charts/published-page.ts';
 import { toCsv } from '../../csv.ts';
 import { PublishedService, withdrawnError, type PublishedRecord } from '../../services/published-service.ts';
-import { isoDate } from '../metrics/query-schemas.ts';
+import { isoDate } from '../../schemas/calendar-date.ts';
 import { INDICATOR_CHART_KINDS, checkSpecialtyComparison, completenessSelection, sizeOf, sizeQuery } from '../charts/schemas.ts';
 import { noViewField } from '../metrics/unsuppressed-view.ts';
 
