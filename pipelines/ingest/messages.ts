@@ -28,6 +28,9 @@ export const fileMessages = {
   replaceNotFound: (id: string) => `There is no loaded extract ${id} to replace. List the extracts with GET /api/extracts.`,
   replaceWrongDataset: (id: string, dataset: string) => `Extract ${id} is a ${dataset} extract; a replacement must be of the same dataset.`,
   unknownDataset: (id: string, known: string[]) => `Unknown dataset "${id}". Choose one of: ${list(known)}.`,
+  outOfMemory: (limit: string) =>
+    `Parity ran out of memory loading this file, so nothing was loaded: DuckDB may use ${limit} (PARITY_MEMORY_LIMIT). ` +
+    'Raise PARITY_MEMORY_LIMIT (for example to 4GB, within the memory the machine has) and restart the Parity server — or set it for parity ingest — then load the file again; or split the file by month.',
 };
 
 /** Row-level reasons, built in SQL: each is a SQL expression producing text, given the raw value `v`. */

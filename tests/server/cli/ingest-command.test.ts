@@ -4,6 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Database } from '../../../server/db/database.ts';
+import { ensureSchema } from '../../../server/db/schema.ts';
+import { fileMessages } from '../../../pipelines/ingest/messages.ts';
 import { makeOutpatientsCsv } from '../../../bench/make-outpatients-csv.ts';
 import { PARITY_BIN, runCli } from '../../helpers/run-cli.ts';
 
@@ -47,6 +49,23 @@ describe('parity ingest', () => {
 
     expect((await runCli(['ingest', good, '--dataset', 'nonsense', '--db', db])).code).toBe(2);
     expect((await runCli(['ingest', '--db', db])).code).toBe(2);
+  });
+
+  it('says to raise PARITY_MEMORY_LIMIT, naming its value, and exits 1 when the load runs out of memory', async () => {
+    const db = join(dir, 'small-memory.duckdb');
+    const file = join(dir, 'small-memory.csv');
+    writeFileSync(file, `${HEADER}\nA1,P1,2025-04-01,110,5\n`);
+    // The database and its reference tables made with the usual budget; the load then gets 8 MB.
+    const made = await Database.open(db);
+    await ensureSchema(made);
+    made.close();
+    for (const args of [['--json'], []]) {
+      const result = await runCli(['ingest', file, '--dataset', 'outpatients', '--db', db, ...args], { PARITY_MEMORY_LIMIT: '8MB' });
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim()).toBe(fileMessages.outOfMemory('8MB'));
+      expect(result.stdout).toBe('');
+    }
+    expect(await tableCounts(db)).toEqual({ rows: 0, extracts: 0 });
   });
 
   it('applies a saved column mapping from a file', async () => {
