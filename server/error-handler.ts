@@ -5,6 +5,8 @@ import { AppError } from './errors.ts';
 /** One place turns errors into `{error: {code, message}}`: the message for 4xx, a generic text for 5xx. */
 export function errorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) {
+    // A coded 5xx (out of memory, an unreachable provider) is the server's trouble: keep it in the log too.
+    if (error.status >= 500) request.log.warn(`${error.code}: ${error.message}`);
     return reply.status(error.status).send({ error: { code: error.code, message: error.message } });
   }
   if (hasZodFastifySchemaValidationErrors(error)) {

@@ -67,8 +67,9 @@ export const noCompletenessIndicator = (field: string, dataset: string) => badRe
 export const chartTooSmall = (height: number, chrome: number, needed: number) =>
   new AppError('too_small', `A height of ${height} px leaves no room for the chart at this width: its title and footnotes need ${chrome} px. Ask for at least ${needed} px, or leave height out.`, 400);
 export const publishedChartNotFound = (id: string) => notFound(`Published chart "${id}"`);
-export const publishedChartWithdrawn = (s: { id: string; withdrawnAt: string | null; withdrawnBy: string | null }) =>
-  new AppError('withdrawn', `Published chart ${s.id} was withdrawn on ${formatDateTime(s.withdrawnAt)}${s.withdrawnBy ? ` by ${s.withdrawnBy}` : ''}; it is no longer published.`, 410);
+/** Public: says when, never who (an account name is not for the public). */
+export const publishedChartWithdrawn = (s: { id: string; withdrawnAt: string | null }) =>
+  new AppError('withdrawn', `Published chart ${s.id} was withdrawn on ${formatDateTime(s.withdrawnAt)}; it is no longer published.`, 410);
 
 // Reports
 export const unknownIndicators = (ids: string[]) =>

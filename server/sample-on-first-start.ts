@@ -21,6 +21,7 @@ export async function loadSampleIfEmpty(db: Database, config: Config, log: (line
       const summary = await ingestFile(db, { path, dataset: dataset.id, fileName: `sample/${dataset.id}.csv`, uploadedBy: 'sample' }, {
         maxBytes: Number.MAX_SAFE_INTEGER,
         chineseGroup: config.chineseGroup,
+        memoryLimit: config.memoryLimit,
       });
       log(`  ${dataset.id}: ${summary.status}, ${summary.rowsLoaded} rows loaded, ${summary.rowsQuarantined} quarantined`);
       if (summary.status === 'rejected') throw new Error(`the sample ${dataset.id} file was refused: ${summary.fileError}`);

@@ -5,6 +5,9 @@ const list = (names: string[]) => names.join(', ');
 export const fileMessages = {
   empty: () => 'The file is empty. Export the extract again and check it has a header row and data rows.',
   headerOnly: () => 'The file has a header row but no data rows. Check the export covered the period you wanted.',
+  headerTooLong: (limit: number) =>
+    `The header row is longer than ${limit / 1048576} MB (no line end in the first ${limit.toLocaleString('en-GB')} bytes) — is this a CSV? ` +
+    'Parity reads a CSV file whose first line names the columns, one per separator. Export the extract as CSV with a header row and upload that.',
   tooLarge: (bytes: number, limit: number) =>
     `The file is ${(bytes / 1048576).toFixed(1)} MB; the limit is ${(limit / 1048576).toFixed(0)} MB. Split it by month, or ask an administrator to raise PARITY_MAX_UPLOAD_MB.`,
   spreadsheet: () =>
@@ -28,6 +31,9 @@ export const fileMessages = {
   replaceNotFound: (id: string) => `There is no loaded extract ${id} to replace. List the extracts with GET /api/extracts.`,
   replaceWrongDataset: (id: string, dataset: string) => `Extract ${id} is a ${dataset} extract; a replacement must be of the same dataset.`,
   unknownDataset: (id: string, known: string[]) => `Unknown dataset "${id}". Choose one of: ${list(known)}.`,
+  outOfMemory: (limit: string) =>
+    `Parity ran out of memory loading this file, so nothing was loaded: DuckDB may use ${limit} (PARITY_MEMORY_LIMIT). ` +
+    'Raise PARITY_MEMORY_LIMIT (for example to 4GB, within the memory the machine has) and restart the Parity server — or set it for parity ingest — then load the file again; or split the file by month.',
 };
 
 /** Row-level reasons, built in SQL: each is a SQL expression producing text, given the raw value `v`. */

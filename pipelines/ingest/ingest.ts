@@ -12,6 +12,7 @@ import { type CompileOptions, RAW_REJECTS, REJECTS, STAGE, VERDICT, compileInser
 import { FileRefusal, inspectFile } from './inspect-file.ts';
 import { type ColumnMatch, matchHeaders } from './match-headers.ts';
 import { fileMessages } from '../../core/text/ingest-messages.ts';
+import { currentMemoryLimit, isOutOfMemory, outOfMemoryError } from './out-of-memory.ts';
 import { readHeader } from './read-header.ts';
 import { findDuplicates } from './find-duplicates.ts';
 import { ignoredColumns, quarantineKeys } from '../../core/datasets/quarantine-columns.ts';
@@ -36,6 +37,8 @@ export interface IngestOptions {
   chineseGroup: '2001' | '2021';
   /** Where a Windows-1252 file's UTF-8 copy is written (default: the system's temporary folder). */
   scratchDir?: string;
+  /** PARITY_MEMORY_LIMIT, named when a load runs out of memory (default: asked of DuckDB). */
+  memoryLimit?: string;
 }
 
 const MAX_ERRORS = 100;
@@ -149,7 +152,10 @@ async function commonestReason(session: Session): Promise<string> {
   return row?.reason ?? 'unknown';
 }
 
-/** Loads one extract. Never throws for a bad file: a refusal comes back as status "rejected". */
+/**
+ * Loads one extract. Never throws for a bad file: a refusal comes back as status "rejected". Running
+ * out of DuckDB's memory throws an AppError (`out_of_memory`, 507) that says to raise PARITY_MEMORY_LIMIT.
+ */
 export async function ingestFile(db: Database, request: IngestRequest, options: IngestOptions): Promise<IngestSummary> {
   // Parsing puts the keys in the documented order and checks the shape.
   return ingestSummary.parse(await load(db, request, options));
@@ -236,6 +242,7 @@ async function load(db: Database, request: IngestRequest, options: IngestOptions
     });
   } catch (error) {
     if (error instanceof FileRefusal) return rejectedSummary(dataset.id, error.message);
+    if (isOutOfMemory(error)) throw outOfMemoryError(options.memoryLimit ?? (await currentMemoryLimit(db)));
     throw error;
   } finally {
     if (transcoded) await rm(transcoded, { force: true });

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { fileMessages } from '../../core/text/ingest-messages.ts';
+import { headBytesWanted, headerTooLong, MAX_HEADER_BYTES } from '../../core/files/header-limit.ts';
 
 export type Encoding = 'utf-8' | 'windows-1252';
 
@@ -10,7 +11,7 @@ export interface FileFacts {
   bytes: number;
   sha256: string;
   encoding: Encoding;
-  /** The start of the file, decoded, for the header and the delimiter. */
+  /** The start of the file, decoded, for the header and the delimiter: the whole header row and 64 KB more. */
   head: string;
 }
 
@@ -21,8 +22,6 @@ export class FileRefusal extends Error {
     this.name = 'FileRefusal';
   }
 }
-
-const HEAD_BYTES = 64 * 1024;
 
 function refuseBinaryHead(head: Buffer): void {
   if (head.length === 0) return;
@@ -58,11 +57,19 @@ export async function inspectFile(path: string, maxBytes: number): Promise<FileF
   // cut by a chunk boundary is carried over to the next chunk.
   let carry = Buffer.alloc(0);
   let head = Buffer.alloc(0);
+  let headDone = false;
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     hash.update(chunk);
-    if (head.length < HEAD_BYTES) {
-      head = Buffer.concat([head, chunk.subarray(0, HEAD_BYTES - head.length)]);
+    if (!headDone) {
+      // The header row to its line end, however far that is (up to the cap), then 64 KB more.
+      head = Buffer.concat([head, chunk]);
       refuseBinaryHead(head);
+      const wanted = headBytesWanted(head);
+      if (head.length >= wanted) {
+        head = Buffer.from(head.subarray(0, wanted));
+        headDone = true;
+        if (headerTooLong(head)) throw new FileRefusal(fileMessages.headerTooLong(MAX_HEADER_BYTES));
+      }
     }
     if (validUtf8) {
       const bytes = carry.length ? Buffer.concat([carry, chunk]) : chunk;
@@ -72,6 +79,7 @@ export async function inspectFile(path: string, maxBytes: number): Promise<FileF
     }
   }
   if (carry.length) validUtf8 = false; // the file ends inside a character
+  if (headerTooLong(head)) throw new FileRefusal(fileMessages.headerTooLong(MAX_HEADER_BYTES));
   if (head.toString('latin1').trim() === '' || head.toString('utf8').replace(/^\uFEFF/, '').trim() === '')
     throw new FileRefusal(fileMessages.empty());
 

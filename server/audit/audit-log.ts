@@ -2,6 +2,7 @@
 // appended; nothing in the application updates or deletes them.
 import { z } from 'zod';
 import type { Database, SqlParams } from '../../db/database.ts';
+import { isoDate } from '../schemas/calendar-date.ts';
 
 export type Outcome = 'success' | 'failure' | 'denied';
 
@@ -25,7 +26,6 @@ export async function writeAudit(db: Database, entry: AuditEntry): Promise<void>
   ]);
 }
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 const token = (what: string) =>
   z.string().regex(/^[A-Za-z0-9 ._@:/-]{1,100}$/, what).refine((v) => !v.includes('..') && !v.includes('--'), what);
 
@@ -36,8 +36,8 @@ export const auditFilters = z
     action: token('an action such as auth.login or extract.upload').optional(),
     outcome: z.enum(['success', 'failure', 'denied']).optional(),
     target: token('a target such as an extract id').optional(),
-    from: day.optional(),
-    to: day.optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
   })
   .strict();
 export type AuditFilters = z.infer<typeof auditFilters>;

@@ -1,7 +1,7 @@
 // The page behind /published/:id: the frozen chart as inline SVG with its narrative, data table
 // and footnotes — plain HTML and CSS, no script, so it loads in an iframe of any board paper.
 import { formatDateTime } from '../../core/text/format.ts';
-import type { PublishedRecord, PublishedSummary } from '../services/published-service.ts';
+import type { PublicStatus, PublishedRecord } from '../services/published-service.ts';
 import { BASE_CSS, dataTableHtml, esc, fontFaceCss } from './html.ts';
 
 const CSS = `${BASE_CSS}
@@ -29,10 +29,11 @@ export function publishedPage(record: PublishedRecord, svg: string): string {
   );
 }
 
-export function withdrawnPage(summary: PublishedSummary): string {
+/** A public page: it names the publisher only by the name given when publishing, and no account. */
+export function withdrawnPage(status: PublicStatus): string {
   return page(
-    `${summary.title} (withdrawn)`,
-    `<h1>${esc(summary.title)}</h1>
-<div class="notice" role="status"><p><strong>This chart has been withdrawn.</strong> It was published on ${esc(formatDateTime(summary.publishedAt))} by ${esc(summary.publishedBy)} and withdrawn on ${esc(formatDateTime(summary.withdrawnAt))}${summary.withdrawnBy ? ` by ${esc(summary.withdrawnBy)}` : ''}. Its figures are no longer published.</p></div>`,
+    `${status.title} (withdrawn)`,
+    `<h1>${esc(status.title)}</h1>
+<div class="notice" role="status"><p><strong>This chart has been withdrawn.</strong> It was published on ${esc(formatDateTime(status.publishedAt))}${status.publishedBy ? ` by ${esc(status.publishedBy)}` : ''} and withdrawn on ${esc(formatDateTime(status.withdrawnAt))}. Its figures are no longer published.</p></div>`,
   );
 }

@@ -14,7 +14,7 @@ export class IngestService {
 
   constructor(
     private readonly db: Database,
-    private readonly config: Pick<Config, 'maxUploadBytes' | 'chineseGroup'>,
+    private readonly config: Pick<Config, 'maxUploadBytes' | 'chineseGroup' | 'memoryLimit'>,
     /** Where uploads and their UTF-8 copies are written while they load (see scratch-dir.ts). */
     readonly scratchDir: string,
   ) {}
@@ -30,7 +30,12 @@ export class IngestService {
 
   ingest(request: IngestRequest): Promise<IngestSummary> {
     const run = this.queue.then(async () => {
-      const summary = await ingestFile(this.db, request, { maxBytes: this.config.maxUploadBytes, chineseGroup: this.config.chineseGroup, scratchDir: this.scratchDir });
+      const summary = await ingestFile(this.db, request, {
+        maxBytes: this.config.maxUploadBytes,
+        chineseGroup: this.config.chineseGroup,
+        scratchDir: this.scratchDir,
+        memoryLimit: this.config.memoryLimit,
+      });
       if (summary.status === 'loaded') this.changed();
       return summary;
     });

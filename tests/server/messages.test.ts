@@ -43,7 +43,7 @@ const samples: { [K in keyof Catalogue]: Parameters<Catalogue[K]> } = {
   noCompletenessIndicator: ['ethnic_category', 'outpatient'],
   chartTooSmall: [100, 120, 220],
   publishedChartNotFound: ['abc123'],
-  publishedChartWithdrawn: [{ id: 'abc123', withdrawnAt: '2025-06-01 10:00:00', withdrawnBy: 'ada' }],
+  publishedChartWithdrawn: [{ id: 'abc123', withdrawnAt: '2025-06-01 10:00:00' }],
   unknownIndicators: [['no-such-metric']],
   noIndicators: [],
   tooManyIndicators: [],

@@ -4,8 +4,10 @@ import { loadConfig } from '../../config.ts';
 import { Database, isLockError } from '../../../db/database.ts';
 import { ensureSchema } from '../../../db/schema.ts';
 import { DATASET_IDS } from '../../../core/datasets/index.ts';
+import { AppError } from '../../errors.ts';
 import { ingestFile } from '../../../pipelines/ingest/ingest.ts';
 import { FileRefusal } from '../../../pipelines/ingest/inspect-file.ts';
+import { isOutOfMemory, OUT_OF_MEMORY, outOfMemoryError } from '../../../pipelines/ingest/out-of-memory.ts';
 import { resolveMapping } from '../../../pipelines/ingest/mappings.ts';
 import { type IngestSummary, rejectedSummary } from '../../../pipelines/ingest/summary.ts';
 import { type Command, EXIT } from '../command.ts';
@@ -79,8 +81,17 @@ export const ingestCommand: Command = async (args, ctx) => {
     try {
       await ensureSchema(db);
       const mapping = parsed.values.mapping ? await resolveMapping(db, parsed.values.mapping) : undefined;
-      summary = await ingestFile(db, { ...request, mapping }, { maxBytes: config.maxUploadBytes, chineseGroup: config.chineseGroup });
+      summary = await ingestFile(db, { ...request, mapping }, { maxBytes: config.maxUploadBytes, chineseGroup: config.chineseGroup, memoryLimit: config.memoryLimit });
     } catch (error) {
+      // Out of memory (in the load, or in setting up the database): the server's message; nothing was loaded.
+      if (error instanceof AppError && error.code === OUT_OF_MEMORY) {
+        ctx.stderr(error.message);
+        return EXIT.rejected;
+      }
+      if (isOutOfMemory(error)) {
+        ctx.stderr(outOfMemoryError(config.memoryLimit).message);
+        return EXIT.rejected;
+      }
       if (!(error instanceof FileRefusal)) throw error;
       summary = rejectedSummary(dataset, error.message);
     } finally {

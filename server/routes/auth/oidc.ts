@@ -12,14 +12,12 @@ import { type OidcSignIn, OidcUnavailable } from '../../auth/oidc-client.ts';
 import { PENDING_TTL_MS } from '../../auth/oidc-pending.ts';
 import { recordLogin } from '../../auth/users.ts';
 import * as messages from '../../messages.ts';
+import { NEXT_MESSAGE, sameSitePath } from '../../../core/same-site-path.ts';
 
-/** A path on this site: one leading slash, no backslash (browsers read `/\` as `//`), nothing invisible. */
-export const sameSitePath = z
-  .string()
-  .max(2048)
-  .regex(/^\/(?![/\\])[^\\\s\x00-\x1f\x7f]*$/, 'next must be a path on this site, such as /indicators');
+/** A path on this site, by the sign-in page's own rule (web/src/lib/same-site-path.ts). */
+const nextPath = z.string().refine((next) => sameSitePath(next) !== null, NEXT_MESSAGE);
 
-const loginQuery = z.object({ next: sameSitePath.default('/') }).strict();
+const loginQuery = z.object({ next: nextPath.default('/') }).strict();
 
 /** What a provider may send back (RFC 6749 §4.1.2, RFC 9207's iss, Entra ID's session_state). */
 const callbackQuery = z

@@ -3,7 +3,7 @@ import { BREAKDOWNS } from '../../../metrics/catalogue/schema.ts';
 import { COMPLETENESS_FIELDS } from '../../../metrics/catalogue/completeness.ts';
 import { completenessDatasets } from '../../../metrics/engine/completeness.ts';
 import { CHART_KINDS, COMPLETENESS_CHART_KINDS, SPECIALTY_CHART_KIND } from '../../charts/documents/index.ts';
-import { isoDate } from '../metrics/query-schemas.ts';
+import { isoDate } from '../../schemas/calendar-date.ts';
 import { noViewField } from '../metrics/unsuppressed-view.ts';
 
 const breakdown = z.enum(BREAKDOWNS, { message: `one of ${BREAKDOWNS.join(', ')}` });

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { COMPLETENESS_FIELDS } from '../../../metrics/catalogue/completeness.ts';
 import { completenessDatasets } from '../../../metrics/engine/completeness.ts';
-import { isoDate } from '../metrics/query-schemas.ts';
+import { isoDate } from '../../schemas/calendar-date.ts';
 import { disclosureOverride, labelUnsuppressed, recordUnsuppressed, viewField } from '../metrics/unsuppressed-view.ts';
 import { access } from '../../auth/policy.ts';
 

@@ -11,8 +11,8 @@ import { drawPng, drawSvg } from '../../charts/draw.ts';
 import { WEB_FONTS } from '../../charts/html.ts';
 import { publishedPage, withdrawnPage } from '../../charts/published-page.ts';
 import { toCsv } from '../../csv.ts';
-import { PublishedService, type PublishedRecord } from '../../services/published-service.ts';
-import { isoDate } from '../metrics/query-schemas.ts';
+import { PublishedService } from '../../services/published-service.ts';
+import { isoDate } from '../../schemas/calendar-date.ts';
 import { INDICATOR_CHART_KINDS, checkSpecialtyComparison, completenessSelection, sizeOf, sizeQuery } from '../charts/schemas.ts';
 import { noViewField } from '../metrics/unsuppressed-view.ts';
 import { access } from '../../auth/policy.ts';
@@ -79,7 +79,7 @@ const publishedRoutes: FastifyPluginAsync = async (fastify) => {
   app.post('/api/published', { config: access.analyst, schema: { body: publishBody } }, async (request, reply) => {
     const b = request.body;
     const account = accountOf(request);
-    const who = { publishedBy: b.publishedBy ?? account ?? 'not recorded', account };
+    const who = { publishedBy: b.publishedBy ?? null, account };
     const period = { from: b.from ?? undefined, to: b.to ?? undefined };
     const published = isCompletenessRequest(b)
       ? await service.publish({ chart: b.chart, dataset: b.dataset!, field: b.field ?? 'ethnicity', by: b.by === 'specialty' || b.by === 'site' ? b.by : null, ...period, title: b.title ?? null }, who)
@@ -98,15 +98,14 @@ const publishedRoutes: FastifyPluginAsync = async (fastify) => {
 
   app.get('/published/:file', { config: access.publicPage, schema: { params: fileParams, querystring: fileQuery } }, async (request, reply) => {
     const { id, format } = request.params.file;
-    const { summary, json } = await service.record(id);
-    if (summary.withdrawnAt) {
-      if (format === 'html') return reply.status(410).type('text/html; charset=utf-8').send(withdrawnPage(summary));
-      throw messages.publishedChartWithdrawn(summary);
+    const { status, record, json } = await service.record(id);
+    if (status.withdrawnAt) {
+      if (format === 'html') return reply.status(410).type('text/html; charset=utf-8').send(withdrawnPage(status));
+      throw messages.publishedChartWithdrawn(status);
     }
     // Published figures never change: caches may keep them (withdrawal is checked on the next fetch).
     reply.header('cache-control', 'public, max-age=300');
     if (format === 'json') return reply.type('application/json; charset=utf-8').header('content-disposition', `inline; filename="parity-chart-${id}.json"`).send(json);
-    const record = JSON.parse(json) as PublishedRecord;
     const doc: ChartDocument = record.document;
     const size = sizeOf(request.query);
     const name = `${doc.fileName}_published-${id}`;

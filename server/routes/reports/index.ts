@@ -12,7 +12,7 @@ import { htmlToPdf } from '../../reports/pdf.ts';
 import { reportHtml } from '../../reports/report-html.ts';
 import { breakdownFor, checkSelection, DEFAULT_BOARD, REPORT_BREAKDOWNS, statementIndicators, type ReportSelection } from '../../reports/selection.ts';
 import { deleteTemplate, findTemplate, listTemplates, saveTemplate } from '../../reports/templates.ts';
-import { isoDate } from '../metrics/query-schemas.ts';
+import { isoDate } from '../../schemas/calendar-date.ts';
 import { access } from '../../auth/policy.ts';
 
 const list = z

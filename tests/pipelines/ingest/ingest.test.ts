@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/database.ts';
+import { MAX_HEADER_BYTES } from '../../../core/files/header-limit.ts';
 import { ingestFile } from '../../../pipelines/ingest/ingest.ts';
+import { fileMessages } from '../../../core/text/ingest-messages.ts';
 import { tempDatabase, writeFixture } from '../../helpers/temp-db.ts';
 
 const OPTIONS = { maxBytes: 10 * 1024 * 1024, chineseGroup: '2001' as const };
@@ -206,6 +208,33 @@ describe('refusing whole files', () => {
 });
 
 describe('encodings, delimiters and headers', () => {
+  it('reads a header row longer than 64 KB to its end and loads the rows after it', async () => {
+    // A wide export: the dataset's columns, then 3,500 more (about 80 KB of header).
+    const extra = Array.from({ length: 3500 }, (_, i) => `local_extra_field_${String(i).padStart(4, '0')}`);
+    const header = [HEADER, ...extra].join(',');
+    expect(header.length).toBeGreaterThan(70 * 1024);
+    const row = (id: string, day: string) => ['A' + id, 'P' + id, day, '110', '5', '1', '34', '1', 'A', '', 'S', ...extra.map(() => 'x')].join(',');
+    const summary = await load('wide.csv', [header, row('1', '2025-04-01'), row('2', '2025-04-02')].join('\n') + '\n');
+    expect(summary).toMatchObject({ status: 'loaded', rowsRead: 2, rowsLoaded: 2, rowsQuarantined: 0, fileError: null });
+    expect(summary.columnMapping).toMatchObject({ appointment_id: 'appointment_id', site_code: 'site_code' });
+    expect(await db.all(`SELECT appointment_id, appointment_date::VARCHAR AS d FROM outpatients ORDER BY source_row`)).toEqual([
+      { appointment_id: 'A1', d: '2025-04-01' },
+      { appointment_id: 'A2', d: '2025-04-02' },
+    ]);
+  });
+
+  it('refuses a file whose first line is longer than 1 MiB, asking whether it is a CSV', async () => {
+    const before = await snapshot();
+    const summary = await load('one-line.csv', `${HEADER},${'x'.repeat(MAX_HEADER_BYTES)}\nA1,P1,2025-04-01,110,5,1,34,1,A,,S\n`);
+    expect(summary).toMatchObject({ status: 'rejected', fileError: fileMessages.headerTooLong(MAX_HEADER_BYTES) });
+    expect(summary.fileError).toMatch(/^The header row is longer than 1 MB .* — is this a CSV\?/);
+    expect(await snapshot()).toEqual(before);
+    // A header of exactly the cap is still read.
+    const wide = `${HEADER},${'y'.repeat(MAX_HEADER_BYTES - HEADER.length - 1)}`;
+    expect(Buffer.byteLength(wide)).toBe(MAX_HEADER_BYTES);
+    expect(await load('at-the-cap.csv', `${wide}\nA1,P1,2025-04-01,110,5,1,34,1,A,,S,y\n`)).toMatchObject({ status: 'loaded', rowsLoaded: 1 });
+  });
+
   it('loads Windows-1252 with £, accents and curly quotes intact', async () => {
     const text = `${HEADER}\nA1,P1,2025-04-01,110,5,1,34,1,A,,Caf\xe9 \xa3 St Mary\x92s\n`;
     const summary = await load('cp1252.csv', Buffer.from(text, 'latin1'));

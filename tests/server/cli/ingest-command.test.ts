@@ -4,6 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Database } from '../../../db/database.ts';
+import { ensureSchema } from '../../../db/schema.ts';
+import { fileMessages } from '../../../core/text/ingest-messages.ts';
 import { makeOutpatientsCsv } from '../../../bench/make-outpatients-csv.ts';
 import { PARITY_BIN, runCli } from '../../helpers/run-cli.ts';
 
@@ -58,6 +60,23 @@ describe('parity ingest', () => {
     expect(words.stdout).toContain('Ignored (not columns of outpatients; not loaded, not kept in the quarantine): "NHS Number", "Patient Name"');
     const again = await runCli(['ingest', file, '--dataset', 'outpatients', '--db', db, '--json']);
     expect(JSON.parse(again.stdout)).toMatchObject({ status: 'duplicate', ignoredColumns: ['NHS Number', 'Patient Name'] });
+  });
+
+  it('says to raise PARITY_MEMORY_LIMIT, naming its value, and exits 1 when the load runs out of memory', async () => {
+    const db = join(dir, 'small-memory.duckdb');
+    const file = join(dir, 'small-memory.csv');
+    writeFileSync(file, `${HEADER}\nA1,P1,2025-04-01,110,5\n`);
+    // The database and its reference tables made with the usual budget; the load then gets 8 MB.
+    const made = await Database.open(db);
+    await ensureSchema(made);
+    made.close();
+    for (const args of [['--json'], []]) {
+      const result = await runCli(['ingest', file, '--dataset', 'outpatients', '--db', db, ...args], { PARITY_MEMORY_LIMIT: '8MB' });
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim()).toBe(fileMessages.outOfMemory('8MB'));
+      expect(result.stdout).toBe('');
+    }
+    expect(await tableCounts(db)).toEqual({ rows: 0, extracts: 0 });
   });
 
   it('applies a saved column mapping from a file', async () => {

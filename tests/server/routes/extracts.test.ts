@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fileMessages } from '../../../core/text/ingest-messages.ts';
 import { multipart, testApp } from '../../helpers/test-app.ts';
 import { DATASET_IDS } from '../../../core/datasets/index.ts';
 import * as messages from '../../../server/messages.ts';
@@ -71,6 +72,21 @@ describe('POST /api/extracts', () => {
     const res = await upload({ dataset: 'outpatients' }, { name: 'big.csv', content: `${HEADER}\n${'A1,P1,2025-04-01,110,5\n'.repeat(50)}` });
     expect(res.statusCode).toBe(413);
     expect(res.json().error.message).toMatch(/larger than/);
+  });
+
+  it('answers 507 naming PARITY_MEMORY_LIMIT and its value when the load runs out of DuckDB memory, and loads nothing', async () => {
+    const small = await testApp({ memoryLimit: '8MB' });
+    try {
+      await small.db.run(`SET memory_limit = '8MB'`);
+      const res = await small.app.inject({ method: 'POST', url: '/api/extracts', ...multipart({ dataset: 'outpatients' }, { name: 'op.csv', content: `${HEADER}\nA1,P1,2025-04-01,110,5\n` }) });
+      expect(res.statusCode).toBe(507);
+      expect(res.json().error).toEqual({ code: 'out_of_memory', message: fileMessages.outOfMemory('8MB') });
+      expect(res.json().error.message).toContain('DuckDB may use 8MB (PARITY_MEMORY_LIMIT). Raise PARITY_MEMORY_LIMIT');
+      await small.db.run(`RESET memory_limit`);
+      expect((await small.app.inject('/api/health')).json().extracts).toBe(0);
+    } finally {
+      await small.close();
+    }
   });
 
   it('uses a saved column mapping by name', async () => {

@@ -1,6 +1,7 @@
 // Who is signed in: `GET /api/auth/me` once per page load. In local mode (no accounts on a
 // loopback server) there is no one to sign in and the app shows no sign-in controls.
 import { useEffect, useState } from 'react';
+import { sameSitePath } from '../../../core/same-site-path.ts';
 
 export type Role = 'viewer' | 'analyst' | 'admin';
 export type Session =
@@ -48,9 +49,10 @@ export async function csrfHeaders(): Promise<Record<string, string>> {
   return s.mode === 'accounts' ? { 'x-csrf-token': s.csrfToken } : {};
 }
 
-/** Where to come back to after signing in: a path on this site only. */
+/** Where to come back to after signing in: a path on this site only (never the sign-in page), else '/'. */
 export function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') && !next.startsWith('/login') ? next : '/';
+  const path = sameSitePath(next);
+  return path && !/^\/login(?:[/?#]|$)/.test(path) ? path : '/';
 }
 
 /** Sends the browser to the sign-in page, remembering where it was. */

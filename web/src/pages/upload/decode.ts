@@ -2,6 +2,8 @@
 // byte-order mark) when the bytes are valid UTF-8, else Windows-1252 (Excel's "CSV" on a UK PC).
 // The server makes the same decision on the whole file (pipelines/ingest/inspect-file.ts).
 
+import { headBytesWanted, headerLength, MAX_HEADER_BYTES } from '../../../../core/files/header-limit.ts';
+
 export type Encoding = 'utf-8' | 'windows-1252';
 
 /** How much of a file the browser reads to preview it. */
@@ -48,9 +50,18 @@ export function decodeHead(bytes: Uint8Array, truncated: boolean): DecodedHead {
 /** Files up to this size are read whole, so every row is checked before upload. */
 export const FULL_CHECK_BYTES = 2 * 1024 * 1024;
 
-/** Reads and decodes a small file whole, or the first PREVIEW_BYTES of a larger one. */
+/**
+ * Reads and decodes a small file whole, or the start of a larger one: the first PREVIEW_BYTES, or,
+ * when the header row runs past them, the header row and PREVIEW_BYTES more (as the server does,
+ * pipelines/ingest/header-limit.ts).
+ */
 export async function readHead(file: Blob): Promise<{ head: DecodedHead; bytes: Uint8Array }> {
-  const length = file.size <= FULL_CHECK_BYTES ? file.size : PREVIEW_BYTES;
-  const bytes = new Uint8Array(await file.slice(0, length).arrayBuffer());
-  return { head: decodeHead(bytes, file.size > length), bytes };
+  const read = async (length: number) => new Uint8Array(await file.slice(0, length).arrayBuffer());
+  let bytes = await read(file.size <= FULL_CHECK_BYTES ? file.size : PREVIEW_BYTES);
+  if (bytes.length < file.size && headerLength(bytes) < 0) {
+    // A header row longer than PREVIEW_BYTES: read on to its end (up to the cap), and PREVIEW_BYTES more.
+    bytes = await read(MAX_HEADER_BYTES + 1);
+    if (headerLength(bytes) >= 0) bytes = await read(headBytesWanted(bytes));
+  }
+  return { head: decodeHead(bytes, file.size > bytes.length), bytes };
 }

@@ -1,6 +1,7 @@
 // Reads a chosen file in the browser: refuses what is not a CSV (with the server's own words),
 // else parses the first rows to show and every row of a small file to check.
 import { fileMessages } from '../../../../core/text/ingest-messages.ts';
+import { headerTooLong, MAX_HEADER_BYTES } from '../../../../core/files/header-limit.ts';
 import { readHead, sniffBinary, type DecodedHead } from './decode.ts';
 import { parsePreview, PREVIEW_ROWS, type Preview } from './parse-preview.ts';
 
@@ -16,6 +17,7 @@ export async function readFile(file: File): Promise<FileState> {
   if (file.size === 0) return { kind: 'refused', file, message: fileMessages.empty() };
   const binary = sniffBinary(bytes);
   if (binary) return { kind: 'refused', file, message: fileMessages[binary]() };
+  if (headerTooLong(bytes)) return { kind: 'refused', file, message: fileMessages.headerTooLong(MAX_HEADER_BYTES) };
   const checked = parsePreview(head, head.truncated ? PREVIEW_ROWS : Infinity);
   if (checked.headers.length === 0) return { kind: 'refused', file, message: fileMessages.empty() };
   if (checked.headers.length < 2) return { kind: 'refused', file, message: fileMessages.notDelimited() };
