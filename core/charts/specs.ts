@@ -421,17 +421,6 @@ export function completenessStackSpec(items: CompletenessItem[], options: ChartO
   return spec as unknown as TopLevelSpec;
 }
 
-/** Valid % by period against the target, with SPC. */
-export function completenessTrendSpec(input: { periods: (Counts & { period: string })[]; spc: Spc | null; target: number; fieldTitle: string }, options: ChartOptions = {}): TopLevelSpec {
-  return trendSpec({
-    points: input.periods.map((p) => ({ period: p.period, value: p.validPercent, lower: p.lower ?? null, upper: p.upper ?? null, numerator: p.valid, denominator: p.total })),
-    spc: input.spc,
-    unit: { unit: '%' },
-    yTitle: `Records with a valid ${input.fieldTitle} (%)`,
-    target: input.target,
-  }, options);
-}
-
 /**
  * Where one specialty sits among the others: every specialty's value with its interval, sorted,
  * the chosen one highlighted and labelled in bold, and the trust overall as a dashed rule.
