@@ -6,8 +6,25 @@ import { type Database } from './database.ts';
 import { ident, literal } from './sql.ts';
 import { pruneQuarantine } from './prune-quarantine.ts';
 
-/** Bumped when a table's layout changes; stored in `meta`. */
+/**
+ * The layout of the tables this code reads and writes, stored in `meta` as `schema_version`.
+ * Bump it when a table's layout changes, and add the step that brings a database from the
+ * previous version up to it to `UPGRADES`.
+ */
 export const SCHEMA_VERSION = 1;
+
+/** `UPGRADES[n]` brings a database at version n - 1 up to version n; none yet. */
+const UPGRADES: Record<number, (db: Database) => Promise<void>> = {};
+
+/** The database was written by a newer Parity, whose tables this version does not know. */
+export class NewerSchema extends Error {
+  constructor(readonly path: string, readonly found: number) {
+    super(
+      `The database ${path} was written by a newer version of Parity (schema version ${found}; this version knows up to ${SCHEMA_VERSION}).\n` +
+        'Upgrade Parity to open it, or point PARITY_DB (--db) at another file. The file has not been changed.',
+    );
+  }
+}
 
 const referenceDir = fileURLToPath(new URL('../sample-data/reference/', import.meta.url));
 
@@ -138,14 +155,30 @@ async function loadReferenceTables(db: Database): Promise<void> {
   await db.run(`CREATE OR REPLACE TABLE ref_treatment_functions AS SELECT * FROM (VALUES ${functions.join(', ')}) t(code, name)`);
 }
 
-/** Creates every table that does not exist yet. Safe to run at every start. */
+/** The schema version stored in the database, or null for a database without one (new). */
+export async function storedSchemaVersion(db: Database): Promise<number | null> {
+  const [found] = await db.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = 'meta'`);
+  if (!found?.n) return null;
+  const [row] = await db.all<{ value: string }>(`SELECT value FROM meta WHERE key = 'schema_version'`);
+  return row ? Number(row.value) : null;
+}
+
+/**
+ * Creates every table that does not exist yet and upgrades an older database step by step.
+ * Safe to run at every start. Refuses (NewerSchema), before changing anything, a database
+ * written by a newer Parity.
+ */
 export async function ensureSchema(db: Database): Promise<void> {
+  const stored = await storedSchemaVersion(db);
+  if (stored !== null && stored > SCHEMA_VERSION) throw new NewerSchema(db.path, stored);
   await db.run(META_TABLES);
   await db.run(PUBLICATION_TABLES);
   await db.run(SECURITY_TABLES);
   await db.run(datasetTableDdl());
   await loadReferenceTables(db);
-  await db.run(`INSERT OR IGNORE INTO meta VALUES ('schema_version', ?), ('data_version', '0')`, [String(SCHEMA_VERSION)]);
+  for (let version = (stored ?? SCHEMA_VERSION) + 1; version <= SCHEMA_VERSION; version++) await UPGRADES[version]?.(db);
+  await db.run(`INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)`, [String(SCHEMA_VERSION)]);
+  await db.run(`INSERT OR IGNORE INTO meta VALUES ('data_version', '0')`);
   await pruneQuarantine(db);
 }
 

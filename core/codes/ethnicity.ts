@@ -23,15 +23,6 @@ export const ETHNIC_CATEGORIES = [
 export const ETHNIC_GROUPS = ['White', 'Mixed', 'Asian or Asian British', 'Black or Black British', 'Other ethnic group'] as const;
 export const ETHNIC_UNKNOWN_GROUPS = ['Not stated', 'Not known', 'Missing', 'Invalid'] as const;
 
-export type EthnicityStatus = 'valid' | 'not_stated' | 'not_known' | 'missing' | 'invalid';
-
-export function ethnicityStatusOf(code: string | null): EthnicityStatus {
-  if (code === null) return 'missing';
-  if (code === 'Z') return 'not_stated';
-  if (code === '99') return 'not_known';
-  return ETHNIC_CATEGORIES.some((c) => c.code === code) ? 'valid' : 'invalid';
-}
-
 /** Codes that name an ethnic category (all but Not stated and Not known). */
 export const VALID_ETHNIC_CODES: readonly string[] = ETHNIC_CATEGORIES.filter((c) => c.code !== 'Z' && c.code !== '99').map((c) => c.code);
 

@@ -39,6 +39,3 @@ export default defineDataset({
     ...demographicColumns,
   ],
 });
-
-export const ELECTIVE_METHODS = electives;
-export const EMERGENCY_METHODS = emergencies;

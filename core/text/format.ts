@@ -13,9 +13,9 @@ function fmt(value: number, digits: number): string {
   return f.format(value);
 }
 
-/** Decimal places for a metric's values: one for percentages and weeks, one for rates. */
-export function digitsFor(metric: UnitLike): number {
-  return metric.unit === '%' ? 1 : 1;
+/** Decimal places for a metric's values: one, whatever the unit (%, per 100,000, weeks). */
+export function digitsFor(_metric: UnitLike): number {
+  return 1;
 }
 
 /** "12.3" — the number alone. */

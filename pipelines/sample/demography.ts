@@ -96,7 +96,3 @@ export function femaleShare(bandIndex: number): number {
 export function bandAges(bandIndex: number): { from: number; span: number } {
   return bandIndex === 18 ? { from: 90, span: 12 } : { from: bandIndex * 5, span: 5 };
 }
-
-export function bandOfAge(age: number): number {
-  return Math.min(18, Math.floor(age / 5));
-}

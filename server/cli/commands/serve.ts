@@ -1,3 +1,4 @@
+import { NewerSchema } from '../../../db/schema.ts';
 import { SettingsError } from '../../auth/oidc-settings.ts';
 import { loadConfig } from '../../config.ts';
 import { StartRefused, startServer } from '../../server.ts';
@@ -14,7 +15,7 @@ export const serveCommand: Command = async (args, ctx) => {
   try {
     await startServer(loadConfig(env));
   } catch (error) {
-    if (!(error instanceof StartRefused || error instanceof SettingsError)) throw error;
+    if (!(error instanceof StartRefused || error instanceof SettingsError || error instanceof NewerSchema)) throw error;
     ctx.stderr(error.message);
     return EXIT.rejected;
   }
