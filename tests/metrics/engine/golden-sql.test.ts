@@ -1,5 +1,6 @@
-// Pins the SQL the engine generates, so a change to it is a reviewed change to a file.
-// Regenerate with UPDATE_GOLDEN=1 npx vitest run tests/metrics/engine/golden-sql.test.ts
+// Pins the SQL the engine generates, so a change to it is a reviewed change to a file. A missing
+// or different golden file fails; only an explicit request rewrites them:
+//   UPDATE_GOLDEN=1 npx vitest run tests/metrics/engine/golden-sql.test.ts
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findMetric } from '../../../metrics/catalogue/index.ts';
@@ -22,8 +23,9 @@ describe('generated SQL', () => {
       const query = compile(findMetric(id)!, { ...base, ...overrides }, 95);
       const sql = `-- ${id} ${JSON.stringify(overrides)}\n-- params: ${JSON.stringify(query.params)}\n${toSql(query)}`;
       const file = new URL(`./golden/${name}.sql`, import.meta.url);
-      if (process.env.UPDATE_GOLDEN || !existsSync(file)) writeFileSync(file, sql);
-      expect(sql).toBe(readFileSync(file, 'utf8'));
+      if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, sql);
+      if (!existsSync(file)) expect.fail(`golden file tests/metrics/engine/golden/${name}.sql is missing: review the SQL, then write it with UPDATE_GOLDEN=1`);
+      expect(sql, `the SQL differs from golden/${name}.sql: if the change is intended, rewrite it with UPDATE_GOLDEN=1`).toBe(readFileSync(file, 'utf8'));
     });
   }
 
