@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { SecuritySettings } from '../auth/settings.ts';
 import type { Config } from '../config.ts';
+import type { SettingInput, SettingValue } from '../../core/contracts/settings.ts';
 
 /** What the server was started with: the environment, start-up options, or the built-in defaults. */
 export interface StartValues {
@@ -12,11 +13,7 @@ export interface StartValues {
   security: SecuritySettings;
 }
 
-export type SettingValue = string | number;
-
-export type SettingInput =
-  | { kind: 'choice'; options: { value: string; label: string }[] }
-  | { kind: 'number'; min: number; max: number; step: number; unit: string };
+export type { SettingInput, SettingValue };
 
 export interface EditableSetting {
   key: string;
