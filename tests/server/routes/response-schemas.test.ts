@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipart } from '../../helpers/test-app.ts';
-import { sampleApp } from '../charts/sample-app.ts';
+import { sampleApp } from '../../helpers/sample-app.ts';
 
 let t: Awaited<ReturnType<typeof sampleApp>>;
 let returned: unknown;
