@@ -1,5 +1,5 @@
 // One indicator broken down by one (or two) dimensions over one period: the result object of
-// interfaces.md, with intervals, comparisons, the deprivation gap and disclosure applied.
+// docs/interfaces.md, with intervals, comparisons, the deprivation gap and disclosure applied.
 import type { Session } from '../../db/database.ts';
 import type { Breakdown, MetricDefinition } from '../catalogue/schema.ts';
 import { absoluteGap, DISCLOSURE_LABELS, rateRatio, relativeGap, sii, type DisclosureProfile } from '../statistics/index.ts';
@@ -42,7 +42,7 @@ function referenceGroup(by: Breakdown, settings: EngineSettings): string | null 
   return null;
 }
 
-/** Higher or lower than the trust only when the intervals do not overlap (statistics.md). */
+/** Higher or lower than the trust only when the intervals do not overlap (docs/methods.md, "Comparisons"). */
 export function compare(cell: Cell, overall: Cell): ResultRow['comparison'] {
   if (cell.lower === null || cell.upper === null || overall.lower === null || overall.upper === null) return null;
   if (cell.lower > overall.upper) return 'higher';

@@ -1,4 +1,4 @@
-// The statistics module: small pure functions, one concern per file (see statistics.md).
+// The statistics module: small pure functions, one concern per file (docs/methods.md).
 export type { Estimate } from './types.ts';
 export { statsMessages } from './messages.ts';
 export { normalQuantile, zFor } from './normal.ts';

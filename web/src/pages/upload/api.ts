@@ -1,4 +1,4 @@
-// The upload and extract endpoints (docs/interfaces.md): result shapes as zod schemas, reads that
+// The upload and extract endpoints (docs/ingestion.md, docs/interfaces.md): result shapes as zod schemas, reads that
 // bypass the app-wide cache (extracts change under the page), and the upload itself over
 // XMLHttpRequest so the page can show real upload progress.
 import * as z from 'zod/mini';
