@@ -130,6 +130,8 @@ export const Spc = z.object({
   upper: num,
   nearLower: z.optional(maybeNum),
   nearUpper: z.optional(maybeNum),
+  /** The mean moving range the limits come from (2.66 × it either side of the mean). */
+  averageMovingRange: z.optional(num),
   points: z.array(z.object({
     period: str,
     value: maybeNum,
@@ -235,6 +237,7 @@ export type CompletenessResult = z.infer<typeof CompletenessResult>;
 
 export const CompletenessSummary = z.object({
   target: num,
+  disclosure: z.optional(str),
   rows: z.array(z.object({ ...countsShape, dataset: str, datasetTitle: str, field: str })),
 });
 export type CompletenessSummary = z.infer<typeof CompletenessSummary>;
