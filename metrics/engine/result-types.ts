@@ -78,8 +78,10 @@ export interface SeriesPoint {
   suppressed: boolean;
 }
 
-export interface SpcView extends Omit<SpcResult, 'points'> {
+export interface SpcView extends Omit<SpcResult, 'points' | 'signals'> {
   points: { period: string; value: number; signal: SpcResult['points'][number]['signal']; kind: SpcResult['points'][number]['kind'] }[];
+  /** Each special-cause episode with the periods of its first and last flagged point. */
+  signals: (Omit<SpcResult['signals'][number], 'from' | 'to'> & { from: string; to: string })[];
 }
 
 export interface SeriesResult {
