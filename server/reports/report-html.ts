@@ -104,7 +104,7 @@ function figure(c: ReportChart, sentences: string[]): string {
 function indicatorSection(s: IndicatorSection): string {
   const m = s.metric;
   const charts = s.breakdowns.map((c) => figure(c, c.doc.narrative)).join('');
-  const trends = [s.trend ? figure(s.trend, [spcSentence(s.spc, m)]) : '', s.gapTrend ? figure(s.gapTrend, [spcSentence(s.gapSpc, m, true)]) : ''].join('');
+  const trends = [s.trend ? figure(s.trend, [spcSentence(s.spc, m, { grain: m.grain })]) : '', s.gapTrend ? figure(s.gapTrend, [spcSentence(s.gapSpc, m, { gap: true, grain: m.grain })]) : ''].join('');
   const unavailable = s.unavailable.length ? `<p class="unavailable">Not available for this indicator: ${esc(s.unavailable.map((b) => breakdownTitle(b).toLowerCase()).join(', '))}.</p>` : '';
   return `<section class="indicator" id="${esc(m.id)}" aria-labelledby="h-${esc(m.id)}"><h2 id="h-${esc(m.id)}">${esc(m.title)}</h2>
 <p class="definition">${esc(m.definition)} ${m.polarity === 'context' ? 'Neither higher nor lower is better in itself.' : `${m.polarity === 'lower' ? 'Lower' : 'Higher'} is better.`} Method: ${esc(m.method)}; data as at ${esc(formatDate(s.dataAsAt))}.</p>
