@@ -202,6 +202,10 @@ export const Tile = z.object({
   overall: Figure,
   gap: z.nullable(z.object({ absolute: maybeNum, relative: maybeNum })),
   gapVariation: VariationSchema,
+  /** The Q1 − Q5 gap series' signals over its window; null when it has too few points for SPC. */
+  gapSignals: z.optional(z.nullable(z.array(SpcSignal))),
+  /** False when the indicator has no IMD gap series (rather than too few points). */
+  gapSeries: z.optional(z.boolean()),
   section: z.enum(['adult', 'cyp', 'cross-cutting']),
 });
 export type Tile = z.infer<typeof Tile>;

@@ -77,9 +77,14 @@ export function signalNote(s: SpcSignal): string {
   return `${behaviour(s, s.points > 1)}, ${when} (${s.kind === 'neither' ? 'neither better nor worse' : s.kind})`;
 }
 
-/** Signals that include the latest point, and those that ended before it. */
-export function splitSignals(spc: Spc): { latest: SpcSignal[]; earlier: SpcSignal[] } {
-  const last = spc.points[spc.points.length - 1]?.period;
+/**
+ * Signals that include the latest point, and those that ended before it. A special-cause icon
+ * means the latest point is flagged, so the signals ending last are the latest; with a
+ * common-cause icon every signal is earlier.
+ */
+export function splitSignals(spc: Pick<Spc, 'variation' | 'signals'>): { latest: SpcSignal[]; earlier: SpcSignal[] } {
+  if (!spc.variation || spc.variation === 'common-cause') return { latest: [], earlier: spc.signals };
+  const last = spc.signals.reduce((m, s) => (s.to > m ? s.to : m), '');
   return { latest: spc.signals.filter((s) => s.to === last), earlier: spc.signals.filter((s) => s.to !== last) };
 }
 
@@ -116,7 +121,7 @@ export function spcSentence(spc: Spc | null, unit: UnitLike, options: { gap?: bo
 }
 
 /** Short words for a table cell beside the latest-point icon: the earlier signals, or null. */
-export function earlierSignalsNote(spc: Spc | null): string | null {
+export function earlierSignalsNote(spc: Pick<Spc, 'variation' | 'signals'> | null): string | null {
   if (!spc) return null;
   const { earlier } = splitSignals(spc);
   if (earlier.length === 0) return null;
@@ -126,7 +131,7 @@ export function earlierSignalsNote(spc: Spc | null): string | null {
 export interface RollupItem {
   title: string;
   /** null: the series has too few points for SPC. */
-  spc: Pick<Spc, 'variation' | 'signals' | 'points'> | null;
+  spc: Pick<Spc, 'variation' | 'signals'> | null;
 }
 
 export interface Rollup {
@@ -158,9 +163,10 @@ export function spcRollup(items: RollupItem[]): Rollup {
  * The roll-up in one sentence: "The monthly gap: special cause concern in the latest month on
  * two indicators (A, B); …; ten had too few points for SPC."
  */
-export function rollupSentence(items: RollupItem[], subject: string, grain: Grain = 'month'): string {
+export function rollupSentence(items: RollupItem[], subject: string, grain?: Grain): string {
   const r = spcRollup(items);
-  const noun = grain === 'quarter' ? 'quarter' : 'month';
+  // Indicators of mixed grain (monthly and quarterly) share one roll-up: "the latest point".
+  const noun = grain ?? 'point';
   const list = (titles: string[]) => (titles.length ? ` (${titles.join(', ')})` : '');
   const n = (titles: string[]) => plural(titles.length, 'indicator');
   const parts: string[] = [];
