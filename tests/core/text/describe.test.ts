@@ -65,14 +65,15 @@ describe('describeGap', () => {
   it('gives the Q1–Q5 gap in percentage points with its ratio, and a gradient when the SII interval excludes zero', () => {
     expect(describeGap(gap, dna, 95)).toEqual([
       'The most deprived fifth (IMD quintile 1) is 4.2 percentage points higher than the least deprived fifth (quintile 5), a ratio of 1.52.',
-      'The slope index of inequality is +5.1 percentage points (95% interval +3.2 percentage points to +7.0 percentage points); the interval excludes zero, so there is a gradient across deprivation.',
+      'The slope index of inequality is +5.1 percentage points (95% interval +3.2 percentage points to +7.0 percentage points): the modelled difference between the most and the least deprived ends of the whole gradient, most minus least deprived, like the Q1 − Q5 gap; the interval excludes zero, so the value is higher towards the most deprived end.',
     ]);
   });
 
   it('says lower for a negative gap, and no clear gradient when the SII interval includes zero', () => {
     const [first, second] = describeGap({ ...gap, absolute: -2, relative: null, siiLower: -1 }, dna, 99.8);
     expect(first).toBe('The most deprived fifth (IMD quintile 1) is 2.0 percentage points lower than the least deprived fifth (quintile 5).');
-    expect(second).toContain('(99.8% interval −1.0 percentage points to +7.0 percentage points); the interval includes zero, so there is no clear gradient');
+    expect(second).toContain('(99.8% interval −1.0 percentage points to +7.0 percentage points)');
+    expect(second).toContain('the interval includes zero, so there is no clear gradient');
   });
 
   it('says nothing it cannot support', () => {
