@@ -271,12 +271,7 @@ export const SpecialtyList = z.object({
 });
 export type Specialty = z.infer<typeof SpecialtyList>['specialties'][number];
 
-export const DatasetList = z.array(z.object({
-  id: str,
-  title: str,
-  patientLevel: z.optional(z.boolean()),
-  columns: z.array(z.object({ name: str })),
-}));
-export type DatasetInfo = z.infer<typeof DatasetList>[number];
+// The datasets' shape is declared in datasets.ts; re-exported for the pages that read it from here.
+export { DatasetList, type Dataset as DatasetInfo } from './datasets.ts';
 
 export const ExtractList = z.array(z.object({ id: str, dataset: str, uploadedAt: str, status: str }));
