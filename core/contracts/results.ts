@@ -259,7 +259,8 @@ export type CompletenessResult = z.infer<typeof CompletenessResult>;
 
 export const CompletenessSummary = z.object({
   target: num,
-  rows: z.array(z.object({ ...countsShape, dataset: str, datasetTitle: str, field: str })),
+  /** Each row covers its dataset's latest 12 months, to its latest record: `period`. */
+  rows: z.array(z.object({ ...countsShape, dataset: str, datasetTitle: str, field: str, period: z.optional(Period) })),
 });
 export type CompletenessSummary = z.infer<typeof CompletenessSummary>;
 

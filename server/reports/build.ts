@@ -45,7 +45,7 @@ export interface IndicatorSection {
 
 export interface CompletenessSection {
   target: number;
-  rows: { dataset: string; datasetTitle: string; field: string; total: number | null; valid: number | null; notStated: number | null; notKnown: number | null; missing: number | null; invalid: number | null; validPercent: number | null; lower: number | null; upper: number | null; suppressed: boolean }[];
+  rows: { dataset: string; datasetTitle: string; field: string; period?: { from: string; to: string }; total: number | null; valid: number | null; notStated: number | null; notKnown: number | null; missing: number | null; invalid: number | null; validPercent: number | null; lower: number | null; upper: number | null; suppressed: boolean }[];
   charts: { field: string; svg: string }[];
 }
 
