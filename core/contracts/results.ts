@@ -148,6 +148,8 @@ export const Spc = z.object({
   upper: num,
   nearLower: z.optional(maybeNum),
   nearUpper: z.optional(maybeNum),
+  /** The mean moving range the limits come from (2.66 × it either side of the mean). */
+  averageMovingRange: z.optional(num),
   points: z.array(z.object({
     period: str,
     value: maybeNum,
@@ -259,6 +261,7 @@ export type CompletenessResult = z.infer<typeof CompletenessResult>;
 
 export const CompletenessSummary = z.object({
   target: num,
+  disclosure: z.optional(str),
   /** Each row covers its dataset's latest 12 months, to its latest record: `period`. */
   rows: z.array(z.object({ ...countsShape, dataset: str, datasetTitle: str, field: str, period: z.optional(Period) })),
 });

@@ -99,8 +99,10 @@ function latestWords(spc: Spc): string {
  * One sentence about the process: what the latest point shows, what happened earlier in the
  * window, the mean and limits, and the assurance against a target.
  */
-export function spcSentence(spc: Spc | null, unit: UnitLike, options: { gap?: boolean; grain?: Grain } = {}): string {
-  const { gap = false, grain = 'month' } = options;
+export function spcSentence(spc: Spc | null, unit: UnitLike, options: { gap?: boolean; grain?: string } = {}): string {
+  const gap = options.gap ?? false;
+  // Results carry their grain as a string; anything but quarterly reads as monthly.
+  const grain: Grain = options.grain === 'quarter' ? 'quarter' : 'month';
   const noun = grain === 'quarter' ? 'quarter' : 'month';
   if (!spc) return `Fewer than 12 points: too few for process limits, so no statement about change over time is made.`;
   const f = (v: number) => (gap ? formatDifference(v, unit) : formatValue(v, unit));

@@ -1,28 +1,64 @@
+// How a group is described against the trust: better or worse only when the indicator has a
+// direction and the intervals do not overlap; breakdown names as titles and inside sentences.
 import { describe, expect, it } from 'vitest';
-import { core20Verdict, targetVerdict, targetVerdictLabels } from '../../../core/text/compare.ts';
-import { describeCore20 } from '../../../core/text/describe.ts';
+import { assess, assessmentLabel, breakdownPhrase, breakdownTitle, intervalsApart } from '../../../core/text/compare.ts';
 
-describe('one assessment, one wording', () => {
-  it('calls 94.97% with an interval across a 95% target "not clearly different", never "not met"', () => {
-    const row = { validPercent: 94.97, lower: 94.6, upper: 95.3, suppressed: false };
-    expect(targetVerdict(row, 95)).toBe('unclear');
-    expect(targetVerdictLabels[targetVerdict(row, 95)]).toBe('Not clearly different from the target');
+const row = (comparison: 'higher' | 'lower' | 'similar' | null, extra: { suppressed?: boolean; value?: number | null } = {}) => ({ comparison, suppressed: false, value: 12, ...extra });
+
+describe('assess', () => {
+  it('calls a higher DNA rate worse and a higher vaccination rate better', () => {
+    expect(assess(row('higher'), 'lower')).toBe('worse');
+    expect(assess(row('lower'), 'lower')).toBe('better');
+    expect(assess(row('higher'), 'higher')).toBe('better');
+    expect(assess(row('lower'), 'higher')).toBe('worse');
   });
 
-  it('meets or misses a target only when the whole interval is on one side', () => {
-    expect(targetVerdict({ lower: 95, upper: 96 }, 95)).toBe('met');
-    expect(targetVerdict({ lower: 93, upper: 94.99 }, 95)).toBe('not-met');
-    expect(targetVerdict({ lower: null, upper: null, suppressed: true }, 95)).toBe('not-assessed');
+  it('says only higher or lower for a context indicator, which has no better direction', () => {
+    expect(assess(row('higher'), 'context')).toBe('higher');
+    expect(assess(row('lower'), 'context')).toBe('lower');
   });
 
-  it('gives Core20 against the rest the same verdict in the roll-up and in the tile sentence', () => {
-    const metric = { id: 'x', title: 'X', unit: '%', polarity: 'lower' as const } as Parameters<typeof describeCore20>[0]['metric'];
-    const core20 = { value: 20, lower: 18, upper: 22, suppressed: false, numerator: 20, denominator: 100 };
-    const rest = { value: 10, lower: 9, upper: 11, suppressed: false, numerator: 10, denominator: 100 };
-    expect(core20Verdict(core20, rest, 'lower')).toBe('worse');
-    expect(describeCore20({ metric, core20, rest })).toBe('Core20 is higher than the rest, which is worse; the intervals do not overlap.');
-    const overlapping = { ...rest, value: 17, lower: 16, upper: 19 };
-    expect(core20Verdict(core20, overlapping, 'lower')).toBe('similar');
-    expect(describeCore20({ metric, core20, rest: overlapping })).toMatch(/^No clear difference/);
+  it('puts suppression first, then a missing value or comparison, before any difference', () => {
+    expect(assess(row('higher', { suppressed: true }), 'lower')).toBe('suppressed');
+    expect(assess(row('higher', { value: null }), 'lower')).toBe('not-compared');
+    expect(assess(row(null), 'lower')).toBe('not-compared');
+    expect(assess(row('similar'), 'lower')).toBe('similar');
+  });
+
+  it('names the comparator in the label', () => {
+    expect(assessmentLabel('worse')).toBe('Worse than trust overall');
+    expect(assessmentLabel('better', 'Cardiology overall')).toBe('Better than Cardiology overall');
+    expect(assessmentLabel('similar', 'Cardiology overall')).toBe('No clear difference');
+    expect(assessmentLabel('suppressed')).toBe('Suppressed (small numbers)');
+  });
+});
+
+describe('intervalsApart', () => {
+  it('claims a difference only when the intervals do not overlap; touching intervals overlap', () => {
+    expect(intervalsApart({ lower: 14, upper: 16 }, { lower: 10, upper: 12 })).toBe('higher');
+    expect(intervalsApart({ lower: 8, upper: 9.9 }, { lower: 10, upper: 12 })).toBe('lower');
+    expect(intervalsApart({ lower: 11, upper: 15 }, { lower: 10, upper: 12 })).toBe('similar');
+    expect(intervalsApart({ lower: 12, upper: 15 }, { lower: 10, upper: 12 })).toBe('similar');
+  });
+
+  it('makes no claim when an interval is missing', () => {
+    expect(intervalsApart({ lower: null, upper: 16 }, { lower: 10, upper: 12 })).toBeNull();
+    expect(intervalsApart({ lower: 14, upper: 16 }, { lower: 10, upper: null })).toBeNull();
+  });
+});
+
+describe('breakdown names', () => {
+  it('gives each breakdown its title, and a readable fallback for a trust’s own', () => {
+    expect(breakdownTitle('overall')).toBe('Trust overall');
+    expect(breakdownTitle('core20')).toBe('Core20 (most deprived 20%)');
+    expect(breakdownTitle('age_band_broad')).toBe('Age group');
+    expect(breakdownTitle('veteran_status')).toBe('veteran status');
+  });
+
+  it('lower-cases a title inside a sentence but keeps acronyms and Core20', () => {
+    expect(breakdownPhrase('ethnic_group')).toBe('ethnic group');
+    expect(breakdownPhrase('imd_quintile')).toBe('IMD quintile');
+    expect(breakdownPhrase('core20')).toBe('Core20 (most deprived 20%)');
+    expect(breakdownPhrase('plus_group')).toBe('PLUS group');
   });
 });
