@@ -83,7 +83,7 @@ describe('special causes over the window', () => {
     expect(series.overall.points).toHaveLength(MONTHS);
     for (const spc of [series.overall.spc!, series.gap!.spc!]) {
       expect(spc.variation).toBe('common-cause');
-      const p = planted(spc.signals);
+      const p = planted(spc.signals!);
       expect(p.outside, 'July 2023 outside the limits').toBeDefined();
       expect(p.shift, 'the shift of 2024').toBeDefined();
       expect(p.trend, 'the rise of 2025').toBeDefined();
@@ -97,7 +97,7 @@ describe('special causes over the window', () => {
     const report = plain((await get('/reports/board?indicators=op-dna-rate&breakdowns=imd_quintile')).body);
     for (const text of [svg, report]) {
       expect(text).toContain('The gap shows common cause variation in the latest month; earlier,');
-      for (const s of Object.values(planted(series.gap!.spc!.signals))) expect(text).toContain(signalPhrase(s!));
+      for (const s of Object.values(planted(series.gap!.spc!.signals!))) expect(text).toContain(signalPhrase(s!));
       expect(text).not.toContain('no significant change');
     }
     // The summary table counts the indicator as "special cause earlier in the window", for the trust and the gap.
