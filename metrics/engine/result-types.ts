@@ -1,5 +1,5 @@
 import type { Breakdown, MetricDefinition } from '../catalogue/schema.ts';
-import type { DisclosureProfile, SpcResult } from '../statistics/index.ts';
+import type { DisclosureProfile, SpcResult, Withholding } from '../statistics/index.ts';
 
 /** The catalogue entry as the API shows it: no SQL. */
 export interface PublicMetric {
@@ -36,6 +36,8 @@ export interface ResultRow {
   upper: number | null;
   method: string;
   suppressed: boolean;
+  /** Why a figure is withheld: its own small numbers, or to protect a small one elsewhere in the result. */
+  suppression: Withholding | null;
   comparison: 'higher' | 'lower' | 'similar' | null;
   ratio?: { value: number; lower: number; upper: number } | null;
 }
@@ -76,6 +78,7 @@ export interface SeriesPoint {
   lower: number | null;
   upper: number | null;
   suppressed: boolean;
+  suppression: Withholding | null;
 }
 
 export interface SpcView extends Omit<SpcResult, 'points'> {
