@@ -54,8 +54,9 @@ function initialBoxes(cells: TableCell[], status: (Withholding | null)[], larges
   return cells.map((cell, i) =>
     cell.counts.map((count, d): Box => {
       if (status[i] === 'small') return small(d, largest);
-      // A secondary cell is 0 or above the threshold: of that the reader can use only ≥ 0.
-      if (status[i] === 'secondary') return [0, Infinity];
+      // A secondary cell is known not to be small: 0, or above the threshold (the reader is
+      // credited with knowing which, the cautious assumption).
+      if (status[i] === 'secondary') return count === 0 ? [0, Infinity] : [largest + 1, Infinity];
       return publishedBox(count, largest);
     }),
   );
@@ -74,9 +75,13 @@ export function propagate(boxes: Box[][], sums: Additivity[]): Box[][] {
         const total = b[sum.total][d];
         const next: Box = [Math.max(total[0], lo), Math.min(total[1], hi)];
         if (next[0] !== total[0] || next[1] !== total[1]) [b[sum.total][d], moved] = [next, true];
+        // The others' highest sum without this part: ∞ − ∞ must not turn into NaN.
+        const unbounded = sum.parts.filter((p) => b[p][d][1] === Infinity).length;
+        const finiteHi = sum.parts.reduce((s, p) => s + (b[p][d][1] === Infinity ? 0 : b[p][d][1]), 0);
         for (const p of sum.parts) {
           const box = b[p][d];
-          const [otherLo, otherHi] = [lo - box[0], hi - box[1]];
+          const otherLo = lo - box[0];
+          const otherHi = box[1] === Infinity ? (unbounded > 1 ? Infinity : finiteHi) : unbounded > 0 ? Infinity : finiteHi - box[1];
           const tightened: Box = [Math.max(box[0], b[sum.total][d][0] - otherHi), Math.min(box[1], b[sum.total][d][1] - otherLo)];
           if (tightened[0] !== box[0] || tightened[1] !== box[1]) [b[p][d], moved] = [tightened, true];
         }
@@ -108,12 +113,12 @@ function loneWithheld(sums: Additivity[], status: (Withholding | null)[]): Addit
   return sums.filter((s) => status[s.total] === null && s.parts.filter((p) => status[p] !== null).length === 1);
 }
 
-/** The part to withhold next in a relation: the smallest shown one (a zero only when nothing else is left), else the total. */
+/** The part to withhold next in a relation: the smallest shown one (a zero numerator only when nothing else is left), else the total. */
 function partner(sum: Additivity, cells: TableCell[], status: (Withholding | null)[]): number | null {
   const candidates = sum.parts
     .filter((p) => status[p] === null && !cells[p].external)
     .sort((p, q) => {
-      const zero = (i: number) => Number(cells[i].counts.every((c) => c === 0));
+      const zero = (i: number) => Number(cells[i].counts[0] === 0);
       const a = cells[p].counts;
       const b = cells[q].counts;
       return zero(p) - zero(q) || a.reduce((r, v, d) => r || v - b[d], 0) || p - q;
