@@ -1,30 +1,31 @@
-// Statistical disclosure control of counts (statistics.md, "Disclosure control"): which counts
+// Statistical disclosure control of counts (docs/methods.md, "Disclosure control"): which counts
 // are too small to show and how shown counts are rounded. Which cells to withhold so that no
-// small count can be recovered by subtraction is suppression.ts.
+// small count can be recovered by subtraction is suppression.ts. The profiles themselves
+// (thresholds, rounding, labels) are declared once in core/disclosure.ts.
+import { DISCLOSURE_PROFILES, type DisclosureProfile } from '../../core/disclosure.ts';
 import { count } from './validate.ts';
 
-export type DisclosureProfile = 'nhs-secondary-use' | 'threshold-10' | 'none';
+export type { DisclosureProfile };
 
-export const DISCLOSURE_LABELS: Record<DisclosureProfile, string> = {
-  'nhs-secondary-use': 'NHS secondary-use: counts 1–7 suppressed, others rounded to 5',
-  'threshold-10': 'Threshold 10: counts 1–9 suppressed, others rounded to 5',
-  none: 'None: counts shown unrounded (internal analysis only)',
-};
+/** Each profile's label, as results carry it. */
+export const DISCLOSURE_LABELS = Object.fromEntries(
+  Object.entries(DISCLOSURE_PROFILES).map(([id, p]) => [id, p.label]),
+) as Record<DisclosureProfile, string>;
 
-/** Largest count that is suppressed under each profile (0 is never small). */
-const LARGEST_SMALL: Record<DisclosureProfile, number> = { 'nhs-secondary-use': 7, 'threshold-10': 9, none: 0 };
-
-/** Shown counts are multiples of this under both suppressing profiles. */
-export const ROUNDING_BASE = 5;
-
+/** The largest count the profile withholds (0: none). */
 export function largestSmall(profile: DisclosureProfile): number {
-  return LARGEST_SMALL[profile];
+  return DISCLOSURE_PROFILES[profile].largestSmall;
 }
 
-/** True when a count must not be shown: 1–7 (NHS secondary-use), 1–9 (threshold 10), never for none. */
+/** What shown counts are rounded to (1: unrounded). */
+export function roundingStep(profile: DisclosureProfile): number {
+  return DISCLOSURE_PROFILES[profile].roundTo;
+}
+
+/** True when a count must not be shown: from 1 to the profile's largest small count (0 is never small). */
 export function isSmall(value: number, profile: DisclosureProfile): boolean {
   count('The count', value);
-  return value >= 1 && value <= LARGEST_SMALL[profile];
+  return value >= 1 && value <= DISCLOSURE_PROFILES[profile].largestSmall;
 }
 
 /**
@@ -34,5 +35,6 @@ export function isSmall(value: number, profile: DisclosureProfile): boolean {
  */
 export function roundCount(value: number, profile: DisclosureProfile): number {
   count('The count', value);
-  return profile === 'none' ? value : Math.round(value / ROUNDING_BASE) * ROUNDING_BASE;
+  const step = DISCLOSURE_PROFILES[profile].roundTo;
+  return step === 1 ? value : Math.round(value / step) * step;
 }

@@ -7,7 +7,7 @@
 // completeness counts against their total) until nothing changes; that is the whole of what
 // subtraction can tell. Where a withheld cell is exposed, the next-smallest part of the same
 // total is withheld too (the HES rule), or the total itself when no part is left.
-import { isSmall, largestSmall, ROUNDING_BASE, type DisclosureProfile } from './disclosure.ts';
+import { isSmall, largestSmall, roundingStep, type DisclosureProfile } from './disclosure.ts';
 
 export type Withholding = 'small' | 'secondary';
 
@@ -41,15 +41,15 @@ export interface ProtectOptions {
 type Box = [number, number];
 
 /** A published count as a reader sees it: 0 is exact (1 and 2 would be withheld), others ±2 and above the threshold. */
-function publishedBox(count: number, largest: number): Box {
-  const shown = Math.round(count / ROUNDING_BASE) * ROUNDING_BASE;
+function publishedBox(count: number, largest: number, step: number): Box {
+  const shown = Math.round(count / step) * step;
   if (shown === 0) return [0, 0];
-  const half = Math.floor(ROUNDING_BASE / 2);
+  const half = Math.floor(step / 2);
   return [Math.max(shown - half, largest + 1), shown + half];
 }
 
 /** What the reader knows of every count before subtraction. */
-function initialBoxes(cells: TableCell[], status: (Withholding | null)[], largest: number, options: ProtectOptions): Box[][] {
+function initialBoxes(cells: TableCell[], status: (Withholding | null)[], largest: number, step: number, options: ProtectOptions): Box[][] {
   const small = options.smallRange ?? (() => [0, Infinity] as Box);
   return cells.map((cell, i) =>
     cell.counts.map((count, d): Box => {
@@ -57,7 +57,7 @@ function initialBoxes(cells: TableCell[], status: (Withholding | null)[], larges
       // A secondary cell is known not to be small: 0, or above the threshold (the reader is
       // credited with knowing which, the cautious assumption).
       if (status[i] === 'secondary') return count === 0 ? [0, Infinity] : [largest + 1, Infinity];
-      return publishedBox(count, largest);
+      return publishedBox(count, largest, step);
     }),
   );
 }
@@ -92,15 +92,16 @@ export function propagate(boxes: Box[][], sums: Additivity[]): Box[][] {
   return b;
 }
 
-/** Fewer possible values than a rounded count leaves (5): the cell is exposed. */
-const narrow = ([lo, hi]: Box) => hi - lo + 1 < ROUNDING_BASE;
+/** Fewer possible values than a rounded count leaves (5 when rounding to 5): the cell is exposed. */
+const narrow = ([lo, hi]: Box, step: number) => hi - lo + 1 < step;
 
 /** The withheld cells a reader could recover or narrow from what the result publishes. */
 export function exposedCells(cells: TableCell[], sums: Additivity[], status: (Withholding | null)[], profile: DisclosureProfile, options: ProtectOptions = {}): number[] {
   const largest = largestSmall(profile);
   const effective = withExternal(cells, status, profile);
-  const boxes = propagate(initialBoxes(cells, effective, largest, options), sums);
-  return cells.flatMap((cell, i) => (status[i] !== null && !cell.external && boxes[i].some(narrow) ? [i] : []));
+  const step = roundingStep(profile);
+  const boxes = propagate(initialBoxes(cells, effective, largest, step, options), sums);
+  return cells.flatMap((cell, i) => (status[i] !== null && !cell.external && boxes[i].some((box) => narrow(box, step)) ? [i] : []));
 }
 
 /** External figures are withheld in their own result when small, shown otherwise. */
