@@ -252,7 +252,8 @@ export const CompletenessSummary = z.object({
 export type CompletenessSummary = z.infer<typeof CompletenessSummary>;
 
 export const SpecialtyList = z.object({
-  specialties: z.array(z.object({ code: str, name: str, activity: num })),
+  // Activity is a count like any other: rounded, and null (shown as *) when small.
+  specialties: z.array(z.object({ code: str, name: str, activity: maybeNum })),
 });
 export type Specialty = z.infer<typeof SpecialtyList>['specialties'][number];
 
