@@ -25,6 +25,9 @@ interface Context {
   method: string | null;
 }
 
+/** A crude rate names its interval ('Exact' below 10 events, 'Byars' from 10) or the indicator's method. */
+const CRUDE_RATE_METHODS = new Set(['Exact', 'Byars', METHOD_OF['crude-rate']]);
+
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
 /** The value and interval the published counts give, for the statistics that depend on the counts alone. */
@@ -33,7 +36,7 @@ function expected(node: Record<string, unknown>, context: Context): { value: num
   const method = node.method ?? context.method;
   if (typeof x !== 'number' || typeof n !== 'number' || n <= 0 || context.multiplier === null) return null;
   if (method === METHOD_OF.percentage && Number.isInteger(x) && x <= n) return wilson(x, n, context.level, context.multiplier);
-  if (method === METHOD_OF['crude-rate']) return crudeRate(x, n, context.level, context.multiplier);
+  if (typeof method === 'string' && CRUDE_RATE_METHODS.has(method)) return crudeRate(x, n, context.level, context.multiplier);
   return null;
 }
 

@@ -54,11 +54,12 @@ function fromPublished(metric: MetricDefinition, cell: Cell, x: number | null, n
     const w = wilson(x, n, level, metric.multiplier);
     return { value: w.value, lower: w.lower, upper: w.upper };
   }
-  if (cell.method === METHOD_OF['crude-rate']) {
+  const rate = metric.computation.type === 'population-rate';
+  if (rate && metric.statistic === 'crude-rate') {
     const r = crudeRate(x, n, level, metric.multiplier);
     return { value: r.value, lower: r.lower, upper: r.upper };
   }
-  if (cell.method === METHOD_OF.dsr && cell.lower !== null && cell.upper !== null && cell.numerator > 0) {
+  if (rate && metric.statistic === 'dsr' && cell.lower !== null && cell.upper !== null && cell.numerator > 0) {
     const z = zFor(level);
     const value = cell.value * (x / cell.numerator) * (cell.denominator / n);
     const spread = ((cell.value - cell.lower) / (cell.numerator - byarsLower(cell.numerator, z))) * (cell.denominator / n);
