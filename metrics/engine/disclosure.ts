@@ -1,4 +1,4 @@
-// Disclosure control on estimates (docs/metrics.md, "Disclosure control"): the one step between
+// Disclosure control on estimates (docs/methods.md, "Disclosure control"): the one step between
 // the statistics and every figure that leaves the engine. Small cells are withheld with
 // everything computed from them, cells a total would give away are withheld as `secondary`,
 // the counts that remain are rounded, and each value and interval is computed again from the

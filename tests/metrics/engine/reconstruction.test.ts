@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../../metrics/catalogue/index.ts';
 import { crudeRate, largestSmall, wilson } from '../../../metrics/statistics/index.ts';
-import { sampleApp } from '../../server/charts/sample-app.ts';
+import { sampleApp } from '../../helpers/sample-app.ts';
 
 interface Row { group: string; group2?: string; numerator: number | null; denominator: number | null; value: number | null; lower: number | null; upper: number | null; method: string; suppressed: boolean; suppression?: string | null }
 interface Result { rows: Row[]; overall: Row; level: number; metric: { multiplier: number; statistic: string }; disclosure: string }

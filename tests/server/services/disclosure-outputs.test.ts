@@ -5,9 +5,9 @@
 // rounded counts and values that those counts give (metrics/engine/disclosure-check.ts), and
 // the same request must give the same figures in the API, the chart file and the board report.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { disclosureFaults } from '../../metrics/engine/disclosure-check.ts';
-import { runCli } from '../helpers/run-cli.ts';
-import { sampleApp } from './charts/sample-app.ts';
+import { disclosureFaults } from '../../../metrics/engine/disclosure-check.ts';
+import { runCli } from '../../helpers/run-cli.ts';
+import { sampleApp } from '../../helpers/sample-app.ts';
 
 const PROFILE = 'nhs-secondary-use';
 const PERIOD = 'from=2025-04-01&to=2026-03-31';
