@@ -6,6 +6,7 @@
 // source it holds, tsconfig.json, Node or esbuild differs from when it was built: a stale bundle is
 // never run. Anything that goes wrong here (no esbuild, a read-only folder, a build error) falls
 // back to tsx, which then reports a source error as it always did.
+import { createRequire } from 'node:module';
 import { mkdir, readFile, rename, rm, stat, writeFile, readdir } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -22,9 +23,9 @@ async function stamp(path) {
   return `${s.size}:${s.mtimeMs}`;
 }
 
-async function esbuildVersion() {
-  const { version } = await import('esbuild');
-  return version;
+/** From its package.json: loading esbuild itself is left to a rebuild. */
+function esbuildVersion() {
+  return createRequire(import.meta.url)('esbuild/package.json').version;
 }
 
 /** The bundle's folder when every input is as it was at build time, else null. */
@@ -35,7 +36,7 @@ async function freshBundle() {
   } catch {
     return null;
   }
-  if (latest.node !== process.version || latest.esbuild !== (await esbuildVersion())) return null;
+  if (latest.node !== process.version || latest.esbuild !== esbuildVersion()) return null;
   const stamps = await Promise.all(Object.keys(latest.inputs).map((path) => stamp(path).catch(() => null)));
   return Object.values(latest.inputs).every((s, i) => s === stamps[i]) ? join(cacheDir, latest.dir) : null;
 }
