@@ -90,8 +90,8 @@ function stagedValues(dataset: DatasetSpec, chineseGroup: CompileOptions['chines
 
 /**
  * Step 1: the file, read by DuckDB (`source` is the read_csv call, columns c0, c1, …), its matched
- * columns kept raw for the quarantine and parsed once into the values the row will store, with `_dq` (optional
- * columns given but unreadable) and `_reasons` (why the row cannot be loaded).
+ * columns kept raw for the quarantine and parsed once into the values the row will store, with
+ * `_dq` (optional columns given but unreadable) and `_reasons` (why the row cannot be loaded).
  */
 export function compileStage(
   dataset: DatasetSpec,
