@@ -70,8 +70,10 @@ export function hasLongLabels(labels: string[]): boolean {
 }
 
 /** The axis title for a metric's values: "Outpatient did-not-attend rate (%)". */
+/** The value axis' title: the indicator and its unit, once ("… per 100,000", never "… per 100,000 (per 100,000)"). */
 export function valueTitle(metric: MetricLike): string {
-  return metric.unit ? `${metric.title} (${metric.unit})` : metric.title;
+  if (!metric.unit || metric.title.toLowerCase().includes(metric.unit.toLowerCase())) return metric.title;
+  return `${metric.title} (${metric.unit})`;
 }
 
 const assessmentColours: Record<Assessment, string> = {

@@ -165,8 +165,11 @@ export const Spc = z.object({
     signal: z.catch(z.nullable(z.enum(spcRules)), null),
     kind: z.catch(z.nullable(z.enum(['improvement', 'concern', 'neither'])), null),
   })),
-  /** Every signal in the window, earliest first — not only the latest point's. */
-  signals: z.array(SpcSignal),
+  /**
+   * Every signal in the window, earliest first — not only the latest point's. Charts frozen
+   * before signals were listed lack it: core/text/spc-words reads them from the points then.
+   */
+  signals: z.optional(z.array(SpcSignal)),
   variation: VariationSchema,
   assurance: z.catch(z.nullable(z.enum(['pass', 'fail', 'inconsistent'])), null),
   target: z.optional(maybeNum),
@@ -274,7 +277,8 @@ export type CompletenessResult = z.infer<typeof CompletenessResult>;
 export const CompletenessSummary = z.object({
   target: num,
   disclosure: z.optional(str),
-  rows: z.array(z.object({ ...countsShape, dataset: str, datasetTitle: str, field: str })),
+  /** Each row covers its dataset's latest 12 months, to its latest record: `period`. */
+  rows: z.array(z.object({ ...countsShape, dataset: str, datasetTitle: str, field: str, period: z.optional(Period) })),
 });
 export type CompletenessSummary = z.infer<typeof CompletenessSummary>;
 
@@ -284,12 +288,7 @@ export const SpecialtyList = z.object({
 });
 export type Specialty = z.infer<typeof SpecialtyList>['specialties'][number];
 
-export const DatasetList = z.array(z.object({
-  id: str,
-  title: str,
-  patientLevel: z.optional(z.boolean()),
-  columns: z.array(z.object({ name: str })),
-}));
-export type DatasetInfo = z.infer<typeof DatasetList>[number];
+// The datasets' shape is declared in datasets.ts; re-exported for the pages that read it from here.
+export { DatasetList, type Dataset as DatasetInfo } from './datasets.ts';
 
 export const ExtractList = z.array(z.object({ id: str, dataset: str, uploadedAt: str, status: str }));

@@ -169,25 +169,35 @@ export async function computeCompleteness(session: Session, request: Completenes
   };
 }
 
-/** Latest twelve months of every dataset and field, for the summary table. */
+/**
+ * Latest twelve months of every dataset and field, for the summary table: each dataset's own
+ * twelve months to its latest record, by date (a datetime column counts whole days), with the
+ * period it covers so the table can say so.
+ */
 export async function completenessSummary(session: Session, profile: DisclosureProfile) {
-  const rows: (Counts & { dataset: string; datasetTitle: string; field: CompletenessField })[] = [];
+  const rows: (Counts & { dataset: string; datasetTitle: string; field: CompletenessField; period: { from: string; to: string } })[] = [];
   for (const dataset of completenessDatasets()) {
     const column = ident(dataset.periodColumn!);
     const fields = Object.keys(STATUS_SQL) as CompletenessField[];
     const selects = fields.map(
       (f) => `SELECT '${f}' AS field, ${STATUS_SQL[f]} AS status, count(*)::INTEGER AS n FROM recent GROUP BY ALL`,
     );
+    const [span] = await session.all<{ from: string | null; to: string | null }>(
+      `SELECT strftime((max(${column})::DATE - INTERVAL 12 MONTH)::DATE + 1, '%Y-%m-%d') AS "from", strftime(max(${column})::DATE, '%Y-%m-%d') AS "to" FROM ${ident(dataset.id)}`,
+    );
+    if (!span?.from || !span.to) continue;
     const result = await session.all<{ field: CompletenessField; status: string; n: number }>(
       `WITH recent AS (
          SELECT * FROM ${ident(dataset.id)}
-         WHERE ${column} > (SELECT max(${column}) FROM ${ident(dataset.id)}) - INTERVAL 12 MONTH
+         WHERE ${column}::DATE >= $from::DATE
        )
        ${selects.join('\nUNION ALL\n')}`,
+      { from: span.from },
     );
+    const period = { from: span.from, to: span.to };
     for (const field of fields) {
       const [counts] = discloseTallies([tallyOf(result.filter((r) => r.field === field))], [], profile);
-      if (result.some((r) => r.field === field)) rows.push({ dataset: dataset.id, datasetTitle: dataset.title, field, ...counts });
+      if (result.some((r) => r.field === field)) rows.push({ dataset: dataset.id, datasetTitle: dataset.title, field, ...counts, period });
     }
   }
   return rows;
