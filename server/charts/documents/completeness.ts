@@ -23,8 +23,9 @@ const FIELD_NOUNS: Record<CompletenessField, string> = { ethnicity: 'ethnic cate
 const BY_LABELS = { specialty: 'Specialty', site: 'Site' } as const;
 const BY_PLURALS = { specialty: 'specialties', site: 'sites' } as const;
 
-const TABLE_COUNTS = ['total', 'valid', 'not_stated', 'not_known', 'missing', 'invalid', 'valid_percent', 'lower_95', 'upper_95', 'suppressed'];
-const countCells = (c: Counts) => [c.total, c.valid, c.notStated, c.notKnown, c.missing, c.invalid, c.validPercent, c.lower, c.upper, c.suppressed];
+const TABLE_COUNTS = ['total', 'valid', 'not_stated', 'not_known', 'missing', 'invalid', 'valid_percent', 'lower_95', 'upper_95', 'suppressed', 'secondary'];
+// `secondary`: the counts withheld only to protect a small one, by name (e.g. "valid notStated").
+const countCells = (c: Counts) => [c.total, c.valid, c.notStated, c.notKnown, c.missing, c.invalid, c.validPercent, c.lower, c.upper, c.suppressed, c.secondary.join(' ')];
 
 function footnotes(r: CompletenessResult, request: CompletenessChartRequest): string[] {
   const noun = FIELD_NOUNS[r.field];
