@@ -8,7 +8,7 @@ import { IntervalStrip } from '../components/IntervalStrip.tsx';
 import { Meta } from '../components/Meta.tsx';
 import { Empty, ErrorState, Loading } from '../components/Status.tsx';
 import { VariationBadge } from '../components/VariationBadge.tsx';
-import { intervalsApart } from '../../../core/text/compare.ts';
+import { core20Verdict, type Core20Verdict } from '../../../core/text/core20.ts';
 import { describeCore20 } from '../../../core/text/describe.ts';
 import { formatDifference, formatInterval, formatNumber, formatRatio, formatValue } from '../../../core/text/format.ts';
 import { Link } from '../router.tsx';
@@ -96,16 +96,10 @@ function TileCard({ tile }: { tile: Tile }) {
   );
 }
 
-type Verdict = 'worse' | 'better' | 'higher' | 'lower' | 'similar' | 'none';
+type Verdict = Core20Verdict;
 
 function verdict(tile: Tile): Verdict {
-  const { core20, rest, metric } = tile;
-  if (!core20 || !rest || core20.suppressed || rest.suppressed) return 'none';
-  const apart = intervalsApart(core20, rest);
-  if (apart === null) return 'none';
-  if (apart === 'similar') return 'similar';
-  if (metric.polarity === 'context') return apart;
-  return apart === metric.polarity ? 'better' : 'worse';
+  return core20Verdict(tile.core20, tile.rest, tile.metric.polarity);
 }
 
 function TileLinks({ tiles, block = false }: { tiles: Tile[]; block?: boolean }) {

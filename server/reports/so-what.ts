@@ -1,0 +1,162 @@
+// Page one of the board report: for each indicator one line that says "so what" — Core20 against
+// the rest, where the deprivation gap went over the window, what SPC found (icons and every
+// signal) and whether ethnicity is recorded well enough to trust the ethnic breakdowns. Pure: the
+// figures come in, the words go out.
+import { core20Verdict, core20VerdictLabels, type Core20Verdict } from '../../core/text/core20.ts';
+import { formatDifference, formatMonth, formatValue } from '../../core/text/format.ts';
+import { spcSentence } from '../../core/text/spc-words.ts';
+import type { PublicMetric, SpcView } from '../../metrics/engine/result-types.ts';
+import { signalsIn, type WindowSignal } from './spc-signals.ts';
+
+interface Figure {
+  value: number | null;
+  lower: number | null;
+  upper: number | null;
+  suppressed: boolean;
+}
+
+export interface CompletenessFigure {
+  datasetTitle: string;
+  validPercent: number | null;
+  lower: number | null;
+  upper: number | null;
+  suppressed: boolean;
+}
+
+export interface SoWhatInput {
+  metric: PublicMetric;
+  core20: Figure | null;
+  rest: Figure | null;
+  spc: SpcView | null;
+  /** SPC on the Q1 − Q5 gap; `hasGap` false when the indicator has no IMD series at all. */
+  gapSpc: SpcView | null;
+  hasGap: boolean;
+  /** Ethnicity recording of the indicator's dataset; null for published (aggregate) figures. */
+  completeness: CompletenessFigure | null;
+  target: number;
+}
+
+export type GapDirection = 'widening' | 'narrowing' | 'no-change' | 'too-few' | 'none';
+export type CompletenessStatus = 'met' | 'not-met' | 'unclear' | 'not-assessed' | 'not-applicable';
+
+export interface SoWhatLine {
+  metric: PublicMetric;
+  core20: { verdict: Core20Verdict; text: string };
+  gap: { direction: GapDirection; text: string };
+  spc: { variation: string | null; assurance: string | null; signals: WindowSignal[]; text: string };
+  completeness: { status: CompletenessStatus; text: string };
+}
+
+export const gapDirectionLabels: Record<GapDirection, string> = {
+  widening: 'Widening',
+  narrowing: 'Narrowing',
+  'no-change': 'No significant change',
+  'too-few': 'Too few points to tell',
+  none: 'No deprivation gap',
+};
+
+/** The completeness verdict, in the words the completeness section of the report uses. */
+export const completenessLabels: Record<CompletenessStatus, string> = {
+  met: 'Meets the target',
+  'not-met': 'Below the target',
+  unclear: 'Not clearly different from the target',
+  'not-assessed': 'Not assessed (small numbers)',
+  'not-applicable': 'Published figures',
+};
+
+export function completenessStatus(c: CompletenessFigure | null, target: number): CompletenessStatus {
+  if (!c) return 'not-applicable';
+  if (c.suppressed || c.lower === null || c.upper === null) return 'not-assessed';
+  if (c.lower >= target) return 'met';
+  if (c.upper < target) return 'not-met';
+  return 'unclear';
+}
+
+const RULE_WORDS: Record<WindowSignal['rule'], { up: string; down: string }> = {
+  'outside-limits': { up: 'above the upper process limit', down: 'below the lower process limit' },
+  shift: { up: 'above the mean', down: 'below the mean' },
+  trend: { up: 'rising', down: 'falling' },
+  'two-of-three': { up: 'close to the upper limit', down: 'close to the lower limit' },
+};
+const RULE_NAMES: Record<WindowSignal['rule'], string> = { 'outside-limits': 'outside the limits', shift: 'shift', trend: 'trend', 'two-of-three': 'two of three near a limit' };
+
+const span = (s: { from: string; to: string }) => (s.from === s.to ? formatMonth(s.from) : `${formatMonth(s.from)}–${formatMonth(s.to)}`);
+/** Page one names at most this many signals per series, and says how many more the chart shows. */
+const MAX_SIGNALS = 4;
+
+function signalList(signals: WindowSignal[], polarity: PublicMetric['polarity'], gap = false): string {
+  const shown = signals.slice(-MAX_SIGNALS).map((s) => signalPhrase(s, polarity, gap));
+  const more = signals.length - shown.length;
+  return `${more > 0 ? `${more} earlier signal${more === 1 ? '' : 's'}, then ` : ''}${shown.join('; ')}`;
+}
+
+const windowOf = (spc: SpcView) => span({ from: spc.points[0]?.period ?? '', to: spc.points[spc.points.length - 1]?.period ?? '' });
+
+/** "above the mean Dec 2024 to Sep 2025 (shift, concern)". */
+export function signalPhrase(s: WindowSignal, polarity: PublicMetric['polarity'], gap = false): string {
+  const good = gap ? null : polarity === 'higher' ? 'up' : polarity === 'lower' ? 'down' : null;
+  const kind = good === null ? '' : s.direction === good ? ', improvement' : ', concern';
+  return `${RULE_WORDS[s.rule][s.direction]} ${span(s)} (${RULE_NAMES[s.rule]}${kind})`;
+}
+
+/** The SPC words for a line. One call, so the report and the charts say the same thing. */
+export function spcWords(spc: SpcView | null, metric: PublicMetric, gap = false): string {
+  return spcSentence(spc, metric, gap);
+}
+
+function core20Line(i: SoWhatInput): SoWhatLine['core20'] {
+  const verdict = core20Verdict(i.core20, i.rest, i.metric.polarity);
+  if (!i.core20 || !i.rest) return { verdict, text: 'Not compared: no deprivation breakdown for this indicator' };
+  if (verdict === 'none') return { verdict, text: 'Not compared: too few records in a group (suppressed)' };
+  const figures = `${formatValue(i.core20.value, i.metric)} against ${formatValue(i.rest.value, i.metric)} for the rest`;
+  return { verdict, text: `${core20VerdictLabels[verdict]}: ${figures}${verdict === 'similar' ? ' (the intervals overlap)' : ''}` };
+}
+
+function gapLine(i: SoWhatInput): SoWhatLine['gap'] {
+  if (!i.hasGap) return { direction: 'none', text: 'No deprivation gap: the indicator has no IMD breakdown' };
+  if (!i.gapSpc) return { direction: 'too-few', text: 'Too few months with a gap for process limits, so no direction is claimed' };
+  const signals = signalsIn(i.gapSpc);
+  const mean = formatDifference(i.gapSpc.mean, i.metric);
+  if (signals.length === 0) return { direction: 'no-change', text: `No significant change: common cause variation around ${mean}, ${windowOf(i.gapSpc)}` };
+  // The latest signal says where the gap went; a gap moving away from zero is widening.
+  const last = signals[signals.length - 1];
+  const points = i.gapSpc.points.filter((p) => p.period >= last.from && p.period <= last.to);
+  const level = points.length ? points.reduce((s, p) => s + p.value, 0) / points.length : i.gapSpc.mean;
+  const sign = Math.sign(i.gapSpc.mean || level);
+  const away = sign === 0 ? false : (last.direction === 'up') === sign > 0;
+  const direction: GapDirection = away ? 'widening' : 'narrowing';
+  return { direction, text: `${gapDirectionLabels[direction]}: around a mean of ${mean}, ${windowOf(i.gapSpc)}, the gap was ${signalList(signals, i.metric.polarity, true)}` };
+}
+
+function spcLine(i: SoWhatInput): SoWhatLine['spc'] {
+  const signals = signalsIn(i.spc);
+  const text = !i.spc
+    ? 'Too few points for process limits'
+    : signals.length === 0
+      ? `No special cause, ${windowOf(i.spc)}`
+      : `Signals, ${windowOf(i.spc)}: ${signalList(signals, i.metric.polarity)}`;
+  return { variation: i.spc?.variation ?? null, assurance: i.spc?.assurance ?? null, signals, text };
+}
+
+function completenessLine(i: SoWhatInput): SoWhatLine['completeness'] {
+  const status = completenessStatus(i.completeness, i.target);
+  if (!i.completeness) return { status, text: 'Published figures: recording is the publisher’s' };
+  const share = i.completeness.validPercent === null ? 'not available' : `${formatValue(i.completeness.validPercent, { unit: '%' })}`;
+  return { status, text: `${completenessLabels[status]}: ${share} of ${i.completeness.datasetTitle} records have a valid ethnic category (target ${i.target}%)` };
+}
+
+export function soWhatLine(i: SoWhatInput): SoWhatLine {
+  return { metric: i.metric, core20: core20Line(i), gap: gapLine(i), spc: spcLine(i), completeness: completenessLine(i) };
+}
+
+/** Lines grouped by Core20PLUS5 clinical area, in the order the areas first appear; the rest last. */
+export function byArea<T extends { metric: { area: string | null } }>(items: T[]): { area: string; items: T[] }[] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const area = item.metric.area ? item.metric.area.charAt(0).toUpperCase() + item.metric.area.slice(1) : 'Across the trust';
+    groups.set(area, [...(groups.get(area) ?? []), item]);
+  }
+  const other = groups.get('Across the trust');
+  groups.delete('Across the trust');
+  return [...groups.entries(), ...(other ? [['Across the trust', other] as const] : [])].map(([area, list]) => ({ area, items: [...list] }));
+}
