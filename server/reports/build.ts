@@ -33,6 +33,8 @@ export interface IndicatorSection {
   spc: SpcView | null;
   gapSpc: SpcView | null;
   line: SoWhatLine;
+  /** Whether the indicator has a Q1 − Q5 gap series (so a null gapSpc means too few points). */
+  hasGapSeries: boolean;
   notes: string[];
   /** What every figure of the indicator shares: the source and its date (disclosure is on the cover). */
   footnotes: string[];
@@ -101,6 +103,7 @@ async function indicatorSection(metrics: MetricsService, id: string, selection: 
     unavailable,
     spc: series.overall.spc,
     gapSpc: series.gap?.spc ?? null,
+    hasGapSeries: series.gap !== null,
     line,
     notes: overall.notes,
     footnotes: shared,
@@ -117,7 +120,7 @@ async function completenessSection(metrics: MetricsService, fields: string[]): P
   for (const field of fields) {
     const items: CompletenessItem[] = rows
       .filter((r) => r.field === field && !r.suppressed)
-      .map((r) => ({ ...(r as unknown as CompletenessItem), label: r.datasetTitle, total: r.total ?? 0, valid: r.valid ?? 0, notStated: r.notStated ?? 0, notKnown: r.notKnown ?? 0, missing: r.missing ?? 0, invalid: r.invalid ?? 0 }));
+      .map((r) => ({ ...r, label: r.datasetTitle, total: r.total ?? 0, valid: r.valid ?? 0, notStated: r.notStated ?? 0, notKnown: r.notKnown ?? 0, missing: r.missing ?? 0, invalid: r.invalid ?? 0 }));
     if (items.length === 0) continue;
     const title = `Recording of ${FIELD_TITLES[field] ?? field}, by dataset`;
     const spec = completenessStackSpec(items, { groupTitle: 'Dataset', withoutValid: true, font: CHART_FONT });

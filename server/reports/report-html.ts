@@ -9,6 +9,7 @@ import type { IndicatorSection, ReportModel } from './build.ts';
 import type { ReportFigure } from './figures.ts';
 import { byArea, completenessLabels, completenessStatus } from './so-what.ts';
 import { soWhatTable } from './so-what-html.ts';
+import { rollupSentence } from '../../core/text/spc-words.ts';
 import { REPORT_BREAKDOWNS, statementIndicators } from './selection.ts';
 import type { ReportTemplate } from './templates.ts';
 
@@ -125,6 +126,14 @@ function figure(f: ReportFigure): string {
   return `<figure class="chart small no-chart" data-chart="${esc(kind)}"><h3>${esc(f.heading)}</h3><p>${esc(f.fallback.sentence)}</p>${table}<figcaption>${sentences}</figcaption></figure>`;
 }
 
+/** How many indicators show special cause, now or earlier in the window, counted as the overview counts them. */
+function summaryRollup(model: ReportModel): string {
+  const overall = rollupSentence(model.sections.map((s) => ({ title: s.metric.title, spc: s.spc })), 'Trust overall');
+  const withGap = model.sections.filter((s) => s.hasGapSeries);
+  const gap = withGap.length ? rollupSentence(withGap.map((s) => ({ title: s.metric.title, spc: s.gapSpc })), 'Q1 − Q5 gap') : '';
+  return `<ul class="rollup">${[overall, gap].filter(Boolean).map((t) => `<li>${esc(t)}</li>`).join('')}</ul>`;
+}
+
 function indicatorSection(s: IndicatorSection, area: string | null): string {
   const m = s.metric;
   const unavailable = s.unavailable.length ? `<p class="unavailable">Not available for this indicator: ${esc(s.unavailable.map((b) => breakdownTitle(b).toLowerCase()).join(', '))}.</p>` : '';
@@ -174,7 +183,7 @@ export function reportHtml(model: ReportModel, o: ReportPageOptions): string {
   return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)} — Parity</title><style>${fontFaceCss(o.fonts)}${BASE_CSS}${REPORT_CSS}</style></head>
 <body class="report report-${o.kind}"><header class="site-header"><div class="inner"><span class="brand-name">Parity</span><span class="brand-tag">health inequalities</span></div></header><main>${o.controls ? controls(model, o) : ''}
 <header class="cover"><h1>${esc(title)}</h1>${intro}<dl><dt>Period</dt><dd>${esc(periods.join('; ') || '–')}</dd><dt>Data as at</dt><dd>${esc(asAt.length ? formatDate(asAt[asAt.length - 1]) : 'not known')}</dd><dt>Produced</dt><dd>${esc(formatDateTime(model.generatedAt))} by Parity</dd><dt>Disclosure control</dt><dd>${esc(model.disclosureLabel)}</dd></dl></header>
-<section class="summary" aria-labelledby="h-summary"><h2 id="h-summary">${o.kind === 'board' ? 'What the Board should know' : 'Summary'}</h2>${soWhatTable(model.sections)}</section>
+<section class="summary" aria-labelledby="h-summary"><h2 id="h-summary">${o.kind === 'board' ? 'What the Board should know' : 'Summary'}</h2>${summaryRollup(model)}${soWhatTable(model.sections)}</section>
 ${byArea(model.sections).map((g) => g.items.map((x, i) => indicatorSection(x, i === 0 ? g.area : null)).join('\n')).join('\n')}
 ${completenessSection(model, o.kind)}
 ${methods(model)}

@@ -4,9 +4,9 @@
 // figures come in, the words go out.
 import { core20Verdict, core20VerdictLabels, type Core20Verdict } from '../../core/text/core20.ts';
 import { formatDifference, formatMonth, formatValue } from '../../core/text/format.ts';
-import { spcSentence } from '../../core/text/spc-words.ts';
+import { signalNote, spcSentence, splitSignals, TOO_FEW_POINTS } from '../../core/text/spc-words.ts';
+import type { SpcSignal } from '../../core/contracts/results.ts';
 import type { PublicMetric, SpcView } from '../../metrics/engine/result-types.ts';
-import { signalsIn, type WindowSignal } from './spc-signals.ts';
 
 interface Figure {
   value: number | null;
@@ -43,7 +43,7 @@ export interface SoWhatLine {
   metric: PublicMetric;
   core20: { verdict: Core20Verdict; text: string };
   gap: { direction: GapDirection; text: string };
-  spc: { variation: string | null; assurance: string | null; signals: WindowSignal[]; text: string };
+  spc: { variation: string | null; assurance: string | null; signals: SpcSignal[]; text: string };
   completeness: { status: CompletenessStatus; text: string };
 }
 
@@ -72,36 +72,22 @@ export function completenessStatus(c: CompletenessFigure | null, target: number)
   return 'unclear';
 }
 
-const RULE_WORDS: Record<WindowSignal['rule'], { up: string; down: string }> = {
-  'outside-limits': { up: 'above the upper process limit', down: 'below the lower process limit' },
-  shift: { up: 'above the mean', down: 'below the mean' },
-  trend: { up: 'rising', down: 'falling' },
-  'two-of-three': { up: 'close to the upper limit', down: 'close to the lower limit' },
-};
-const RULE_NAMES: Record<WindowSignal['rule'], string> = { 'outside-limits': 'outside the limits', shift: 'shift', trend: 'trend', 'two-of-three': 'two of three near a limit' };
-
 const span = (s: { from: string; to: string }) => (s.from === s.to ? formatMonth(s.from) : `${formatMonth(s.from)}–${formatMonth(s.to)}`);
 /** Page one names at most this many signals per series, and says how many more the chart shows. */
 const MAX_SIGNALS = 4;
 
-function signalList(signals: WindowSignal[], polarity: PublicMetric['polarity'], gap = false): string {
-  const shown = signals.slice(-MAX_SIGNALS).map((s) => signalPhrase(s, polarity, gap));
+/** The signals in the short words of table cells, the latest last; the oldest counted when there are many. */
+function signalList(signals: SpcSignal[]): string {
+  const shown = signals.slice(-MAX_SIGNALS).map(signalNote);
   const more = signals.length - shown.length;
   return `${more > 0 ? `${more} earlier signal${more === 1 ? '' : 's'}, then ` : ''}${shown.join('; ')}`;
 }
 
 const windowOf = (spc: SpcView) => span({ from: spc.points[0]?.period ?? '', to: spc.points[spc.points.length - 1]?.period ?? '' });
 
-/** "above the mean Dec 2024 to Sep 2025 (shift, concern)". */
-export function signalPhrase(s: WindowSignal, polarity: PublicMetric['polarity'], gap = false): string {
-  const good = gap ? null : polarity === 'higher' ? 'up' : polarity === 'lower' ? 'down' : null;
-  const kind = good === null ? '' : s.direction === good ? ', improvement' : ', concern';
-  return `${RULE_WORDS[s.rule][s.direction]} ${span(s)} (${RULE_NAMES[s.rule]}${kind})`;
-}
-
 /** The SPC words for a line. One call, so the report and the charts say the same thing. */
 export function spcWords(spc: SpcView | null, metric: PublicMetric, gap = false): string {
-  return spcSentence(spc, metric, gap);
+  return spcSentence(spc, metric, { gap, grain: metric.grain });
 }
 
 function core20Line(i: SoWhatInput): SoWhatLine['core20'] {
@@ -115,26 +101,29 @@ function core20Line(i: SoWhatInput): SoWhatLine['core20'] {
 function gapLine(i: SoWhatInput): SoWhatLine['gap'] {
   if (!i.hasGap) return { direction: 'none', text: 'No deprivation gap: the indicator has no IMD breakdown' };
   if (!i.gapSpc) return { direction: 'too-few', text: 'Too few months with a gap for process limits, so no direction is claimed' };
-  const signals = signalsIn(i.gapSpc);
+  const signals = i.gapSpc.signals;
   const mean = formatDifference(i.gapSpc.mean, i.metric);
   if (signals.length === 0) return { direction: 'no-change', text: `No significant change: common cause variation around ${mean}, ${windowOf(i.gapSpc)}` };
   // The latest signal says where the gap went; a gap moving away from zero is widening.
   const last = signals[signals.length - 1];
   const points = i.gapSpc.points.filter((p) => p.period >= last.from && p.period <= last.to);
-  const level = points.length ? points.reduce((s, p) => s + p.value, 0) / points.length : i.gapSpc.mean;
+  const level = points.length ? points.reduce((s, p) => s + (p.value ?? 0), 0) / points.length : i.gapSpc.mean;
   const sign = Math.sign(i.gapSpc.mean || level);
-  const away = sign === 0 ? false : (last.direction === 'up') === sign > 0;
+  const away = sign === 0 ? false : (last.direction === 'high') === sign > 0;
   const direction: GapDirection = away ? 'widening' : 'narrowing';
-  return { direction, text: `${gapDirectionLabels[direction]}: around a mean of ${mean}, ${windowOf(i.gapSpc)}, the gap was ${signalList(signals, i.metric.polarity, true)}` };
+  return { direction, text: `${gapDirectionLabels[direction]}: around a mean of ${mean}, ${windowOf(i.gapSpc)}, the gap ${signalList(signals)}` };
 }
 
 function spcLine(i: SoWhatInput): SoWhatLine['spc'] {
-  const signals = signalsIn(i.spc);
-  const text = !i.spc
-    ? 'Too few points for process limits'
-    : signals.length === 0
-      ? `No special cause, ${windowOf(i.spc)}`
-      : `Signals, ${windowOf(i.spc)}: ${signalList(signals, i.metric.polarity)}`;
+  const signals = i.spc?.signals ?? [];
+  let text: string;
+  if (!i.spc) text = TOO_FEW_POINTS;
+  else if (signals.length === 0) text = `No special cause, ${windowOf(i.spc)}`;
+  else {
+    // The latest point's signal first (what the icon shows), then what happened earlier.
+    const { latest, earlier } = splitSignals(i.spc);
+    text = [latest.length ? `Latest: ${signalList(latest)}` : '', earlier.length ? `Earlier: ${signalList(earlier)}` : ''].filter(Boolean).join('. ');
+  }
   return { variation: i.spc?.variation ?? null, assurance: i.spc?.assurance ?? null, signals, text };
 }
 
