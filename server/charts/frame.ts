@@ -39,7 +39,8 @@ export function frameLayout(text: FrameText, width: number): FrameLayout {
   const titleLines = text.title ? wrapText(text.title, inner, TITLE.size, TITLE.face) : [];
   const subtitleLines = text.subtitle.flatMap((s) => wrapText(s, inner, SUBTITLE.size));
   const noteLines = text.footnotes.flatMap((s) => wrapText(s, inner, NOTE.size));
-  const header = PAD + titleLines.length * TITLE.line + subtitleLines.length * SUBTITLE.line + GAP;
+  // Without a title or subtitle (the page heads the chart) the chart starts near the top edge.
+  const header = titleLines.length + subtitleLines.length ? PAD + titleLines.length * TITLE.line + subtitleLines.length * SUBTITLE.line + GAP : 6;
   const footer = GAP + 8 + noteLines.length * NOTE.line + PAD - 4;
   return { titleLines, subtitleLines, noteLines, header, footer };
 }

@@ -20,7 +20,7 @@ export const SMALL_CHART_WIDTH = 336;
 export const MIN_TREND_POINTS = 6;
 /** Trends are drawn shorter than they are wide so an indicator's four charts share a page. */
 const TREND_PLOT_HEIGHT = 100;
-const ROW_STEP = 19;
+const ROW_STEP = 18;
 
 /**
  * The same spec at half width: rows closer together, legends in two columns within the width,
@@ -51,8 +51,9 @@ function smallSpec(spec: ChartDocument['spec'], trend: boolean, metric: ChartDoc
   return out as unknown as ChartDocument['spec'];
 }
 
-const ASSESSMENT_MARKS = { better: 'Blue diamond', worse: 'Orange square', higher: 'Purple triangle up', lower: 'Purple triangle down', similar: 'Grey circle' } as const;
-const SPC_MARKS = { improvement: 'Blue diamonds: special cause, improvement', concern: 'orange squares: special cause, concern', neither: 'purple triangles: special cause, neither better nor worse', common: 'grey circles: common cause' } as const;
+const ASSESSMENT_MARKS = { better: 'blue diamond', worse: 'orange square', higher: 'purple triangle up', lower: 'purple triangle down', similar: 'grey circle' } as const;
+const MARK_WORDS = { better: 'better', worse: 'worse', higher: 'higher', lower: 'lower', similar: 'no clear difference' } as const;
+const SPC_MARKS = { improvement: 'blue diamond improvement', concern: 'orange square concern', neither: 'purple triangle neither better nor worse', common: 'grey circle common cause' } as const;
 
 /** What the marks of this chart are, in a line or two under it. */
 function smallFootnote(doc: ChartDocument): string {
@@ -63,14 +64,15 @@ function smallFootnote(doc: ChartDocument): string {
     const spc = (doc.request as ChartRequest).by === 'imd_quintile' ? s.gap?.spc : s.overall.spc;
     if (!spc) return `${grain} values joined by a line; fewer than 12 points, so no mean or process limits are drawn.`;
     const kinds = new Set((spc.points ?? []).map((p) => p.kind ?? 'common'));
-    const marks = (['improvement', 'concern', 'neither', 'common'] as const).filter((k) => kinds.has(k)).map((k) => SPC_MARKS[k]).join('; ');
-    return `${grain} values; solid line: mean; dashed lines: process limits (see Methods). ${marks}.`;
+    const marks = (['improvement', 'concern', 'neither', 'common'] as const).filter((k) => kinds.has(k)).map((k) => SPC_MARKS[k]).join(', ');
+    return `${grain} values; solid line: mean; dashed: process limits (see Methods); ${marks}.`;
   }
   const r = doc.result as BreakdownResult;
   const overall = r.overall.suppressed || r.overall.value === null ? '' : `; dashed line: trust overall, ${formatValue(r.overall.value, m)}`;
   const used = new Set(r.rows.filter((x) => !x.suppressed && x.value !== null).map((x) => assess(x, m.polarity)));
-  const marks = (['better', 'worse', 'higher', 'lower', 'similar'] as const).filter((a) => used.has(a)).map((a) => `${ASSESSMENT_MARKS[a]}: ${assessmentLabels[a].toLowerCase()}`).join('; ');
-  return `${marks}. Lines: ${r.level}% confidence intervals (${m.method})${overall}.`;
+  const marks = (['better', 'worse', 'higher', 'lower', 'similar'] as const).filter((a) => used.has(a)).map((a) => `${ASSESSMENT_MARKS[a]} ${MARK_WORDS[a]}`).join(', ');
+  const against = [...used].some((a) => a !== 'similar') ? ' than the trust overall' : '';
+  return `${marks.charAt(0).toUpperCase()}${marks.slice(1)}${against}; lines: ${r.level}% confidence intervals (${m.method})${overall}.`;
 }
 
 export interface FallbackTable {

@@ -24,7 +24,7 @@ export interface ReportPageOptions {
 }
 
 const REPORT_CSS = `
-@page{size:A4;margin:10mm 12mm 13mm}
+@page{size:A4;margin:8mm 12mm 10mm}
 :root{--blue:#005EB8;--text:#212B32;--secondary:#4C6272;--border:#D8DDE0;--bg:#F0F4F5}
 body{max-width:none;margin:0;padding:0;background:var(--bg)}
 .site-header{background:var(--blue);color:#fff;-webkit-print-color-adjust:exact;print-color-adjust:exact}
@@ -35,7 +35,9 @@ main{max-width:740px;margin:0 auto;padding:16px;background:#fff}
 h2{font-size:1.2rem;margin:1.1rem 0 .4rem;font-weight:600;break-after:avoid}
 h3{font-size:.95rem;margin:.1rem 0 .1rem;font-weight:600;break-after:avoid}
 .cover{border-bottom:4px solid var(--blue);padding-bottom:.5rem;margin-bottom:.5rem}
-.cover p{margin:.25rem 0}
+.cover p{margin:.25rem 0;font-size:.9rem}
+ul.rollup{margin:.2rem 0 .5rem;padding-left:1.1rem}
+ul.rollup li{font-size:.78rem;line-height:1.3}
 .cover dl{display:grid;grid-template-columns:max-content 1fr max-content 1fr;gap:.1rem .8rem;margin:.4rem 0 0;font-size:.85rem}
 .cover dt{font-weight:600}
 .cover dd{margin:0}
@@ -52,7 +54,7 @@ table.so-what .icons{display:flex;gap:.2rem;margin-bottom:.15rem}
 table.so-what .icon-with-label{font-size:.68rem}
 figure.chart{margin:.4rem 0 .8rem;break-inside:avoid;page-break-inside:avoid}
 figure.chart svg{width:100%;height:auto;max-height:200mm}
-figure.chart figcaption ul{margin:.1rem 0 0;padding-left:1rem;font-size:.72rem;line-height:1.22}
+figure.chart figcaption ul{margin:.1rem 0 0;padding-left:1rem;font-size:.7rem;line-height:1.22}
 .multiples{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:.2rem .6rem;align-items:start}
 .multiples figure.chart{margin:0 0 .35rem}
 figure.no-chart{border:1px solid var(--border);border-radius:6px;padding:.5rem .6rem}
@@ -76,7 +78,8 @@ table.ipr.two-up th,table.ipr.two-up td{flex:1}
 section.indicator{break-before:page}
 section.indicator h2{margin-top:0}
 section.completeness,section.methods{break-before:page}
-.definition{color:var(--secondary);font-size:.76rem;margin:.1rem 0 .3rem;line-height:1.3}
+.definition{color:var(--secondary);font-size:.74rem;margin:.1rem 0 .25rem;line-height:1.28}
+.trend-notes{margin:.1rem 0 0;padding-left:1rem;font-size:.7rem;line-height:1.22;break-inside:avoid}
 .section-notes{margin:.1rem 0 0;font-size:.7rem}
 .unavailable{font-size:.82rem;color:var(--secondary)}
 .controls{border:1px solid #D8DDE0;background:#F8FAFB;padding:.75rem 1rem;margin-bottom:1rem;font-size:.92rem}
@@ -118,7 +121,8 @@ ${templates ? `<form method="get" action="${self}" class="row"><label>Saved temp
 
 function figure(f: ReportFigure): string {
   const kind = `${f.doc.kind}${f.doc.kind === 'trend' ? `-${(f.doc.request as { by: string }).by === 'imd_quintile' ? 'gap' : 'overall'}` : ''}`;
-  const sentences = f.sentences.length ? `<ul class="narrative">${f.sentences.map((t) => `<li>${esc(t)}</li>`).join('')}</ul>` : '';
+  // A trend's sentence runs the width of the page under the pair of trends (it names every signal).
+  const sentences = f.sentences.length && f.doc.kind !== 'trend' ? `<ul class="narrative">${f.sentences.map((t) => `<li>${esc(t)}</li>`).join('')}</ul>` : '';
   if (!f.fallback) return `<figure class="chart small" data-chart="${esc(kind)}"><h3>${esc(f.heading)}</h3>${f.svg}<figcaption>${sentences}</figcaption></figure>`;
   const t = f.fallback.table;
   // Two columns of figures keep a long list of months to half the height.
@@ -134,6 +138,14 @@ function summaryRollup(model: ReportModel): string {
   return `<ul class="rollup">${[overall, gap].filter(Boolean).map((t) => `<li>${esc(t)}</li>`).join('')}</ul>`;
 }
 
+/** The SPC sentences of the trust-overall and gap trends, each named, under the pair of charts. */
+function trendNotes(s: IndicatorSection): string {
+  const items = s.figures
+    .filter((f) => f.doc.kind === 'trend' && f.sentences.length)
+    .map((f) => `<li><strong>${esc(f.heading.split(',')[0])}.</strong> ${esc(f.sentences.join(' '))}</li>`);
+  return items.length ? `<ul class="narrative trend-notes">${items.join('')}</ul>` : '';
+}
+
 function indicatorSection(s: IndicatorSection, area: string | null): string {
   const m = s.metric;
   const unavailable = s.unavailable.length ? `<p class="unavailable">Not available for this indicator: ${esc(s.unavailable.map((b) => breakdownTitle(b).toLowerCase()).join(', '))}.</p>` : '';
@@ -141,7 +153,7 @@ function indicatorSection(s: IndicatorSection, area: string | null): string {
   const value = s.overall.suppressed ? 'suppressed' : `${formatValue(s.overall.value, m)} (${s.level}% interval ${formatInterval(s.overall.lower, s.overall.upper, m)})`;
   return `<section class="indicator" id="${esc(m.id)}" aria-labelledby="h-${esc(m.id)}">${area ? `<p class="area-kicker">${esc(area)}</p>` : ''}<h2 id="h-${esc(m.id)}">${esc(m.title)}</h2>
 <p class="definition">Trust overall ${esc(value)}, ${esc(formatPeriod(s.period))}. ${esc(m.definition)} ${better} ${s.footnotes.map(esc).join(' ')}</p>
-${unavailable}<div class="multiples">${s.figures.map(figure).join('')}</div></section>`;
+${unavailable}<div class="multiples">${s.figures.map(figure).join('')}</div>${trendNotes(s)}</section>`;
 }
 
 function completenessSection(model: ReportModel, kind: ReportPageOptions['kind']): string {

@@ -74,11 +74,11 @@ export function completenessStatus(c: CompletenessFigure | null, target: number)
 
 const span = (s: { from: string; to: string }) => (s.from === s.to ? formatMonth(s.from) : `${formatMonth(s.from)}–${formatMonth(s.to)}`);
 /** Page one names at most this many signals per series, and says how many more the chart shows. */
-const MAX_SIGNALS = 4;
+const MAX_SIGNALS = 3;
 
 /** The signals in the short words of table cells, the latest last; the oldest counted when there are many. */
-function signalList(signals: SpcSignal[]): string {
-  const shown = signals.slice(-MAX_SIGNALS).map(signalNote);
+function signalList(signals: SpcSignal[], max = MAX_SIGNALS): string {
+  const shown = signals.slice(-max).map(signalNote);
   const more = signals.length - shown.length;
   return `${more > 0 ? `${more} earlier signal${more === 1 ? '' : 's'}, then ` : ''}${shown.join('; ')}`;
 }
@@ -95,7 +95,7 @@ function core20Line(i: SoWhatInput): SoWhatLine['core20'] {
   if (!i.core20 || !i.rest) return { verdict, text: 'Not compared: no deprivation breakdown for this indicator' };
   if (verdict === 'none') return { verdict, text: 'Not compared: too few records in a group (suppressed)' };
   const figures = `${formatValue(i.core20.value, i.metric)} against ${formatValue(i.rest.value, i.metric)} for the rest`;
-  return { verdict, text: `${core20VerdictLabels[verdict]}: ${figures}${verdict === 'similar' ? ' (the intervals overlap)' : ''}` };
+  return { verdict, text: `${core20VerdictLabels[verdict]}: ${figures}` };
 }
 
 function gapLine(i: SoWhatInput): SoWhatLine['gap'] {
@@ -111,7 +111,7 @@ function gapLine(i: SoWhatInput): SoWhatLine['gap'] {
   const sign = Math.sign(i.gapSpc.mean || level);
   const away = sign === 0 ? false : (last.direction === 'high') === sign > 0;
   const direction: GapDirection = away ? 'widening' : 'narrowing';
-  return { direction, text: `${gapDirectionLabels[direction]}: around a mean of ${mean}, ${windowOf(i.gapSpc)}, the gap ${signalList(signals)}` };
+  return { direction, text: `${gapDirectionLabels[direction]}: around a mean of ${mean}, ${windowOf(i.gapSpc)}, the gap ${signalList(signals, 2)}` };
 }
 
 function spcLine(i: SoWhatInput): SoWhatLine['spc'] {
@@ -122,7 +122,7 @@ function spcLine(i: SoWhatInput): SoWhatLine['spc'] {
   else {
     // The latest point's signal first (what the icon shows), then what happened earlier.
     const { latest, earlier } = splitSignals(i.spc);
-    text = [latest.length ? `Latest: ${signalList(latest)}` : '', earlier.length ? `Earlier: ${signalList(earlier)}` : ''].filter(Boolean).join('. ');
+    text = [latest.length ? `Latest: ${signalList(latest, 2)}` : '', earlier.length ? `Earlier: ${signalList(earlier, 2)}` : ''].filter(Boolean).join('. ');
   }
   return { variation: i.spc?.variation ?? null, assurance: i.spc?.assurance ?? null, signals, text };
 }
