@@ -14,8 +14,8 @@ import { findDataset } from '../../core/datasets/index.ts';
 import { formatDate } from '../../core/text/format.ts';
 import type { MetricsService } from '../services/metrics-service.ts';
 import { breakdownFor, type ReportSelection } from './selection.ts';
-import { soWhatLine, type SoWhatLine } from './so-what.ts';
-import { reportFigure, type ReportFigure } from './figures.ts';
+import { soWhatLine, spcWords, type SoWhatLine } from './so-what.ts';
+import { hasUnreadableNumbers, reportFigure, type ReportFigure } from './figures.ts';
 
 /** The width of an A4 page's text block (182 mm at 96 px per inch). */
 export const REPORT_CHART_WIDTH = 680;
@@ -33,6 +33,8 @@ export interface IndicatorSection {
   spc: SpcView | null;
   gapSpc: SpcView | null;
   line: SoWhatLine;
+  /** What SPC finds on the trust overall and on the gap, in the one sentence builder's words. */
+  trendSentences: { heading: string; text: string }[];
   /** Whether the indicator has a Q1 − Q5 gap series (so a null gapSpc means too few points). */
   hasGapSeries: boolean;
   notes: string[];
@@ -43,7 +45,8 @@ export interface IndicatorSection {
 export interface CompletenessSection {
   target: number;
   rows: { dataset: string; datasetTitle: string; field: string; total: number | null; valid: number | null; notStated: number | null; notKnown: number | null; missing: number | null; invalid: number | null; validPercent: number | null; lower: number | null; upper: number | null; suppressed: boolean }[];
-  charts: { field: string; svg: string }[];
+  /** A chart per field, or a sentence where every record is valid (a chart of zeros says nothing). */
+  charts: { field: string; svg: string | null; sentence: string | null }[];
 }
 
 export interface ReportModel {
@@ -54,7 +57,7 @@ export interface ReportModel {
   completeness: CompletenessSection;
 }
 
-async function indicatorSection(metrics: MetricsService, id: string, selection: ReportSelection, completeness: CompletenessSection): Promise<IndicatorSection> {
+async function indicatorSection(metrics: MetricsService, id: string, selection: ReportSelection, completeness: CompletenessSection, options: BuildOptions): Promise<IndicatorSection> {
   const definition = findMetric(id)!;
   const period = { from: selection.from, to: selection.to };
   const figures: ReportFigure[] = [];
@@ -78,8 +81,10 @@ async function indicatorSection(metrics: MetricsService, id: string, selection: 
   const { core20, rest } = core20AndRest(await metrics.breakdown(id, { ...request, by: core20Breakdown(definition) }));
   const hasImd = definition.breakdowns.includes('imd_quintile');
   const series: SeriesResult = await metrics.series(id, { by: hasImd ? 'imd_quintile' : 'overall', grain: definition.grain, specialty: null, site: null, level: 95, to: selection.to });
-  if (series.overall.points.length > 0) figures.push(await reportFigure(metrics, { metric: id, chart: 'trend', by: 'overall', to: selection.to }));
-  if (hasImd && series.gap && series.gap.points.length > 0) figures.push(await reportFigure(metrics, { metric: id, chart: 'trend', by: 'imd_quintile', to: selection.to }));
+  if (options.trendCharts) {
+    if (series.overall.points.length > 0) figures.push(await reportFigure(metrics, { metric: id, chart: 'trend', by: 'overall', to: selection.to }));
+    if (hasImd && series.gap && series.gap.points.length > 0) figures.push(await reportFigure(metrics, { metric: id, chart: 'trend', by: 'imd_quintile', to: selection.to }));
+  }
   const recorded = completeness.rows.find((r) => r.dataset === definition.dataset && r.field === 'ethnicity') ?? null;
   const line = soWhatLine({
     metric: overall.metric,
@@ -104,6 +109,10 @@ async function indicatorSection(metrics: MetricsService, id: string, selection: 
     spc: series.overall.spc,
     gapSpc: series.gap?.spc ?? null,
     hasGapSeries: series.gap !== null,
+    trendSentences: [
+      ...(series.overall.points.length > 0 ? [{ heading: 'Trust overall', text: spcWords(series.overall.spc, overall.metric) }] : []),
+      ...(hasImd && series.gap && series.gap.points.length > 0 ? [{ heading: 'Q1 − Q5 gap', text: spcWords(series.gap.spc, overall.metric, true) }] : []),
+    ],
     line,
     notes: overall.notes,
     footnotes: shared,
@@ -122,6 +131,10 @@ async function completenessSection(metrics: MetricsService, fields: string[]): P
       .filter((r) => r.field === field && !r.suppressed)
       .map((r) => ({ ...r, label: r.datasetTitle, total: r.total ?? 0, valid: r.valid ?? 0, notStated: r.notStated ?? 0, notKnown: r.notKnown ?? 0, missing: r.missing ?? 0, invalid: r.invalid ?? 0 }));
     if (items.length === 0) continue;
+    if (items.every((i) => i.notStated + i.notKnown + i.missing + i.invalid === 0)) {
+      charts.push({ field, svg: null, sentence: `Every record of every dataset has a valid ${FIELD_TITLES[field] ?? field} in the latest 12 months, so there is nothing to chart.` });
+      continue;
+    }
     const title = `Recording of ${FIELD_TITLES[field] ?? field}, by dataset`;
     const spec = completenessStackSpec(items, { groupTitle: 'Dataset', withoutValid: true, font: CHART_FONT });
     const alt = `Stacked bars of the records without a valid ${FIELD_TITLES[field] ?? field}, by dataset: ${items.map((i) => `${i.label}: not stated ${i.notStated}, not known ${i.notKnown}, missing ${i.missing}, invalid ${i.invalid} of ${i.total}`).join('; ')}.`;
@@ -131,16 +144,34 @@ async function completenessSection(metrics: MetricsService, fields: string[]): P
       footnotes: ['Bars: the share of each dataset’s records in the latest 12 months without a valid value, by reason; no intervals are drawn. Source: every loaded extract of each dataset. Counts follow the disclosure profile.', OGL],
       alt,
     }, { width: REPORT_CHART_WIDTH });
-    charts.push({ field, svg });
+    // A scale of tiny shares would print ticks such as 0.000000: say so in words instead.
+    if (hasUnreadableNumbers(svg)) charts.push({ field, svg: null, sentence: `Almost every record has a valid ${FIELD_TITLES[field] ?? field}; the few without one are counted in the table above.` });
+    else charts.push({ field, svg, sentence: null });
   }
   // Page one reads each indicator's dataset's ethnicity recording, whichever fields are charted.
   return { target: summary.target, rows: all.filter((r) => fields.includes(r.field) || r.field === 'ethnicity'), charts };
 }
 
-export async function buildReport(metrics: MetricsService, selection: ReportSelection, options: { completenessFields: string[] }): Promise<ReportModel> {
+export interface BuildOptions {
+  completenessFields: string[];
+  /** Draw the trend and gap trend beside the breakdowns (the board), or say what SPC found in words only (the annual pack). */
+  trendCharts: boolean;
+}
+
+/** Indicators built this many at a time, so one's queries run while another's charts are drawn. */
+const CONCURRENCY = 3;
+
+export async function buildReport(metrics: MetricsService, selection: ReportSelection, options: BuildOptions): Promise<ReportModel> {
   const completeness = await completenessSection(metrics, options.completenessFields);
-  const sections: IndicatorSection[] = [];
-  for (const id of selection.indicators) sections.push(await indicatorSection(metrics, id, selection, completeness));
+  const sections: IndicatorSection[] = new Array(selection.indicators.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < selection.indicators.length) {
+      const i = next++;
+      sections[i] = await indicatorSection(metrics, selection.indicators[i], selection, completeness, options);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, selection.indicators.length) }, worker));
   const disclosureLabel = sections.flatMap((s) => s.figures.map((f) => f.doc.disclosureLabel))[0] ?? '';
   return { selection, generatedAt: new Date().toISOString(), disclosureLabel, sections, completeness: { ...completeness, rows: completeness.rows.filter((r) => options.completenessFields.includes(r.field)) } };
 }

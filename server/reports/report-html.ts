@@ -140,9 +140,7 @@ function summaryRollup(model: ReportModel): string {
 
 /** The SPC sentences of the trust-overall and gap trends, each named, under the pair of charts. */
 function trendNotes(s: IndicatorSection): string {
-  const items = s.figures
-    .filter((f) => f.doc.kind === 'trend' && f.sentences.length)
-    .map((f) => `<li><strong>${esc(f.heading.split(',')[0])}.</strong> ${esc(f.sentences.join(' '))}</li>`);
+  const items = s.trendSentences.map((t) => `<li><strong>${esc(t.heading)}.</strong> ${esc(t.text)}</li>`);
   return items.length ? `<ul class="narrative trend-notes">${items.join('')}</ul>` : '';
 }
 
@@ -167,7 +165,7 @@ function completenessSection(model: ReportModel, kind: ReportPageOptions['kind']
   return `<section class="completeness" aria-labelledby="h-completeness"><h2 id="h-completeness">${heading}</h2>
 <p>Who is missing matters as much as the gaps: a record without a valid ${kind === 'annual' ? 'ethnic category, sex, age or deprivation' : 'ethnic category'} cannot be counted in any group. The local target is ${c.target}% recorded validly; a dataset is said to meet or miss it only when the 95% interval of its valid share lies wholly above or below the target. "Not stated" is code Z (the patient declined), "not known" code 99 (not asked or not recorded).</p>
 <table class="ipr"><thead><tr><th scope="col">Dataset</th>${kind === 'annual' ? '<th scope="col">Field</th>' : ''}<th scope="col">Recorded validly (95% CI)</th><th scope="col">Not stated</th><th scope="col">Not known</th><th scope="col">Missing</th><th scope="col">Invalid</th><th scope="col">Records</th><th scope="col">Against the ${c.target}% target</th></tr></thead><tbody>${rows}</tbody></table>
-${c.charts.map((ch) => `<figure class="chart" data-chart="completeness">${ch.svg}</figure>`).join('')}</section>`;
+${c.charts.map((ch) => (ch.svg ? `<figure class="chart" data-chart="completeness">${ch.svg}</figure>` : `<p class="no-chart" data-chart="completeness">${esc(ch.sentence)}</p>`)).join('')}</section>`;
 }
 
 function methods(model: ReportModel): string {
