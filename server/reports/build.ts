@@ -131,7 +131,7 @@ async function completenessSection(metrics: MetricsService, fields: string[]): P
       .filter((r) => r.field === field && !r.suppressed)
       .map((r) => ({ ...r, label: r.datasetTitle, total: r.total ?? 0, valid: r.valid ?? 0, notStated: r.notStated ?? 0, notKnown: r.notKnown ?? 0, missing: r.missing ?? 0, invalid: r.invalid ?? 0 }));
     if (items.length === 0) continue;
-    if (items.every((i) => i.notStated + i.notKnown + i.missing + i.invalid === 0)) {
+    if (items.every((i) => (i.notStated ?? 0) + (i.notKnown ?? 0) + (i.missing ?? 0) + (i.invalid ?? 0) === 0)) {
       charts.push({ field, svg: null, sentence: `Every record of every dataset has a valid ${FIELD_TITLES[field] ?? field} in the latest 12 months, so there is nothing to chart.` });
       continue;
     }
