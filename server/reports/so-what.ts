@@ -2,7 +2,7 @@
 // the rest, where the deprivation gap went over the window, what SPC found (icons and every
 // signal) and whether ethnicity is recorded well enough to trust the ethnic breakdowns. Pure: the
 // figures come in, the words go out.
-import { core20Verdict, core20VerdictLabels, type Core20Verdict } from '../../core/text/core20.ts';
+import { core20Verdict, core20VerdictLabels, targetVerdict, targetVerdictLabels, type Core20Verdict, type TargetVerdict } from '../../core/text/compare.ts';
 import { formatDifference, formatMonth, formatValue } from '../../core/text/format.ts';
 import { signalNote, spcSentence, splitSignals, TOO_FEW_POINTS } from '../../core/text/spc-words.ts';
 import type { SpcSignal } from '../../core/contracts/results.ts';
@@ -37,7 +37,7 @@ export interface SoWhatInput {
 }
 
 export type GapDirection = 'widening' | 'narrowing' | 'no-change' | 'too-few' | 'none';
-export type CompletenessStatus = 'met' | 'not-met' | 'unclear' | 'not-assessed' | 'not-applicable';
+export type CompletenessStatus = TargetVerdict | 'not-applicable';
 
 export interface SoWhatLine {
   metric: PublicMetric;
@@ -55,21 +55,11 @@ export const gapDirectionLabels: Record<GapDirection, string> = {
   none: 'No deprivation gap',
 };
 
-/** The completeness verdict, in the words the completeness section of the report uses. */
-export const completenessLabels: Record<CompletenessStatus, string> = {
-  met: 'Meets the target',
-  'not-met': 'Below the target',
-  unclear: 'Not clearly different from the target',
-  'not-assessed': 'Not assessed (small numbers)',
-  'not-applicable': 'Published figures',
-};
+/** The completeness verdict in the one wording of a CI against a target; published figures are the publisher's. */
+export const completenessLabels: Record<CompletenessStatus, string> = { ...targetVerdictLabels, 'not-applicable': 'Published figures' };
 
 export function completenessStatus(c: CompletenessFigure | null, target: number): CompletenessStatus {
-  if (!c) return 'not-applicable';
-  if (c.suppressed || c.lower === null || c.upper === null) return 'not-assessed';
-  if (c.lower >= target) return 'met';
-  if (c.upper < target) return 'not-met';
-  return 'unclear';
+  return c ? targetVerdict(c, target) : 'not-applicable';
 }
 
 const span = (s: { from: string; to: string }) => (s.from === s.to ? formatMonth(s.from) : `${formatMonth(s.from)}–${formatMonth(s.to)}`);
@@ -101,7 +91,7 @@ function core20Line(i: SoWhatInput): SoWhatLine['core20'] {
 function gapLine(i: SoWhatInput): SoWhatLine['gap'] {
   if (!i.hasGap) return { direction: 'none', text: 'No deprivation gap: the indicator has no IMD breakdown' };
   if (!i.gapSpc) return { direction: 'too-few', text: 'Too few months with a gap for process limits, so no direction is claimed' };
-  const signals = i.gapSpc.signals;
+  const signals = i.gapSpc.signals ?? [];
   const mean = formatDifference(i.gapSpc.mean, i.metric);
   if (signals.length === 0) return { direction: 'no-change', text: `No significant change: common cause variation around ${mean}, ${windowOf(i.gapSpc)}` };
   // The latest signal says where the gap went; a gap moving away from zero is widening.
