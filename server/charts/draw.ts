@@ -10,8 +10,6 @@ export interface DrawOptions {
   width?: number;
   /** Total height; without it the chart takes the height it needs. */
   height?: number;
-  /** Fit axes, labels and legends inside the width (small charts), rather than the plot alone. */
-  fitWidth?: boolean;
 }
 
 export const DEFAULT_WIDTH = 800;
@@ -27,7 +25,7 @@ export async function drawFramedSpec(specIn: TopLevelSpec, text: FrameText, opti
   const layout = frameLayout(text, width);
   const inner = width - 2 * FRAME_PADDING;
   const base = specIn as unknown as Record<string, unknown>;
-  let spec: Record<string, unknown> = { ...base, width: inner, ...(options.fitWidth ? { autosize: { type: 'fit-x', contains: 'padding' } } : {}) };
+  let spec: Record<string, unknown> = { ...base, width: inner };
   let height: number;
   if (options.height !== undefined) {
     const chartHeight = options.height - layout.header - layout.footer;
