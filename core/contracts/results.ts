@@ -44,6 +44,13 @@ export const MetricList = z.object({
   plusGroups: z.optional(z.array(z.object({ id: str, label: str }))),
 });
 
+/**
+ * Why a figure is withheld: `small` (its own numbers are small) or `secondary` (not small, but
+ * withheld so that a small figure cannot be worked out from the others and the total).
+ */
+export const Suppression = z.optional(z.nullable(z.enum(['small', 'secondary'])));
+export type Suppression = z.infer<typeof Suppression>;
+
 export const Row = z.object({
   group: str,
   label: str,
@@ -56,6 +63,7 @@ export const Row = z.object({
   upper: maybeNum,
   method: str,
   suppressed: z.boolean(),
+  suppression: Suppression,
   comparison: z.catch(z.nullable(z.enum(['higher', 'lower', 'similar'])), null),
   ratio: z.optional(z.nullable(z.object({ value: maybeNum, lower: maybeNum, upper: maybeNum }))),
 });
@@ -72,6 +80,7 @@ export const Figure = z.object({
   upper: maybeNum,
   method: z.optional(str),
   suppressed: z.boolean(),
+  suppression: Suppression,
   comparison: z.catch(z.optional(z.nullable(z.enum(['higher', 'lower', 'similar']))), null),
 });
 export type Figure = z.infer<typeof Figure>;
@@ -194,6 +203,7 @@ export const Point = z.object({
   lower: maybeNum,
   upper: maybeNum,
   suppressed: z.boolean(),
+  suppression: Suppression,
 });
 export type Point = z.infer<typeof Point>;
 
@@ -252,6 +262,8 @@ const countsShape = {
   missing: maybeNum,
   invalid: maybeNum,
   suppressed: z.optional(z.boolean()),
+  /** Counts withheld as secondary suppression (by name), not because they are small. */
+  secondary: z.optional(z.array(str)),
   validPercent: maybeNum,
   lower: z.optional(maybeNum),
   upper: z.optional(maybeNum),
@@ -290,16 +302,12 @@ export const CompletenessSummary = z.object({
 export type CompletenessSummary = z.infer<typeof CompletenessSummary>;
 
 export const SpecialtyList = z.object({
-  specialties: z.array(z.object({ code: str, name: str, activity: num })),
+  // Activity is a count like any other: rounded, and null (shown as *) when small.
+  specialties: z.array(z.object({ code: str, name: str, activity: maybeNum })),
 });
 export type Specialty = z.infer<typeof SpecialtyList>['specialties'][number];
 
-export const DatasetList = z.array(z.object({
-  id: str,
-  title: str,
-  patientLevel: z.optional(z.boolean()),
-  columns: z.array(z.object({ name: str })),
-}));
-export type DatasetInfo = z.infer<typeof DatasetList>[number];
+// The datasets' shape is declared in datasets.ts; re-exported for the pages that read it from here.
+export { DatasetList, type Dataset as DatasetInfo } from './datasets.ts';
 
 export const ExtractList = z.array(z.object({ id: str, dataset: str, uploadedAt: str, status: str }));

@@ -46,12 +46,17 @@ export function describeBreakdown(result: Pick<BreakdownResult, 'metric' | 'over
     .filter((r) => !r.suppressed && (r.comparison === 'higher' || r.comparison === 'lower'))
     .map((r) => rowSentence(r, overall, metric, level, overallName));
   const similar = rows.filter((r) => !r.suppressed && r.comparison === 'similar').map((r) => r.label);
-  const suppressed = rows.filter((r) => r.suppressed).map((r) => r.label);
+  const small = rows.filter((r) => r.suppressed && r.suppression !== 'secondary').map((r) => r.label);
+  const secondary = rows.filter((r) => r.suppressed && r.suppression === 'secondary').map((r) => r.label);
+  const suppressed = [
+    small.length ? `Suppressed because the numbers are small: ${list(small)}.` : '',
+    secondary.length ? `Withheld so that a small group cannot be worked out from the total: ${list(secondary)}.` : '',
+  ].filter(Boolean).join(' ');
   const notCompared = rows.filter((r) => !r.suppressed && r.comparison === null).map((r) => r.label);
   return {
     differences,
     similar: similar.length ? `No clear difference from the ${overallName} for ${list(similar)}: their intervals overlap.` : null,
-    suppressed: suppressed.length ? `Suppressed because the numbers are small: ${list(suppressed)}.` : null,
+    suppressed: suppressed || null,
     notCompared: notCompared.length ? `Not compared (no interval): ${list(notCompared)}.` : null,
   };
 }

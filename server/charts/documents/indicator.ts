@@ -139,16 +139,17 @@ export async function buildChartDocument(metrics: MetricsService, request: Chart
 export const indicatorDocuments: ChartDocumentEntry<ChartRequest> = {
   kinds: CHART_KINDS,
   subject: 'indicator',
+  // The routes' schemas default `by` to overall and `level` to 95: the fallbacks only restate them.
   fromBody: (b) => ({
     metric: b.metric!,
     chart: b.chart as ChartRequest['chart'],
-    by: b.by,
+    by: b.by ?? 'overall',
     by2: b.by2 ?? null,
     from: b.from,
     to: b.to,
     specialty: b.specialty ?? null,
     site: b.site ?? null,
-    level: b.level,
+    level: b.level ?? 95,
     title: b.title ?? null,
   }),
   build: buildChartDocument,
