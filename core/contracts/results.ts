@@ -100,6 +100,23 @@ export const Gap = z.object({
 });
 export type Gap = z.infer<typeof Gap>;
 
+/**
+ * A population rate by IMD or ethnicity: the trust's rate over the records whose group is known
+ * (their events over the whole population), beside the overall that also counts events of unknown
+ * group, which have no population of their own. Absent when no event is unknown.
+ */
+export const KnownRecords = z.object({
+  numerator: maybeNum,
+  denominator: maybeNum,
+  value: maybeNum,
+  lower: maybeNum,
+  upper: maybeNum,
+  suppressed: z.boolean(),
+  /** Events whose group is unknown, as disclosure control allows (null: a small count). */
+  unknownEvents: maybeNum,
+});
+export type KnownRecords = z.infer<typeof KnownRecords>;
+
 /** `view: 'unsuppressed'` marks an analyst's answer without disclosure control: for the screen only. */
 const UnsuppressedMark = z.optional(z.literal('unsuppressed'));
 
@@ -115,6 +132,7 @@ export const BreakdownResult = z.object({
   dataAsAt: z.optional(maybeStr),
   filters: z.optional(z.object({ specialty: z.optional(maybeStr), site: z.optional(maybeStr) })),
   overall: Figure,
+  overallKnown: z.optional(z.nullable(KnownRecords)),
   rows: z.array(Row),
   reference: z.optional(z.nullable(z.object({ group: str, label: str }))),
   gap: z.nullable(Gap),
@@ -215,6 +233,7 @@ export const Tile = z.object({
   core20: z.nullable(Figure),
   rest: z.nullable(Figure),
   overall: Figure,
+  overallKnown: z.optional(z.nullable(KnownRecords)),
   gap: z.nullable(z.object({ absolute: maybeNum, relative: maybeNum })),
   gapVariation: VariationSchema,
   /** The Q1 − Q5 gap series' signals over its window; null when it has too few points for SPC. */

@@ -2,7 +2,7 @@
 // intervals do not overlap, and otherwise say "no clear difference".
 import type { BreakdownResult, Figure, Gap, Row, Tile } from '../contracts/results.ts';
 import { core20Verdict, intervalsApart, type Polarity } from './compare.ts';
-import { formatDifference, formatInterval, formatRatio, formatValue, type UnitLike } from './format.ts';
+import { formatCount, formatDifference, formatInterval, formatRatio, formatValue, type UnitLike } from './format.ts';
 
 function direction(diff: 'higher' | 'lower', polarity: Polarity): string {
   if (polarity === 'context') return '';
@@ -86,4 +86,17 @@ export function describeGap(gap: Gap, metric: UnitLike & { polarity: Polarity },
     out.push(`The relative index of inequality is ${formatRatio(gap.rii)} (${level}% interval ${formatRatio(gap.riiLower)} to ${formatRatio(gap.riiUpper)}): the modelled value at the most deprived end divided by that at the least deprived end; ${clear ? 'the interval excludes 1' : 'the interval includes 1, so no clear relative difference'}.`);
   }
   return out;
+}
+
+/**
+ * Beside a population rate's trust overall when some events have an unknown group: why the
+ * overall can sit above every group, and the rate over records of known group.
+ */
+export function describeKnownRecords(result: Pick<BreakdownResult, 'metric' | 'overall' | 'overallKnown' | 'by'>, level = 95): string | null {
+  const known = result.overallKnown;
+  if (!known) return null;
+  const what = result.by === 'ethnic_group' || result.by === 'ethnic_category' ? 'ethnic group' : 'deprivation';
+  const events = known.unknownEvents === null ? 'a few events' : `${formatCount(known.unknownEvents)} event${known.unknownEvents === 1 ? '' : 's'}`;
+  const rate = known.suppressed || known.value === null ? 'withheld (small numbers)' : `${formatValue(known.value, result.metric)} (${level}% interval ${formatInterval(known.lower, known.upper, result.metric)})`;
+  return `The trust overall (${formatValue(result.overall.value, result.metric)}) includes ${events} with unknown ${what}, which have no population of their own; over records of known ${what} the rate is ${rate}.`;
 }

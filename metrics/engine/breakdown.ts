@@ -6,8 +6,8 @@ import { absoluteGap, DISCLOSURE_LABELS, rateRatio, relativeGap, sii, type Discl
 import { isUnknownGroup, sortGroups, specFor, type BreakdownSpec } from './dimensions.ts';
 import type { PlusGroup } from './plus-groups.ts';
 import { compileProportionBreakdowns, toSql } from './compile/index.ts';
-import { computeCells } from './compute.ts';
-import { discloseBreakdown, type DisclosedCell } from './disclosure.ts';
+import { computeCells, computeCellsWithKnown } from './compute.ts';
+import { discloseBreakdown, discloseCells, type DisclosedCell } from './disclosure.ts';
 import { estimateCells, type Cell } from './estimate.ts';
 import { periodFor, type Period } from './period.ts';
 import { publicMetric } from './public-metric.ts';
@@ -137,10 +137,26 @@ export function notesFor(metric: MetricDefinition, by: Breakdown, cells: Cell[],
 export async function computeBreakdown(session: Session, metric: MetricDefinition, request: BreakdownRequest, settings: EngineSettings): Promise<BreakdownResult> {
   const period: Period = await periodFor(session, metric, { from: request.from, to: request.to });
   const compute = { ...request, ...period, grain: 'all' as const, plusGroups: settings.plusGroups };
-  const cells = await computeCells(session, metric, compute, request.level);
+  const { cells, known } = await computeCellsWithKnown(session, metric, compute, request.level);
   // The SII's simulation needs each quintile's 95% limits, whatever the level shown.
   const sii95 = request.by === 'imd_quintile' && !request.by2 && request.level !== 95 ? await computeCells(session, metric, compute, 95) : cells;
-  return assembleBreakdown(metric, request, period, cells, settings, await dataAsAt(session, metric.dataset), sii95);
+  const result = assembleBreakdown(metric, request, period, cells, settings, await dataAsAt(session, metric.dataset), sii95);
+  return known ? { ...result, overallKnown: knownFigure(metric, known, settings, request.level) } : result;
+}
+
+/** The known-records rate under the same disclosure control as the overall, with the unknown events it leaves out. */
+function knownFigure(metric: MetricDefinition, known: Cell & { unknownEvents: number }, settings: EngineSettings, level: number): NonNullable<BreakdownResult['overallKnown']> {
+  const [figure] = discloseCells(metric, [known], { total: null }, settings.disclosure, level);
+  const [unknown] = discloseCells(metric, [{ ...known, numerator: known.unknownEvents }], { total: null }, settings.disclosure, level);
+  return {
+    numerator: figure.numerator,
+    denominator: figure.denominator,
+    value: figure.value,
+    lower: figure.lower,
+    upper: figure.upper,
+    suppressed: figure.suppressed,
+    unknownEvents: unknown.suppressed ? null : unknown.numerator,
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Session } from '../../db/database.ts';
 import type { MetricDefinition } from '../catalogue/schema.ts';
 import { compile, toSql, type ComputeRequest } from './compile/index.ts';
-import { estimateCells, type Cell } from './estimate.ts';
+import { estimateCells, knownRecordsCell, type Cell } from './estimate.ts';
 
 /** Runs the metric's query and returns one estimate per period and group (totals flagged). */
 export async function computeCells(session: Session, metric: MetricDefinition, request: ComputeRequest, level: number): Promise<Cell[]> {
@@ -16,4 +16,14 @@ export async function computeCells(session: Session, metric: MetricDefinition, r
     return cells.flatMap((c) => [{ ...c, g1: 'All', g2: 'All', total: false }, c]);
   }
   return cells;
+}
+
+/** The trust's rate over records of known group (see knownRecordsCell), from the same query as the cells. */
+export async function computeCellsWithKnown(session: Session, metric: MetricDefinition, request: ComputeRequest, level: number): Promise<{ cells: Cell[]; known: (Cell & { unknownEvents: number }) | null }> {
+  if (metric.computation.type !== 'population-rate' || request.by === 'overall' || request.by2 || request.grain !== 'all') {
+    return { cells: await computeCells(session, metric, request, level), known: null };
+  }
+  const query = compile(metric, request, level);
+  const rows = await session.all(toSql(query), query.params);
+  return { cells: estimateCells(metric, rows, level), known: knownRecordsCell(metric, rows, level) };
 }

@@ -99,3 +99,26 @@ export function estimateCells(metric: MetricDefinition, rows: SqlRow[], level: n
       return rateCells(rows, metric, level);
   }
 }
+
+/**
+ * The trust's rate over the records whose group is known, for a population rate broken down by a
+ * group the population is counted by (IMD, ethnicity): events of a group with no population (an
+ * unknown group) are left out of the numerator, the whole population stays in the denominator,
+ * band by band for a DSR. Null when no event has an unknown group.
+ */
+export function knownRecordsCell(metric: MetricDefinition, rows: SqlRow[], level: number): (Cell & { unknownEvents: number }) | null {
+  if (metric.computation.type !== 'population-rate') return null;
+  const groupYears = new Map<string, number>();
+  for (const r of rows) if (!r.total) groupYears.set(key(r), (groupYears.get(key(r)) ?? 0) + Number(r.person_years));
+  const unknownByBand = new Map<string, number>();
+  for (const r of rows) {
+    if (r.total || (groupYears.get(key(r)) ?? 0) > 0) continue;
+    unknownByBand.set(`${r.period}|${r.band}`, (unknownByBand.get(`${r.period}|${r.band}`) ?? 0) + Number(r.events));
+  }
+  const unknownEvents = [...unknownByBand.values()].reduce((s, v) => s + v, 0);
+  if (unknownEvents === 0) return null;
+  const totals: SqlRow[] = rows.filter((r) => r.total).map((r) => ({ ...r, events: Number(r.events) - (unknownByBand.get(`${r.period}|${r.band}`) ?? 0) }));
+  if (new Set(totals.map((r) => String(r.period))).size !== 1) return null;
+  const [cell] = rateCells(totals, metric, level);
+  return cell ? { ...cell, unknownEvents } : null;
+}

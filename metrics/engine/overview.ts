@@ -18,6 +18,8 @@ export interface OverviewTile {
   core20: Figure | null;
   rest: Figure | null;
   overall: BreakdownResult['overall'];
+  /** The trust over records of known deprivation, when some events have none (population rates). */
+  overallKnown: BreakdownResult['overallKnown'];
   gap: { absolute: number | null; relative: number | null } | null;
   /** The latest point of the Q1 − Q5 gap series; null with too few points or no gap series. */
   gapVariation: SpcView['variation'] | null;
@@ -65,6 +67,7 @@ async function tile(session: Session, metric: MetricDefinition, settings: Engine
     core20,
     rest,
     overall: result.overall,
+    overallKnown: result.overallKnown ?? null,
     gap,
     gapVariation: series.gap?.spc?.variation ?? null,
     gapSignals: series.gap?.spc?.signals ?? null,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompletenessResult, CompletenessSummary } from '../../core/contracts/results.ts';
-import { formatPercent } from '../../core/text/format.ts';
+import { formatPercent, formatPeriod } from '../../core/text/format.ts';
+import { targetVerdict, targetVerdictLabels } from '../../core/text/compare.ts';
 import { api, closeBrowser, newPage, open, screenshot, seriousAxeViolations, visibleText, waitForCharts, type TrackedPage } from './helpers.ts';
 
 describe('completeness page', () => {
@@ -43,6 +44,9 @@ describe('completeness page', () => {
     for (const row of summary.rows.filter((r) => r.validPercent !== null).slice(0, 5)) {
       expect(text).toContain(row.datasetTitle);
       expect(text).toContain(formatPercent(row.validPercent));
+      // The row says its period, and the verdict is the CI-gated one the reports give.
+      if (row.period) expect(text).toContain(formatPeriod(row.period));
+      expect(text).toContain(targetVerdictLabels[targetVerdict(row, summary.target)]);
     }
   });
 

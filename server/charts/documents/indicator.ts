@@ -7,7 +7,7 @@ import { heatmapSpec } from '../../../core/charts/heatmap.ts';
 import { valueTitle } from '../../../core/charts/shared.ts';
 import { trendSpec } from '../../../core/charts/trend.ts';
 import { assess, assessmentLabels, breakdownTitle } from '../../../core/text/compare.ts';
-import { describeBreakdown, describeGap } from '../../../core/text/describe.ts';
+import { describeBreakdown, describeGap, describeKnownRecords } from '../../../core/text/describe.ts';
 import { formatInterval, formatLongMonth, formatPeriod, formatValue } from '../../../core/text/format.ts';
 import { spcSentence } from '../../../core/text/spc-words.ts';
 import type { BreakdownResult, SeriesResult } from '../../../metrics/engine/result-types.ts';
@@ -48,7 +48,7 @@ function breakdownAlt(r: BreakdownResult, narrative: string[]): string {
     `Dot chart of ${r.metric.title} for ${r.rows.length} ${lowerTitle(breakdownTitle(r.by))} groups, ${formatPeriod(r.period)}, each with its ${r.level}% confidence interval; the trust overall is ${overall}.`,
     ...shown.map((x) => `${x.label}: ${formatValue(x.value, r.metric)} (${formatInterval(x.lower, x.upper, r.metric)}), ${assessmentLabels[assess(x, r.metric.polarity)].toLowerCase()}.`),
     suppressed ? `${suppressed} group${suppressed === 1 ? '' : 's'} suppressed for small numbers.` : '',
-    ...narrative.filter((s) => s.startsWith('The slope')),
+    ...narrative.filter((s) => s.startsWith('The slope') || s.startsWith('The trust overall (')),
   ].filter(Boolean).join(' ');
 }
 
@@ -84,7 +84,7 @@ export async function buildChartDocument(metrics: MetricsService, request: Chart
       kind: 'trend',
       request: { ...request, level },
       title,
-      subtitle: [[`${s.metric.title} (${s.metric.unit})`, gap ? 'IMD quintile 1 minus quintile 5' : 'trust overall', ...where, `by ${s.grain}, ${span}`].join(' · ')],
+      subtitle: [[valueTitle(s.metric), gap ? 'IMD quintile 1 minus quintile 5' : 'trust overall', ...where, `by ${s.grain}, ${span}`].join(' · ')],
       footnotes: commonFootnotes(s.metric, s, `Method: Making Data Count XmR chart — mean, and process limits at the mean ± 2.66 × the average moving range; special-cause points coloured (blue improvement, orange concern). Monthly values: ${s.metric.method}.`),
       alt,
       narrative,
@@ -105,13 +105,15 @@ export async function buildChartDocument(metrics: MetricsService, request: Chart
     ? [`Each cell is the ${r.metric.title.toLowerCase()} for one pair of groups; * marks a suppressed cell. Intervals are in the data table.`]
     : [...statements.differences, statements.similar, statements.suppressed, statements.notCompared].filter((x): x is string => Boolean(x));
   if (r.gap) narrative.push(...describeGap(r.gap, r.metric, r.level));
+  const known = request.chart === 'breakdown' ? describeKnownRecords(r, r.level) : null;
+  if (known) narrative.unshift(known);
   const title = request.title || (r.by2 ? `${r.metric.title} by ${byText} and ${by2Text}` : `${r.metric.title} by ${byText}`);
   return {
     format: 1,
     kind: request.chart,
     request: { ...request, level },
     title,
-    subtitle: [[`${r.metric.title} (${r.metric.unit})`, `by ${byText}${r.by2 ? ` and ${by2Text}` : ''}`, ...where, formatPeriod(r.period)].join(' · ')],
+    subtitle: [[valueTitle(r.metric), `by ${byText}${r.by2 ? ` and ${by2Text}` : ''}`, ...where, formatPeriod(r.period)].join(' · ')],
     footnotes: commonFootnotes(r.metric, r, `Method: ${r.metric.method}, ${r.level}% confidence intervals (lines)${request.chart === 'breakdown' && !r.overall.suppressed && r.overall.value !== null ? `; dashed line: trust overall, ${formatValue(r.overall.value, r.metric)}` : ''}. A group is called higher or lower than the trust overall only where the 95% intervals do not overlap.`),
     alt: request.chart === 'heatmap'
       ? `Heat map of ${r.metric.title} by ${byText} (rows) and ${by2Text} (columns), ${formatPeriod(r.period)}: ${r.rows.length} cells, ${r.rows.filter((x) => x.suppressed).length} suppressed. ${r.rows.filter((x) => !x.suppressed && x.value !== null).map((x) => `${x.label}, ${x.label2}: ${formatValue(x.value, r.metric)}`).join('; ')}.`

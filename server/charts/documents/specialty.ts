@@ -4,6 +4,7 @@
 import { TREATMENT_FUNCTIONS } from '../../../core/codes/treatment-functions.ts';
 import type { BreakdownResult as WebBreakdownResult } from '../../../core/contracts/results.ts';
 import { specialtyDotPlotSpec } from '../../../core/charts/specialty-dot-plot.ts';
+import { valueTitle } from '../../../core/charts/shared.ts';
 import { assess, assessmentLabels } from '../../../core/text/compare.ts';
 import { describeBreakdown, list } from '../../../core/text/describe.ts';
 import { formatInterval, formatPeriod, formatValue } from '../../../core/text/format.ts';
@@ -75,7 +76,7 @@ export async function buildSpecialtyDocument(metrics: MetricsService, request: S
     kind: SPECIALTY_CHART_KIND,
     request: { ...request, level, title: request.title ?? null },
     title: request.title || `${r.metric.title}: ${name} among ${specialties(r.rows.length)}`,
-    subtitle: [[`${r.metric.title} (${r.metric.unit})`, `every specialty, ${name} highlighted`, formatPeriod(r.period)].join(' · ')],
+    subtitle: [[valueTitle(r.metric), `every specialty, ${name} highlighted`, formatPeriod(r.period)].join(' · ')],
     footnotes,
     alt,
     narrative,

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../server/app.ts';
 import { loadConfig } from '../../../server/config.ts';
 import { Database } from '../../../db/database.ts';
-import { DSR_NO_POPULATION } from '../../../metrics/statistics/index.ts';
+import { crudeRate, DSR_NO_POPULATION } from '../../../metrics/statistics/index.ts';
+import { describeKnownRecords } from '../../../core/text/describe.ts';
 import { runCli } from '../../helpers/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'parity-rates-'));
@@ -63,6 +64,8 @@ function admissionsCsv(): string {
     for (let i = 0; i < 222; i++) rows.push(`S${++n},P${n},${dateIn(fy, i)},21,J459,7,1,${LSOA.q1}`);
     for (let i = 0; i < 999; i++) rows.push(`S${++n},P${n},${dateIn(fy, i)},21,J459,7,1,${LSOA.q5}`);
   }
+  // 2024/25 also has 30 admissions with no postcode area: unknown deprivation, no population of their own.
+  for (let i = 0; i < 30; i++) rows.push(`S${++n},P${n},${dateIn(2024, i)},21,J459,7,1,`);
   return rows.join('\n') + '\n';
 }
 
@@ -158,5 +161,28 @@ describe('DSRs over one financial year equal calculate_dsr', () => {
     const q5 = group(r, '5');
     expect(q5.value).toBeNull();
     expect(r.notes).toContain(`Some values are not shown: ${DSR_NO_POPULATION(['90+'])}.`);
+  });
+});
+
+describe('a trust overall that counts events of unknown group', () => {
+  it('shows the rate over records of known deprivation beside it, and says why', async () => {
+    const response = await app.inject('/api/metrics/cyp-asthma-emergency/breakdown?by=imd_quintile&from=2024-04-01&to=2025-03-31');
+    const r = response.json();
+    close(r.overall.value, ((222 + 999 + 30) / (3215 + 3456)) * 100000);
+    const expected = crudeRate(222 + 999, 3215 + 3456, 95, 100000);
+    close(r.overallKnown.value, expected.value);
+    close(r.overallKnown.lower, expected.lower);
+    close(r.overallKnown.upper, expected.upper);
+    expect(r.overallKnown.unknownEvents).toBe(30);
+    expect(describeKnownRecords(r)).toMatch(/^The trust overall \(18,752\.8 per 100,000\) includes 30 events with unknown deprivation, which have no population of their own; over records of known deprivation the rate is 18,303\.1 per 100,000/);
+    // The chart file says it beside the figure too.
+    const doc = await app.inject('/api/charts/cyp-asthma-emergency.svg?chart=breakdown&by=imd_quintile&from=2024-04-01&to=2025-03-31');
+    expect(doc.statusCode, doc.body.slice(0, 200)).toBe(200);
+    expect(doc.body.replace(/\s+/g, ' ')).toContain('includes 30 events with unknown deprivation');
+  });
+
+  it('has no such figure when every event has a known group', async () => {
+    const r = (await app.inject('/api/metrics/cyp-asthma-emergency/breakdown?by=imd_quintile&from=2023-04-01&to=2024-03-31')).json();
+    expect(r.overallKnown ?? null).toBeNull();
   });
 });

@@ -6,7 +6,7 @@ import { breakdownData } from '../charts/chart-files.ts';
 import { disclosedBreakdown } from '../charts/disclosed-data.ts';
 import { breakdownSpec } from '../../../core/charts/breakdown.ts';
 import { assess, assessmentLabel, breakdownPhrase, breakdownTitle } from '../../../core/text/compare.ts';
-import { describeBreakdown } from '../../../core/text/describe.ts';
+import { describeBreakdown, describeKnownRecords } from '../../../core/text/describe.ts';
 import { formatCount, formatInterval, formatPeriod, formatRatio, formatValue, withheldMark } from '../../../core/text/format.ts';
 import { DataTable, type Column } from './DataTable.tsx';
 import { useMemo } from 'react';
@@ -68,12 +68,14 @@ export function BreakdownView({ result, title, overallLabel = 'Trust overall' }:
   const heading = title ?? `${result.metric.title} by ${by}`;
   const shown = result.rows.filter((r) => !r.suppressed && r.value !== null).length;
   const unsuppressed = result.view === 'unsuppressed';
+  const known = describeKnownRecords(result, result.level);
   return (
     <>
+      {known && <p className="known-records">{known}</p>}
       <Statements result={result} overallName={overallName} />
       <Chart
         spec={spec}
-        label={`${heading}, ${formatPeriod(result.period)}. Dot chart of ${shown} groups with ${result.level}% intervals; ${overallName} ${formatValue(result.overall.value, result.metric)}. The data table below has every figure.`}
+        label={`${heading}, ${formatPeriod(result.period)}. Dot chart of ${shown} groups with ${result.level}% intervals; ${overallName} ${formatValue(result.overall.value, result.metric)}.${known ? ` ${known}` : ''} The data table below has every figure.`}
         caption={
           <>
             {heading}, {formatPeriod(result.period)}. Dots are values, lines are {result.level}% confidence intervals, the dashed line

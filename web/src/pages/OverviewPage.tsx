@@ -9,7 +9,7 @@ import { Meta } from '../components/Meta.tsx';
 import { Empty, ErrorState, Loading } from '../components/Status.tsx';
 import { VariationBadge } from '../components/VariationBadge.tsx';
 import { core20Verdict, type Core20Verdict } from '../../../core/text/compare.ts';
-import { describeCore20 } from '../../../core/text/describe.ts';
+import { describeCore20, describeKnownRecords } from '../../../core/text/describe.ts';
 import { spcRollup } from '../../../core/text/spc-words.ts';
 import { formatDifference, formatInterval, formatPeriod, formatNumber, formatRatio, formatValue } from '../../../core/text/format.ts';
 import { Link } from '../router.tsx';
@@ -31,6 +31,8 @@ function polarityText(polarity: string): string {
 
 function TileCard({ tile, pagePeriod }: { tile: Tile; pagePeriod: Period | null }) {
   const { metric, core20, rest, overall, gap } = tile;
+  // A population rate whose events include some of unknown deprivation: the overall can sit above both groups.
+  const known = describeKnownRecords({ metric, overall, overallKnown: tile.overallKnown ?? null, by: 'imd_quintile' });
   const headingId = `tile-title-${metric.id}`;
   const show = (row: Tile['core20']) => (!row ? 'not available' : row.suppressed ? '* (suppressed)' : formatValue(row.value, metric));
   const big = (row: Tile['core20']) =>
@@ -89,6 +91,12 @@ function TileCard({ tile, pagePeriod }: { tile: Tile; pagePeriod: Period | null 
           { label: 'Rest', value: rest?.value ?? null, lower: rest?.lower ?? null, upper: rest?.upper ?? null, colour: restColour },
         ]}
       />
+      <p className="tile-strip-key">
+        {overall.suppressed || overall.value === null
+          ? 'Lines are 95% intervals; the trust overall is suppressed.'
+          : <>Dots and lines: values and 95% intervals; dashed line: trust overall, {formatValue(overall.value, metric)}.</>}
+        {known ? <> {known}</> : null}
+      </p>
       <p className="tile-gap">
         <span className="tile-gap-label">Gap (Core20 − rest):</span>{' '}
         <strong>{formatDifference(gap?.absolute ?? null, metric)}</strong>
@@ -273,7 +281,7 @@ function Overview({ data }: { data: OverviewResult }) {
             most deprived 20% of neighbourhoods in England (IMD quintile 1).{' '}
             <span className="key-dot" style={{ background: restColour }} aria-hidden="true" /> Everyone else: quintiles 2–5.
           </li>
-          <li>The figure under each value is its 95% confidence interval; the dashed line on each strip is the trust overall.</li>
+          <li>The figure under each value is its 95% confidence interval; the dashed line on each strip is the trust overall (each tile says its value).</li>
           <li>A difference is claimed only when the two intervals do not overlap.</li>
           <li>
             The variation icon is statistical process control (Making Data Count) on the latest point of the monthly gap
