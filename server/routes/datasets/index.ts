@@ -15,6 +15,7 @@ const columnView = z.object({
   codes: z.array(z.object({ code: z.string(), label: z.string() })).nullable(),
   min: z.number().nullable(),
   max: z.number().nullable(),
+  rejectInvalid: z.boolean(),
 });
 const datasetView = z.object({
   id: z.string(),
@@ -49,6 +50,7 @@ const views = DATASETS.map((d) => {
       codes: c.codes ?? null,
       min: c.min ?? null,
       max: c.max ?? null,
+      rejectInvalid: c.rejectInvalid,
     })),
     derivedColumns: storageColumns(d).filter((c) => !declared.has(c.name)),
   };
