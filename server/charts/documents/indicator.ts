@@ -137,6 +137,19 @@ export async function buildChartDocument(metrics: MetricsService, request: Chart
 
 export const indicatorDocuments: ChartDocumentEntry<ChartRequest> = {
   kinds: CHART_KINDS,
+  subject: 'indicator',
+  fromBody: (b) => ({
+    metric: b.metric!,
+    chart: b.chart as ChartRequest['chart'],
+    by: b.by,
+    by2: b.by2 ?? null,
+    from: b.from,
+    to: b.to,
+    specialty: b.specialty ?? null,
+    site: b.site ?? null,
+    level: b.level,
+    title: b.title ?? null,
+  }),
   build: buildChartDocument,
   filedUnder: (request) => [request.by, request.by2 ?? null],
 };

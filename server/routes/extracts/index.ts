@@ -6,7 +6,8 @@ import { DATASET_IDS } from '../../../core/datasets/index.ts';
 import { FileRefusal } from '../../../pipelines/ingest/inspect-file.ts';
 import { columnMapping, listMappings, saveMapping } from '../../../pipelines/ingest/mappings.ts';
 import { fileMessages } from '../../../core/text/ingest-messages.ts';
-import { ingestSummary, rejectedSummary } from '../../../pipelines/ingest/summary.ts';
+import { IngestSummary } from '../../../core/contracts/ingest.ts';
+import { rejectedSummary } from '../../../pipelines/ingest/summary.ts';
 import * as messages from '../../messages.ts';
 import { receiveUpload } from './upload.ts';
 import { extractView, getExtract, listExtracts, quarantineCsv } from './queries.ts';
@@ -49,7 +50,7 @@ const extractsRoutes: FastifyPluginAsync = async (fastify) => {
 
   const analyst = { role: 'analyst' as const };
 
-  app.post('/extracts', { config: analyst, schema: { querystring: empty, response: { 200: ingestSummary, 201: ingestSummary, 422: ingestSummary } } }, async (request, reply) => {
+  app.post('/extracts', { config: analyst, schema: { querystring: empty, response: { 200: IngestSummary, 201: IngestSummary, 422: IngestSummary } } }, async (request, reply) => {
     if (!request.isMultipart()) throw messages.notMultipart();
     const upload = await receiveUpload(request, app.config.maxUploadBytes, app.ingest.scratchDir);
     try {

@@ -2,6 +2,7 @@
 // bypass the app-wide cache (extracts change under the page), and the upload itself over
 // XMLHttpRequest so the page can show real upload progress.
 import * as z from 'zod/mini';
+import { IngestSummary } from '../../../../core/contracts/ingest.ts';
 import { ApiError, clearApiCache, errorFrom, parseWith, send } from '../../api/client.ts';
 import { allows, csrfHeaders, loadSession } from '../../auth/session.ts';
 
@@ -34,23 +35,7 @@ export const Dataset = z.object({
 export type Dataset = z.infer<typeof Dataset>;
 export const DatasetList = z.array(Dataset);
 
-export const IngestSummary = z.object({
-  extractId: z.nullable(str),
-  dataset: str,
-  status: z.enum(['loaded', 'duplicate', 'rejected']),
-  rowsRead: num,
-  rowsLoaded: num,
-  rowsQuarantined: num,
-  errors: z.array(z.object({ row: num, column: str, message: str })),
-  fileError: z.nullable(str),
-  dataQuality: z.record(str, num),
-  encoding: z.nullable(str),
-  delimiter: z.nullable(str),
-  columnMapping: z.record(str, str),
-  ignoredColumns: z.array(str),
-  replaced: z.nullable(str),
-});
-export type IngestSummary = z.infer<typeof IngestSummary>;
+export { IngestSummary };
 
 export const Extract = z.object({
   id: str,
