@@ -2,6 +2,7 @@
 // parsed before a page uses it, so a server change shows up as a clear error, not a blank chart.
 // `zod/mini` keeps the first-load bundle small; types come from `z.infer`.
 import * as z from 'zod/mini';
+import { Benchmark } from './benchmarks.ts';
 
 const num = z.number();
 const maybeNum = z.nullable(z.number());
@@ -110,6 +111,7 @@ export const BreakdownResult = z.object({
   reference: z.optional(z.nullable(z.object({ group: str, label: str }))),
   gap: z.nullable(Gap),
   notes: z.array(str),
+  benchmarks: z.optional(z.array(Benchmark)),
 });
 export type BreakdownResult = z.infer<typeof BreakdownResult>;
 
@@ -171,6 +173,7 @@ export const SeriesResult = z.object({
     spc: z.nullable(Spc),
   })),
   notes: z.array(str),
+  benchmarks: z.optional(z.array(Benchmark)),
 });
 export type SeriesResult = z.infer<typeof SeriesResult>;
 
@@ -183,6 +186,8 @@ export const Tile = z.object({
   gap: z.nullable(z.object({ absolute: maybeNum, relative: maybeNum })),
   gapVariation: VariationSchema,
   section: z.enum(['adult', 'cyp', 'cross-cutting']),
+  /** England's figure for the tile's period and the trust's comparison with it. */
+  england: z.optional(z.nullable(Benchmark)),
 });
 export type Tile = z.infer<typeof Tile>;
 

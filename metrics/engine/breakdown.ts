@@ -10,6 +10,7 @@ import { computeCells } from './compute.ts';
 import { discloseBreakdown, discloseOne, type DisclosedCell } from './disclosure.ts';
 import { estimateCells, type Cell } from './estimate.ts';
 import { periodFor, type Period } from './period.ts';
+import { benchmarksFor } from './benchmarks.ts';
 import { publicMetric } from './public-metric.ts';
 import type { BreakdownResult, Gap, ResultRow } from './result-types.ts';
 
@@ -126,7 +127,20 @@ export function notesFor(metric: MetricDefinition, by: Breakdown, cells: Cell[])
 export async function computeBreakdown(session: Session, metric: MetricDefinition, request: BreakdownRequest, settings: EngineSettings): Promise<BreakdownResult> {
   const period: Period = await periodFor(session, metric, { from: request.from, to: request.to });
   const cells = await computeCells(session, metric, { ...request, ...period, grain: 'all', plusGroups: settings.plusGroups }, request.level);
-  return assembleBreakdown(metric, request, period, cells, settings, await dataAsAt(session, metric.dataset));
+  return withBenchmarks(session, metric, request, assembleBreakdown(metric, request, period, cells, settings, await dataAsAt(session, metric.dataset)));
+}
+
+/** What the trust's figure leaves out, when a filter makes it other than the indicator's definition. */
+export function filterOf(request: { specialty: string | null; site: string | null; plus?: string | null }): string | null {
+  if (request.specialty) return `specialty ${request.specialty}`;
+  if (request.site) return `site ${request.site}`;
+  if (request.plus) return `the PLUS group ${request.plus}`;
+  return null;
+}
+
+async function withBenchmarks(session: Session, metric: MetricDefinition, request: BreakdownRequest, result: BreakdownResult): Promise<BreakdownResult> {
+  const benchmarks = await benchmarksFor(session, metric, result.period, result.overall, { by: request.by2 ? 'overall' : request.by, filter: filterOf(request) });
+  return { ...result, benchmarks };
 }
 
 /**
@@ -152,12 +166,15 @@ export async function computeBreakdowns(
   const query = compileProportionBreakdowns(metric, compute, split);
   const rows = await session.all<Record<string, unknown>>(toSql(query), query.params);
   const totals = rows.filter((r) => Number(r.dim) === -1);
-  return bys.map((by) => {
+  const assembled = bys.map((by) => {
     const dim = split.indexOf(by);
     // `overall` has one group, the total itself.
     const own: Record<string, unknown>[] = dim === -1 ? [...totals.map((r) => ({ ...r, g1: 'All', g2: 'All', total: false })), ...totals] : [...rows.filter((r) => Number(r.dim) === dim), ...totals];
     return assembleBreakdown(metric, { ...request, by, by2: null }, period, estimateCells(metric, own, request.level), settings, asOf);
   });
+  const results: BreakdownResult[] = [];
+  for (const [i, result] of assembled.entries()) results.push(await withBenchmarks(session, metric, { ...request, by: bys[i], by2: null }, result));
+  return results;
 }
 
 /** The result object from computed cells: disclosure, comparisons, ratios, gap and notes. */
@@ -202,6 +219,7 @@ function assembleBreakdown(metric: MetricDefinition, request: BreakdownRequest, 
     reference: referenceCell ? { group: reference!, label: spec.label(reference!) } : null,
     gap: request.by === 'imd_quintile' && !request.by2 ? deprivationGap(detail, disclosed, metric, request.level, settings.siiReps) : null,
     notes: notesFor(metric, request.by, cells),
+    benchmarks: [],
   };
 }
 

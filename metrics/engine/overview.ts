@@ -6,6 +6,7 @@ import type { MetricDefinition } from '../catalogue/schema.ts';
 import { DISCLOSURE_LABELS, wilson } from '../statistics/index.ts';
 import { computeBreakdown, type EngineSettings } from './breakdown.ts';
 import { publicMetric } from './public-metric.ts';
+import { englandOf, type Benchmark } from '../../core/contracts/benchmarks.ts';
 import type { BreakdownResult, PublicMetric, ResultRow, SpcView } from './result-types.ts';
 import { computeSeries } from './series.ts';
 
@@ -20,6 +21,8 @@ export interface OverviewTile {
   overall: BreakdownResult['overall'];
   gap: { absolute: number | null; relative: number | null } | null;
   gapVariation: SpcView['variation'] | null;
+  /** England's figure for the tile's period, compared with the trust's (null without a benchmarks file). */
+  england: Benchmark | null;
 }
 
 export function sectionOf(m: MetricDefinition): OverviewTile['section'] {
@@ -56,6 +59,7 @@ async function tile(session: Session, metric: MetricDefinition, settings: Engine
     overall: result.overall,
     gap,
     gapVariation: series.gap?.spc?.variation ?? null,
+    england: englandOf(result.benchmarks),
   };
 }
 

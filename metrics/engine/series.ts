@@ -9,6 +9,7 @@ import { computeCells } from './compute.ts';
 import { discloseBreakdown, discloseOne, type DisclosedCell } from './disclosure.ts';
 import type { Cell } from './estimate.ts';
 import { periodFor } from './period.ts';
+import { seriesBenchmarks } from './series-benchmarks.ts';
 import { publicMetric } from './public-metric.ts';
 import type { SeriesPoint, SeriesResult, SpcView } from './result-types.ts';
 
@@ -116,5 +117,6 @@ export async function computeSeries(session: Session, metric: MetricDefinition, 
     groups,
     gap,
     notes,
+    benchmarks: await seriesBenchmarks(session, metric, period, request, settings),
   };
 }
