@@ -57,6 +57,14 @@ async function rowsOf(session: Session, ids: string[]): Promise<Row[]> {
 
 const days = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
 const isEngland = (r: { area_code: string; area_type: string }) => r.area_code === 'E92000001' || r.area_type.toLowerCase() === 'england';
+/** England, then regions, then NHS areas (ICBs, trusts and peers), then local authorities and the rest. */
+function areaRank(b: { areaCode: string; areaType: string }): number {
+  const type = b.areaType.toLowerCase();
+  if (isEngland({ area_code: b.areaCode, area_type: b.areaType })) return 0;
+  if (b.areaCode.startsWith('E12') || type.includes('region')) return 1;
+  if (/icb|integrated care|sub-icb|stp|trust|peer|nhs/.test(type)) return 2;
+  return 3;
+}
 const isWhole = (r: Row) => !r.category && !r.category_type;
 
 /** Persons (or unstated) before one sex; the commonest age group — one published series per area. */
@@ -163,6 +171,5 @@ export async function benchmarksFor(session: Session, metric: MetricDefinition, 
       ...(groups ? { groups } : {}),
     });
   }
-  return result.sort((a, b) => Number(isEngland({ area_code: b.areaCode, area_type: b.areaType })) - Number(isEngland({ area_code: a.areaCode, area_type: a.areaType }))
-    || a.areaType.localeCompare(b.areaType) || (a.areaName ?? a.areaCode).localeCompare(b.areaName ?? b.areaCode));
+  return result.sort((a, b) => areaRank(a) - areaRank(b) || a.areaType.localeCompare(b.areaType) || (a.areaName ?? a.areaCode).localeCompare(b.areaName ?? b.areaCode));
 }
