@@ -34,6 +34,17 @@ export const Benchmark = z.object({
 });
 export type Benchmark = z.infer<typeof Benchmark>;
 
+/** One indicator of the loaded benchmark files, and the catalogue indicators it feeds (none: kept, listed, not shown). */
+export const BenchmarkIndicator = z.object({
+  indicatorId: z.string(),
+  indicatorName: z.nullable(z.string()),
+  rows: z.int(),
+  areas: z.int(),
+  periods: z.array(z.string()),
+  linkedTo: z.array(z.string()),
+});
+export type BenchmarkIndicator = z.infer<typeof BenchmarkIndicator>;
+
 /** England's entry, when there is one: what "compared with England" reads. */
 export function englandOf(benchmarks: readonly Benchmark[] | undefined): Benchmark | null {
   return benchmarks?.find((b) => b.areaCode === 'E92000001' || b.areaType.toLowerCase() === 'england') ?? null;

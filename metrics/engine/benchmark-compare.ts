@@ -25,7 +25,8 @@ export const notCompared = (reason: string): Comparison => ({ comparison: 'not c
 export function compareWithBenchmark(local: LocalFigure, benchmark: number | null, polarity: MetricDefinition['polarity']): Comparison {
   if (benchmark === null) return notCompared('no value is published for this area and period');
   if (local.suppressed) return notCompared("the trust's figure is withheld (small numbers)");
-  if (local.value === null || local.lower === null || local.upper === null) return notCompared("the trust's figure has no confidence interval");
+  if (local.value === null) return notCompared('the trust has no figure for this period');
+  if (local.lower === null || local.upper === null) return notCompared("the trust's figure has no confidence interval");
   const side = local.lower > benchmark ? 'higher' : local.upper < benchmark ? 'lower' : 'similar';
   if (side === 'similar' || polarity === 'context') return { comparison: side, reason: null };
   const good = (side === 'higher') === (polarity === 'higher');
