@@ -12,6 +12,7 @@ import { CHART_FONT } from '../charts/fonts.ts';
 import { findMetric } from '../../metrics/catalogue/index.ts';
 import type { MetricsService } from '../services/metrics-service.ts';
 import { breakdownFor, type ReportSelection } from './selection.ts';
+import type { Benchmark } from '../../core/contracts/benchmarks.ts';
 
 /** Charts are drawn at the width of an A4 page's text block (180 mm at 96 px per inch). */
 export const REPORT_CHART_WIDTH = 680;
@@ -39,6 +40,8 @@ export interface IndicatorSection {
   /** Q1 − Q5 over the period, when the indicator has an IMD breakdown. */
   gap: { absolute: number | null; relative: number | null } | null;
   notes: string[];
+  /** England, regional and peer figures for the period, with the trust's comparison (docs/benchmarks.md). */
+  benchmarks: Benchmark[];
 }
 
 export interface CompletenessSection {
@@ -90,7 +93,7 @@ async function indicatorSection(metrics: MetricsService, id: string, selection: 
   const series: SeriesResult = await metrics.series(id, { by: hasImd ? 'imd_quintile' : 'overall', grain: definition.grain, specialty: null, site: null, level: 95, to: selection.to });
   const trend = withTrends && series.overall.points.length > 0 ? await chart(metrics, { metric: id, chart: 'trend', by: 'overall', to: selection.to }) : null;
   const gapTrend = withTrends && hasImd && series.gap && series.gap.points.length > 0 ? await chart(metrics, { metric: id, chart: 'trend', by: 'imd_quintile', to: selection.to }) : null;
-  const result = overallDoc.result as { overall: IndicatorSection['overall']; level: number; notes: string[] };
+  const result = overallDoc.result as { overall: IndicatorSection['overall']; level: number; notes: string[]; benchmarks?: Benchmark[] };
   return {
     metric: overallDoc.metric,
     overall: result.overall,
@@ -107,6 +110,7 @@ async function indicatorSection(metrics: MetricsService, id: string, selection: 
     gapLatest: series.gap ? lastPoint(series.gap.points) : null,
     gap,
     notes: result.notes,
+    benchmarks: result.benchmarks ?? [],
   };
 }
 

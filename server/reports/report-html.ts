@@ -1,6 +1,8 @@
 // The board report and the annual-report pack as one printable A4 HTML document: cover, summary
 // table with SPC icons, a section per indicator (charts with CI-gated sentences), recording
 // completeness, methods and data notes. No script; print rules keep every chart on one page.
+import { englandOf } from '../../core/contracts/benchmarks.ts';
+import { benchmarkSentence } from '../../core/text/benchmarks.ts';
 import { breakdownTitle } from '../../core/text/compare.ts';
 import { formatCount, formatDate, formatDateTime, formatDifference, formatInterval, formatLongMonth, formatPercent, formatPeriod, formatValue } from '../../core/text/format.ts';
 import { OGL } from '../charts/documents/index.ts';
@@ -90,11 +92,26 @@ function summaryTable(model: ReportModel): string {
       const m = s.metric;
       const o = s.overall;
       const value = o.suppressed ? 'Suppressed' : `${formatValue(o.value, m)}<br><span class="key">${s.level}% CI ${formatInterval(o.lower, o.upper, m)}</span>`;
-      return `<tr><th scope="row"><a href="#${esc(m.id)}">${esc(m.title)}</a><br><span class="key">${esc(formatPeriod(s.period))}</span></th><td>${value}</td><td>${s.latest ? `${formatValue(s.latest.value, m)}<br><span class="key">${esc(formatLongMonth(s.latest.period))}</span>` : '–'}</td><td>${variationIcon(s.spc?.variation)}</td><td>${assuranceIcon(s.spc?.assurance)}</td><td>${s.gap ? fmtGap(s.gap.absolute, m) : '–'}</td><td>${s.gapSpc ? variationIcon(s.gapSpc.variation) : '<span class="icon-none">No IMD gap series</span>'}</td></tr>`;
+      return `<tr><th scope="row"><a href="#${esc(m.id)}">${esc(m.title)}</a><br><span class="key">${esc(formatPeriod(s.period))}</span></th><td>${value}</td><td>${s.latest ? `${formatValue(s.latest.value, m)}<br><span class="key">${esc(formatLongMonth(s.latest.period))}</span>` : '–'}</td><td>${variationIcon(s.spc?.variation)}</td><td>${assuranceIcon(s.spc?.assurance)}</td><td>${s.gap ? fmtGap(s.gap.absolute, m) : '–'}</td><td>${s.gapSpc ? variationIcon(s.gapSpc.variation) : '<span class="icon-none">No IMD gap series</span>'}</td><td>${englandCell(s)}</td></tr>`;
     })
     .join('');
-  return `<table class="ipr"><caption class="key" style="caption-side:bottom;text-align:left;padding-top:.4rem">Variation and assurance follow NHS England's Making Data Count: ~ common cause; H / L special cause high / low, blue where that is an improvement, orange where it is a concern, purple where the indicator has no better direction. Assurance compares the target with the process limits: P consistently passes, F consistently fails, ? inconsistent. The gap is IMD quintile 1 (most deprived) minus quintile 5; its icon treats a gap moving towards zero as improvement.</caption>
-<thead><tr><th scope="col">Indicator</th><th scope="col">Period value</th><th scope="col">Latest month</th><th scope="col">Variation</th><th scope="col">Assurance</th><th scope="col">Q1 − Q5 gap</th><th scope="col">Gap variation</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `<table class="ipr"><caption class="key" style="caption-side:bottom;text-align:left;padding-top:.4rem">Variation and assurance follow NHS England's Making Data Count: ~ common cause; H / L special cause high / low, blue where that is an improvement, orange where it is a concern, purple where the indicator has no better direction. Assurance compares the target with the process limits: P consistently passes, F consistently fails, ? inconsistent. The gap is IMD quintile 1 (most deprived) minus quintile 5; its icon treats a gap moving towards zero as improvement. Compared with England: the trust's 95% interval against England's published value for the same period, as OHID Fingertips compares areas; not compared where the periods or definitions differ.</caption>
+<thead><tr><th scope="col">Indicator</th><th scope="col">Period value</th><th scope="col">Latest month</th><th scope="col">Variation</th><th scope="col">Assurance</th><th scope="col">Q1 − Q5 gap</th><th scope="col">Gap variation</th><th scope="col">Compared with England</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+/** The summary's benchmark cell: the verdict against England, and England's figure or why not compared. */
+function englandCell(s: IndicatorSection): string {
+  const england = englandOf(s.benchmarks);
+  if (!england) return '<span class="icon-none">No England figure loaded</span>';
+  const figure = england.value === null ? 'no value published' : `England ${formatValue(england.value, s.metric)}, ${england.period}`;
+  const verdict = england.comparison === 'not compared' ? 'Not compared' : england.comparison[0].toUpperCase() + england.comparison.slice(1);
+  const detail = england.comparison === 'not compared' ? `${figure}; ${england.reason ?? ''}` : figure;
+  return `<strong data-comparison="${esc(england.comparison)}">${esc(verdict)}</strong><br><span class="key">${esc(detail)}</span>`;
+}
+
+function benchmarkList(s: IndicatorSection): string {
+  if (!s.benchmarks.length) return '';
+  return `<ul class="narrative benchmarks">${s.benchmarks.map((b) => `<li data-area="${esc(b.areaCode)}">${esc(benchmarkSentence(b, s.metric))} <span class="key">Source: ${esc(b.source)}.</span></li>`).join('')}</ul>`;
 }
 
 function figure(c: ReportChart, sentences: string[]): string {
@@ -108,7 +125,7 @@ function indicatorSection(s: IndicatorSection): string {
   const unavailable = s.unavailable.length ? `<p class="unavailable">Not available for this indicator: ${esc(s.unavailable.map((b) => breakdownTitle(b).toLowerCase()).join(', '))}.</p>` : '';
   return `<section class="indicator" id="${esc(m.id)}" aria-labelledby="h-${esc(m.id)}"><h2 id="h-${esc(m.id)}">${esc(m.title)}</h2>
 <p class="definition">${esc(m.definition)} ${m.polarity === 'context' ? 'Neither higher nor lower is better in itself.' : `${m.polarity === 'lower' ? 'Lower' : 'Higher'} is better.`} Method: ${esc(m.method)}; data as at ${esc(formatDate(s.dataAsAt))}.</p>
-${unavailable}${charts}${trends}</section>`;
+${unavailable}${benchmarkList(s)}${charts}${trends}</section>`;
 }
 
 function completenessSection(model: ReportModel, kind: ReportPageOptions['kind']): string {

@@ -1,5 +1,6 @@
 // `/` — the Core20PLUS5 overview: for each indicator, Core20 (the most deprived fifth, IMD
 // quintile 1) against everyone else, the gap, and the SPC variation of the monthly gap.
+import { comparedWithEngland } from '../../../core/text/benchmarks.ts';
 import { apiUrl, useApi } from '../api/client.ts';
 import { useDataAsAt } from '../api/data-as-at.ts';
 import { OverviewResult, type Tile } from '../../../core/contracts/results.ts';
@@ -41,6 +42,7 @@ function TileCard({ tile }: { tile: Tile }) {
         <span className="unit">{metric.unit === '%' ? '%' : ` ${metric.unit}`}</span>
       </>
     );
+  const england = comparedWithEngland(tile.england, metric);
   const interval = (row: Tile['core20']) => (row && !row.suppressed ? <span className="ci">{formatInterval(row.lower, row.upper, metric)}</span> : null);
   return (
     <li className="tile" id={`tile-${metric.id}`} aria-labelledby={headingId} tabIndex={-1}>
@@ -91,6 +93,11 @@ function TileCard({ tile }: { tile: Tile }) {
         {gap?.relative !== null && gap?.relative !== undefined && <span className="ci"> ratio {formatRatio(gap.relative)}</span>}
       </p>
       <p className="tile-sentence">{describeCore20(tile)}</p>
+      {england && (
+        <p className="tile-england" data-comparison={tile.england?.comparison}>
+          {england}
+        </p>
+      )}
       <VariationBadge variation={tile.gapVariation} prefix={metric.grain === 'quarter' ? 'Quarterly gap' : 'Monthly gap'} />
     </li>
   );
