@@ -3,6 +3,8 @@
 import type { Benchmark, Verdict } from '../contracts/benchmarks.ts';
 import { formatInterval, formatValue, type UnitLike } from './format.ts';
 
+type Polar = UnitLike & { polarity: 'higher' | 'lower' | 'context' };
+
 const PHRASE: Record<Verdict, (area: string) => string> = {
   better: (a) => `better than ${a}`,
   similar: (a) => `similar to ${a}`,
@@ -19,17 +21,20 @@ export function verdictPhrase(b: Benchmark): string {
   return PHRASE[b.comparison](areaLabel(b));
 }
 
-/** "England 6.1% (6.1% to 6.1%), 2024/25" — the benchmark's figure. */
+/** "England 2024/25: 6.1% (95% interval 6.1 to 6.2%)" — the benchmark's figure. */
 export function benchmarkFigure(b: Benchmark, metric: UnitLike): string {
-  if (b.value === null) return `${areaLabel(b)}: no value published for ${b.period}${b.note ? ` (${b.note})` : ''}`;
-  const interval = b.lower !== null && b.upper !== null ? ` (${formatInterval(b.lower, b.upper, metric)})` : '';
-  return `${areaLabel(b)} ${formatValue(b.value, metric)}${interval}, ${b.period}`;
+  if (b.value === null) return `${areaLabel(b)} ${b.period}: no value published${b.note ? ` (${b.note})` : ''}`;
+  const interval = b.lower !== null && b.upper !== null ? ` (95% interval ${formatInterval(b.lower, b.upper, metric)})` : '';
+  return `${areaLabel(b)} ${b.period}: ${formatValue(b.value, metric)}${interval}`;
 }
 
-/** One sentence: "Compared with England (6.1% (…), 2024/25), the trust is worse." or why not compared. */
-export function benchmarkSentence(b: Benchmark, metric: UnitLike): string {
+/** "England 2024/25: 6.1% (…). The trust is worse than England: its interval lies wholly above England's value." */
+export function benchmarkSentence(b: Benchmark, metric: Polar): string {
   if (b.comparison === 'not compared') return `${benchmarkFigure(b, metric)}. Not compared: ${b.reason ?? 'no reason given'}.`;
-  return `Compared with ${benchmarkFigure(b, metric)}, the trust is ${verdictPhrase(b)} (the trust's 95% interval against ${areaLabel(b)}'s value).`;
+  // Better or worse is above or below the value as the indicator's polarity says.
+  const above = b.comparison === 'higher' || (b.comparison === 'better' && metric.polarity === 'higher') || (b.comparison === 'worse' && metric.polarity === 'lower');
+  const why = b.comparison === 'similar' ? `its interval includes ${areaLabel(b)}'s value` : `its interval lies wholly ${above ? 'above' : 'below'} ${areaLabel(b)}'s value`;
+  return `${benchmarkFigure(b, metric)}. The trust is ${verdictPhrase(b)}: ${why}.`;
 }
 
 /** "Compared with England: worse (6.1%, 2024/25)" — for a tile or a summary line; null without England. */
