@@ -44,3 +44,13 @@ export function comparedWithEngland(england: Benchmark | null | undefined, metri
   const verdict = england.comparison === 'not compared' ? `not compared (${england.reason ?? 'no reason given'})` : england.comparison;
   return `Compared with England: ${verdict} (England ${figure})`;
 }
+
+/** "Compared with England: 2 worse, 1 similar; 1 not compared; 24 have no England figure loaded." — a report's summary line. */
+export function englandRollup(englands: readonly (Benchmark | null)[]): string | null {
+  const present = englands.filter((b): b is Benchmark => b !== null);
+  if (!present.length) return null;
+  const order = ['worse', 'better', 'higher', 'lower', 'similar', 'not compared'] as const;
+  const counts = order.map((v) => [v, present.filter((b) => b.comparison === v).length] as const).filter(([, n]) => n > 0);
+  const missing = englands.length - present.length;
+  return `Compared with England: ${counts.map(([v, n]) => `${n} ${v}`).join(', ')}${missing ? `; ${missing} with no England figure loaded` : ''}.`;
+}

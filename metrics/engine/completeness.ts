@@ -11,7 +11,7 @@ import { resolvePeriod } from './period.ts';
 import { spcOf } from './series.ts';
 import type { SpcView } from './result-types.ts';
 
-/** Status of each field as one of five recording outcomes (data-model.md). */
+/** Status of each field as one of five recording outcomes (docs/data-model.md). */
 export const STATUS_SQL: Record<CompletenessField, string> = {
   ethnicity: 'ethnicity_status',
   sex: `CASE WHEN list_contains(dq_flags, 'sex') THEN 'invalid' WHEN sex IN ('1', '2', '9') THEN 'valid'

@@ -1,4 +1,4 @@
-// Disclosure control on estimates (statistics.md): small counts are withheld with everything
+// Disclosure control on estimates (docs/methods.md, "Disclosure control"): small counts are withheld with everything
 // computed from them, a single withheld cell takes the next-smallest with it, and the counts
 // that remain are rounded. Values and intervals were computed from the true counts beforehand.
 import { roundCount, suppressionPlan, type DisclosureProfile } from '../statistics/index.ts';

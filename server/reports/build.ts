@@ -35,6 +35,8 @@ export interface IndicatorSection {
   gapTrend: ReportChart | null;
   spc: SpcView | null;
   gapSpc: SpcView | null;
+  /** Whether the indicator has a Q1 − Q5 gap series (so a null gapSpc means too few points). */
+  hasGapSeries: boolean;
   latest: { period: string; value: number | null } | null;
   gapLatest: { period: string; value: number | null } | null;
   /** Q1 − Q5 over the period, when the indicator has an IMD breakdown. */
@@ -106,6 +108,7 @@ async function indicatorSection(metrics: MetricsService, id: string, selection: 
     gapTrend,
     spc: series.overall.spc,
     gapSpc: series.gap?.spc ?? null,
+    hasGapSeries: series.gap !== null,
     latest: lastPoint(series.overall.points),
     gapLatest: series.gap ? lastPoint(series.gap.points) : null,
     gap,

@@ -84,7 +84,7 @@ export async function buildChartDocument(metrics: MetricsService, request: Chart
     const last = points[points.length - 1]?.period;
     const span = first && last ? `${formatLongMonth(first)} to ${formatLongMonth(last)}` : formatPeriod(s.period);
     const title = request.title || (gap ? `${s.metric.title}: gap between the most and least deprived fifths` : `${s.metric.title}: trend with statistical process control`);
-    const narrative = [spcSentence(spc, unit, gap)];
+    const narrative = [spcSentence(spc, unit, { gap, grain: s.grain })];
     const fmt = (v: number) => (gap ? formatDifference(v, unit) : formatValue(v, unit));
     const alt = points.length === 0
       ? 'No monthly figures in this period.'

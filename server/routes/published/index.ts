@@ -17,6 +17,7 @@ import { INDICATOR_CHART_KINDS, checkSpecialtyComparison, completenessSelection,
 import { noViewField } from '../metrics/unsuppressed-view.ts';
 import { access } from '../../auth/policy.ts';
 import * as messages from '../../messages.ts';
+import { Published, PublishedList, Withdrawn } from '../../../core/contracts/published.ts';
 
 const breakdown = z.enum(BREAKDOWNS, { message: `one of ${BREAKDOWNS.join(', ')}` });
 
@@ -76,7 +77,7 @@ const publishedRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const service = new PublishedService(app.db, app.metrics);
 
-  app.post('/api/published', { config: access.analyst, schema: { body: publishBody } }, async (request, reply) => {
+  app.post('/api/published', { config: access.analyst, schema: { body: publishBody, response: { 201: Published } } }, async (request, reply) => {
     const b = request.body;
     const account = accountOf(request);
     const who = { publishedBy: b.publishedBy ?? null, account };
@@ -84,9 +85,9 @@ const publishedRoutes: FastifyPluginAsync = async (fastify) => {
     return reply.status(201).send({ id: published.id, url: published.url, published });
   });
 
-  app.get('/api/published', { config: access.viewer, schema: { querystring: z.object({}).strict() } }, async () => ({ published: await service.list() }));
+  app.get('/api/published', { config: access.viewer, schema: { querystring: z.object({}).strict(), response: { 200: PublishedList } } }, async () => ({ published: await service.list() }));
 
-  app.delete('/api/published/:id', { config: access.analyst, schema: { params: idParams, querystring: z.object({}).strict() } }, async (request) => {
+  app.delete('/api/published/:id', { config: access.analyst, schema: { params: idParams, querystring: z.object({}).strict(), response: { 200: Withdrawn } } }, async (request) => {
     const s = await service.withdraw(request.params.id, accountOf(request) ?? 'not recorded');
     return { id: s.id, withdrawnAt: s.withdrawnAt, withdrawnBy: s.withdrawnBy, published: s };
   });

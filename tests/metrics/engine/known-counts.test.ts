@@ -1,5 +1,5 @@
 // Extracts crafted so each group's numerator and denominator are known, loaded through the CLI;
-// the API must give the reference values of statistics.md (PHEindicatormethods) and apply
+// the API must give the reference values of docs/methods.md (PHEindicatormethods) and apply
 // disclosure control to the small groups.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,7 +28,7 @@ function outpatients(): string {
       rows.push(`A${n},P${n},${n % 28 + 1}/0${(n % 9) + 1}/2025,110,${status},1,${30 + (n % 40)},${n % 2 ? 1 : 2},${ethnic},${lsoa},RRK02`);
     }
   };
-  add(65, '3', LSOA.q1, 'A'); // quintile 1: 65 DNAs of 100 (statistics.md's Wilson example)
+  add(65, '3', LSOA.q1, 'A'); // quintile 1: 65 DNAs of 100 (docs/methods.md's Wilson example)
   add(35, '5', LSOA.q1, 'A');
   add(10, '2', LSOA.q1, 'A'); // cancellations are out of the denominator
   add(1045, '3', LSOA.q5, 'N'); // quintile 5: 1045 of 5000 (the second example)

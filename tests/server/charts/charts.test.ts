@@ -1,6 +1,6 @@
 import { Resvg } from '@resvg/resvg-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBalancedXml, pngSize, sampleApp } from './sample-app.ts';
+import { assertBalancedXml, pngSize, sampleApp } from '../../helpers/sample-app.ts';
 
 let t: Awaited<ReturnType<typeof sampleApp>>;
 beforeAll(async () => {

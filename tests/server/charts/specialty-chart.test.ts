@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipart } from '../../helpers/test-app.ts';
-import { assertBalancedXml, pngSize, sampleApp } from './sample-app.ts';
+import { assertBalancedXml, pngSize, sampleApp } from '../../helpers/sample-app.ts';
 
 let t: Awaited<ReturnType<typeof sampleApp>>;
 beforeAll(async () => {

@@ -1,10 +1,10 @@
 // The real app on a fresh database holding a small sample trust, for the chart, publication and
 // report tests.
 import { join } from 'node:path';
-import { DATASETS } from '../../../core/datasets/index.ts';
-import { ingestFile } from '../../../pipelines/ingest/ingest.ts';
-import { generateSample } from '../../../pipelines/sample/index.ts';
-import { testApp } from '../../helpers/test-app.ts';
+import { DATASETS } from '../../core/datasets/index.ts';
+import { ingestFile } from '../../pipelines/ingest/ingest.ts';
+import { generateSample } from '../../pipelines/sample/index.ts';
+import { testApp } from './test-app.ts';
 
 export async function sampleApp(patients = 4000) {
   const t = await testApp();

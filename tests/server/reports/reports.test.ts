@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlToPdf } from '../../../server/reports/pdf.ts';
-import { sampleApp } from './sample-app.ts';
+import { sampleApp } from '../../helpers/sample-app.ts';
 import * as messages from '../../../server/messages.ts';
 import { errorBody } from '../../helpers/error-body.ts';
 
