@@ -7,9 +7,13 @@ import type { Row } from '../contracts/results.ts';
 import { formatInterval, formatValue, type UnitLike } from '../text/format.ts';
 import { colours } from './palette.ts';
 
-/** The area a chart draws: England when it is there, else the first benchmark listed. */
+/**
+ * The area a chart draws: England when it is there, else the first benchmark listed — never one in
+ * another unit (premature births per 1,000 on a percentage axis would be a wrong picture).
+ */
 export function chartBenchmark(benchmarks: readonly Benchmark[] | undefined): Benchmark | null {
-  return englandOf(benchmarks) ?? benchmarks?.[0] ?? null;
+  const drawable = benchmarks?.filter((b) => !b.unit) ?? [];
+  return englandOf(drawable) ?? drawable[0] ?? null;
 }
 
 export function benchmarkName(b: Benchmark): string {

@@ -26,6 +26,8 @@ export const Benchmark = z.object({
   denominator: maybeNum,
   note: z.nullable(z.string()),
   source: z.string(),
+  /** The benchmark's unit when it is not the indicator's (then it is never drawn on the indicator's scale). */
+  unit: z.optional(z.nullable(z.string())),
   comparison: z.enum(verdicts),
   /** Why it was not compared; null when it was. */
   reason: z.nullable(z.string()),

@@ -16,13 +16,19 @@ const PHRASE: Record<Verdict, (area: string) => string> = {
 
 export const areaLabel = (b: Benchmark) => b.areaName ?? b.areaCode;
 
+/** The unit a benchmark's numbers are in: its own when the linked indicator uses another. */
+export function benchmarkUnit<M extends UnitLike>(b: Benchmark, metric: M): M {
+  return b.unit && b.unit !== metric.unit ? { ...metric, unit: b.unit } : metric;
+}
+
 /** "worse than England" — the verdict in words. */
 export function verdictPhrase(b: Benchmark): string {
   return PHRASE[b.comparison](areaLabel(b));
 }
 
 /** "England 2024/25: 6.1% (95% interval 6.1 to 6.2%)" — the benchmark's figure. */
-export function benchmarkFigure(b: Benchmark, metric: UnitLike): string {
+export function benchmarkFigure(b: Benchmark, indicator: UnitLike): string {
+  const metric = benchmarkUnit(b, indicator);
   if (b.value === null) return `${areaLabel(b)} ${b.period}: no value published${b.note ? ` (${b.note})` : ''}`;
   const interval = b.lower !== null && b.upper !== null ? ` (95% interval ${formatInterval(b.lower, b.upper, metric)})` : '';
   return `${areaLabel(b)} ${b.period}: ${formatValue(b.value, metric)}${interval}`;
@@ -40,7 +46,7 @@ export function benchmarkSentence(b: Benchmark, metric: Polar): string {
 /** "Compared with England: worse (6.1%, 2024/25)" — for a tile or a summary line; null without England. */
 export function comparedWithEngland(england: Benchmark | null | undefined, metric: UnitLike): string | null {
   if (!england) return null;
-  const figure = england.value === null ? 'no value published' : `${formatValue(england.value, metric)}, ${england.period}`;
+  const figure = england.value === null ? 'no value published' : `${formatValue(england.value, benchmarkUnit(england, metric))}, ${england.period}`;
   const verdict = england.comparison === 'not compared' ? `not compared (${england.reason ?? 'no reason given'})` : england.comparison;
   return `Compared with England: ${verdict} (England ${figure})`;
 }

@@ -48,6 +48,8 @@ const fingertipsLink = z.object({
    * values are shown beside the trust's but never compared with them.
    */
   differs: z.string().min(3).nullable().default(null),
+  /** Its unit, when it is not the Parity indicator's (premature births are per 1,000): shown in it, never drawn on Parity's scale. */
+  unit: z.string().min(1).nullable().default(null),
 });
 
 export const metricDefinition = z

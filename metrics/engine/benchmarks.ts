@@ -35,10 +35,17 @@ interface Row {
 }
 
 /** The ids benchmark rows of an indicator are loaded under, with what each means. */
-export function benchmarkIds(metric: MetricDefinition): Map<string, { convention: PeriodConvention; differs: string | null; name: string }> {
-  const ids = new Map<string, { convention: PeriodConvention; differs: string | null; name: string }>();
-  ids.set(metric.id, { convention: metric.benchmarkPeriod, differs: null, name: metric.title });
-  for (const link of metric.fingertips) ids.set(String(link.id), { convention: link.period, differs: link.differs, name: link.name });
+interface Link {
+  convention: PeriodConvention;
+  differs: string | null;
+  name: string;
+  unit: string | null;
+}
+
+export function benchmarkIds(metric: MetricDefinition): Map<string, Link> {
+  const ids = new Map<string, Link>();
+  ids.set(metric.id, { convention: metric.benchmarkPeriod, differs: null, name: metric.title, unit: null });
+  for (const link of metric.fingertips) ids.set(String(link.id), { convention: link.period, differs: link.differs, name: link.name, unit: link.unit });
   return ids;
 }
 
@@ -167,6 +174,7 @@ export async function benchmarksFor(session: Session, metric: MetricDefinition, 
       denominator: chosen.denominator,
       note: chosen.value_note,
       source: chosen.source,
+      unit: link.unit,
       ...verdict,
       ...(groups ? { groups } : {}),
     });

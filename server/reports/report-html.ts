@@ -2,7 +2,7 @@
 // table with SPC icons, a section per indicator (charts with CI-gated sentences), recording
 // completeness, methods and data notes. No script; print rules keep every chart on one page.
 import { englandOf } from '../../core/contracts/benchmarks.ts';
-import { benchmarkSentence, englandRollup } from '../../core/text/benchmarks.ts';
+import { benchmarkSentence, benchmarkUnit, englandRollup } from '../../core/text/benchmarks.ts';
 import { breakdownTitle } from '../../core/text/compare.ts';
 import { formatCount, formatDate, formatDateTime, formatDifference, formatInterval, formatLongMonth, formatPercent, formatPeriod, formatValue } from '../../core/text/format.ts';
 import { OGL } from '../charts/documents/index.ts';
@@ -118,7 +118,7 @@ function summaryTable(model: ReportModel): string {
 function englandCell(s: IndicatorSection): string {
   const england = englandOf(s.benchmarks);
   if (!england) return '<span class="icon-none">No England figure loaded</span>';
-  const figure = england.value === null ? 'no value published' : `England ${formatValue(england.value, s.metric)}, ${england.period}`;
+  const figure = england.value === null ? 'no value published' : `England ${formatValue(england.value, benchmarkUnit(england, s.metric))}, ${england.period}`;
   const verdict = england.comparison === 'not compared' ? 'Not compared' : england.comparison[0].toUpperCase() + england.comparison.slice(1);
   const detail = england.comparison === 'not compared' ? `${figure}; ${england.reason ?? ''}` : figure;
   return `<strong data-comparison="${esc(england.comparison)}">${esc(verdict)}</strong><br><span class="key">${esc(detail)}</span>`;

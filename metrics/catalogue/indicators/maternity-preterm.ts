@@ -21,5 +21,5 @@ export default defineMetric({
   breakdowns: ['overall', 'ethnic_group', 'ethnic_category', 'imd_quintile', 'imd_decile', 'core20', 'age_band', 'site'],
   fingertips: [{ id: 91743, name: 'Premature births (less than 37 weeks gestation)', period: 'financial-year',
     source: 'OHID Fingertips indicator 91743 (fingertips.phe.org.uk/search/91743), per 1,000 births.',
-    differs: 'Fingertips gives premature births per 1,000 live and still births; Parity gives the percentage of deliveries' }],
+    differs: 'Fingertips gives premature births per 1,000 live and still births; Parity gives the percentage of deliveries', unit: 'per 1,000' }],
 });

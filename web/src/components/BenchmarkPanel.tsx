@@ -17,8 +17,8 @@ interface GradientRow {
 export function BenchmarkPanel({ result }: { result: BreakdownResult }) {
   const benchmarks = result.benchmarks ?? [];
   if (!benchmarks.length) return null;
-  const drawn = chartBenchmark(benchmarks)!;
-  const groups = new Map((drawn.groups ?? []).map((g) => [g.group, g]));
+  const drawn = chartBenchmark(benchmarks);
+  const groups = new Map((drawn?.groups ?? []).map((g) => [g.group, g]));
   const gradient: GradientRow[] = groups.size
     ? result.rows.map((r) => {
         const g = groups.get(r.group);
@@ -32,7 +32,7 @@ export function BenchmarkPanel({ result }: { result: BreakdownResult }) {
   const columns: Column<GradientRow>[] = [
     { header: breakdownTitle(result.by), cell: (r) => r.label, rowHeader: true },
     { header: `Trust (${result.level}% interval)`, cell: (r) => r.trust, numeric: true },
-    { header: `${areaLabel(drawn)} ${drawn.period} (95% interval)`, cell: (r) => r.benchmark, numeric: true },
+    { header: drawn ? `${areaLabel(drawn)} ${drawn.period} (95% interval)` : 'Benchmark', cell: (r) => r.benchmark, numeric: true },
   ];
   return (
     <section className="benchmarks" aria-label="Benchmarks" data-testid="benchmarks">
@@ -43,7 +43,7 @@ export function BenchmarkPanel({ result }: { result: BreakdownResult }) {
           </li>
         ))}
       </ul>
-      {gradient.length > 0 && (
+      {drawn && gradient.length > 0 && (
         <DataTable caption={`The trust's gradient beside ${areaLabel(drawn)}'s, ${drawn.period}`} columns={columns} rows={gradient} rowKey={(r) => r.label} />
       )}
     </section>
