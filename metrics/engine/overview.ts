@@ -53,7 +53,7 @@ async function tile(session: Session, metric: MetricDefinition, settings: Engine
     ? { core20: result.rows.find((r) => r.group === 'Core20') ?? null, rest: result.rows.find((r) => r.group === 'Rest') ?? null }
     : fromQuintiles(result);
   // Only the gap's SPC is needed: a quintile series gives it without a separate overall query.
-  const series = await computeSeries(session, metric, { by: metric.breakdowns.includes('imd_quintile') ? 'imd_quintile' : 'overall', grain: metric.grain, specialty: null, site: null, level: 95 }, settings, metric.target);
+  const series = await computeSeries(session, metric, { by: metric.breakdowns.includes('imd_quintile') ? 'imd_quintile' : 'overall', grain: metric.grain, specialty: null, site: null, level: 95, benchmarks: false }, settings, metric.target);
   const gap = core20?.value != null && rest?.value != null ? { absolute: core20.value - rest.value, relative: rest.value === 0 ? null : core20.value / rest.value } : null;
   return {
     metric: publicMetric(metric),

@@ -22,6 +22,12 @@ export interface SeriesRequest {
   site: string | null;
   plus?: string | null;
   level: number;
+  /**
+   * Compare each published benchmark year inside the series with the trust's figure for that year
+   * (one more query per year). The API asks for it; the overview and the reports, which read only
+   * the SPC, do not.
+   */
+  benchmarks?: boolean;
 }
 
 /** Three years: 36 monthly points or 12 quarterly ones, enough for SPC limits. */
@@ -121,6 +127,6 @@ export async function computeSeries(session: Session, metric: MetricDefinition, 
     groups,
     gap,
     notes,
-    benchmarks: await seriesBenchmarks(session, metric, period, request, settings),
+    benchmarks: request.benchmarks === false ? [] : await seriesBenchmarks(session, metric, period, request, settings),
   };
 }

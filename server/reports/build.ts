@@ -92,7 +92,7 @@ async function indicatorSection(metrics: MetricsService, id: string, selection: 
   }
   const overallDoc = breakdowns[0]?.doc ?? (await buildChartDocument(metrics, { metric: id, chart: 'breakdown', by: 'overall', ...period }));
   const hasImd = definition.breakdowns.includes('imd_quintile' as Breakdown);
-  const series: SeriesResult = await metrics.series(id, { by: hasImd ? 'imd_quintile' : 'overall', grain: definition.grain, specialty: null, site: null, level: 95, to: selection.to });
+  const series: SeriesResult = await metrics.series(id, { by: hasImd ? 'imd_quintile' : 'overall', grain: definition.grain, specialty: null, site: null, level: 95, to: selection.to, benchmarks: false });
   const trend = withTrends && series.overall.points.length > 0 ? await chart(metrics, { metric: id, chart: 'trend', by: 'overall', to: selection.to }) : null;
   const gapTrend = withTrends && hasImd && series.gap && series.gap.points.length > 0 ? await chart(metrics, { metric: id, chart: 'trend', by: 'imd_quintile', to: selection.to }) : null;
   const result = overallDoc.result as { overall: IndicatorSection['overall']; level: number; notes: string[]; benchmarks?: Benchmark[] };

@@ -72,7 +72,8 @@ export async function buildChartDocument(metrics: MetricsService, request: Chart
       throw messages.trendChartBreakdown();
     }
     const metric = metrics.metric(request.metric);
-    const s = await metrics.series(metric.id, { by: request.by, grain: metric.grain, from: request.from, to: request.to, ...filters, level });
+    // The trend chart draws no benchmark, so its series skips the per-year comparisons.
+    const s = await metrics.series(metric.id, { by: request.by, grain: metric.grain, from: request.from, to: request.to, ...filters, level, benchmarks: false });
     const gap = request.by === 'imd_quintile';
     if (gap && !s.gap) throw messages.noGapSeries(s.metric.title);
     const points = gap ? s.gap!.points : s.overall.points;
