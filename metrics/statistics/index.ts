@@ -11,3 +11,4 @@ export { seededNormal, seededRandom } from './rng.ts';
 export * from './inequality.ts';
 export * from './spc.ts';
 export * from './disclosure.ts';
+export * from './suppression.ts';

@@ -85,6 +85,12 @@ describe('response schemas let every answer through unchanged', () => {
     await unchanged('DELETE', `/api/extracts/${loaded.extractId}`);
   });
 
+  it('datasets: every column with its kind, codes and aliases, and the derived columns', async () => {
+    const datasets = await unchanged('GET', '/api/datasets');
+    const outpatients = datasets.find((d: { id: string }) => d.id === 'outpatients');
+    expect(outpatients.derivedColumns.map((c: { name: string }) => c.name)).toContain('imd_quintile');
+  });
+
   it('mappings: saved and listed', async () => {
     const mapping = { name: 'Our PAS', dataset: 'outpatients', columns: { appointment_id: 'Ref' } };
     await unchanged('POST', '/api/mappings', { payload: mapping, status: 201 });
