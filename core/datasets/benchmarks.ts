@@ -14,6 +14,8 @@ export default defineDataset({
   // Periods are labels (2023/24); their first and last days are derived on load.
   periodColumn: null,
   patientLevel: false,
+  // Each Fingertips download carries an area's whole series: the newest file for an area is read.
+  supersedes: true,
   columns: [
     { name: 'indicator_id', kind: 'id', required: true, description: 'Fingertips indicator id (e.g. 93085) or Parity indicator id (e.g. maternity-smoking-delivery).', aliases: ['indicator', 'fingertips_id', 'metric_id', 'metric'] },
     { name: 'indicator_name', kind: 'text', required: false, description: 'Indicator name as published.', aliases: ['indicator_title', 'title'] },

@@ -61,6 +61,11 @@ export const datasetSpec = z
     periodColumn: z.string().nullable(),
     /** Patient-level datasets carry the demographic columns and their derived fields. */
     patientLevel: z.boolean(),
+    /**
+     * A newer extract supersedes an older one instead of its repeated keys being quarantined:
+     * published series are revised with each release, and each download carries the whole series.
+     */
+    supersedes: z.boolean().default(false),
     columns: z.array(columnSpec).min(1),
   })
   .superRefine((d, ctx) => {

@@ -57,7 +57,9 @@ async function rowsOf(session: Session, ids: string[]): Promise<Row[]> {
        b.value, b.lower_95, b.upper_95, b.count, b.denominator, b.value_note,
        coalesce(b.source, CASE WHEN regexp_full_match(b.indicator_id, '[0-9]+') THEN 'OHID Fingertips' ELSE e.file_name END) AS source
      FROM benchmarks b JOIN extracts e ON e.id = b.extract_id AND e.status = 'loaded'
-     WHERE b.indicator_id IN (${ids.map(() => '?').join(', ')})`,
+     WHERE b.indicator_id IN (${ids.map(() => '?').join(', ')})
+     -- The newest file for an indicator and area supersedes older ones (a download has the whole series).
+     QUALIFY b.extract_id = first_value(b.extract_id) OVER (PARTITION BY b.indicator_id, b.area_code ORDER BY e.uploaded_at DESC, e.id DESC)`,
     ids,
   );
 }

@@ -13,7 +13,7 @@ async function spansWithin(session: Session, metric: MetricDefinition, period: P
   const ids = benchmarkIds(metric);
   const rows = await session.all<{ id: string; f: string; t: string }>(
     `SELECT DISTINCT indicator_id AS id, strftime(period_start, '%Y-%m-%d') AS f, strftime(period_end, '%Y-%m-%d') AS t
-     FROM benchmarks WHERE indicator_id IN (${[...ids.keys()].map(() => '?').join(', ')})
+     FROM benchmarks b WHERE indicator_id IN (${[...ids.keys()].map(() => '?').join(', ')})
        AND category IS NULL AND category_type IS NULL AND period_start >= ?::DATE AND period_end <= ?::DATE ORDER BY f, t`,
     [...ids.keys(), period.from, period.to],
   );

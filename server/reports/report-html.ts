@@ -118,7 +118,9 @@ function summaryTable(model: ReportModel): string {
 function englandCell(s: IndicatorSection): string {
   const england = englandOf(s.benchmarks);
   if (!england) return '<span class="icon-none">No England figure loaded</span>';
-  const figure = england.value === null ? 'no value published' : `England ${formatValue(england.value, benchmarkUnit(england, s.metric))}, ${england.period}`;
+  const unit = benchmarkUnit(england, s.metric);
+  const interval = england.lower !== null && england.upper !== null ? ` (95% CI ${formatInterval(england.lower, england.upper, unit)})` : '';
+  const figure = england.value === null ? 'no value published' : `England ${formatValue(england.value, unit)}${interval}, ${england.period}`;
   const verdict = england.comparison === 'not compared' ? 'Not compared' : england.comparison[0].toUpperCase() + england.comparison.slice(1);
   const detail = england.comparison === 'not compared' ? `${figure}; ${england.reason ?? ''}` : figure;
   return `<strong data-comparison="${esc(england.comparison)}">${esc(verdict)}</strong><br><span class="key">${esc(detail)}</span>`;

@@ -17,6 +17,7 @@ const smoking = findMetric('maternity-smoking-delivery')!;
 const FY2425 = { from: '2024-04-01', to: '2025-03-31' };
 
 let db: Database;
+let dir: string;
 let cleanup: () => void;
 
 /** 400 deliveries in 2024/25, 40 of them to smokers; IMD decile by LSOA-free supplied decile. */
@@ -31,7 +32,6 @@ function maternityCsv(): string {
 }
 
 beforeAll(async () => {
-  let dir: string;
   ({ db, dir, cleanup } = await tempDatabase());
   const fingertips = readFileSync(new URL('../../fixtures/benchmarks/fingertips-download.csv', import.meta.url));
   expect((await ingestFile(db, { path: writeFixture(dir, 'ft.csv', fingertips), dataset: 'benchmarks' }, OPTIONS)).status).toBe('loaded');
@@ -106,5 +106,15 @@ describe('a series', () => {
     const england = series.benchmarks.filter((b) => b.areaCode === 'E92000001');
     // 2022/23 and 2023/24 have no local deliveries: published, but the trust has no figure to compare.
     expect(england.map((b) => [b.period, b.comparison])).toEqual([['2022/23', 'not compared'], ['2023/24', 'not compared'], ['2024/25', 'worse']]);
+  });
+});
+
+describe('a newer file', () => {
+  it("supersedes an older one's series for the areas it covers, and leaves the other areas as they were", async () => {
+    const csv = 'indicator,area_code,area_name,area_type,period,value,lower,upper\n93085,E92000001,England,England,2024/25,5.5,5.4,5.6\n';
+    const summary = await ingestFile(db, { path: writeFixture(dir, `newer-${Date.now()}.csv`, csv), dataset: 'benchmarks' }, OPTIONS);
+    expect(summary).toMatchObject({ status: 'loaded', rowsLoaded: 1, rowsQuarantined: 0 });
+    const result = await breakdown();
+    expect(result.benchmarks.map((b) => [b.areaCode, b.value])).toEqual([['E92000001', 5.5], ['E12000005', 6.9], ['E06000020', null]]);
   });
 });

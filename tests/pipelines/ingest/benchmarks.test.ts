@@ -52,6 +52,12 @@ describe('a Fingertips "download data" file', () => {
     expect(again.status).toBe('duplicate');
     expect((await db.all<{ n: number }>(`SELECT count(*)::INT AS n FROM benchmarks`))[0].n).toBe(18);
   });
+
+  it('loads a newer download whose rows repeat an older one, rather than quarantining them', async () => {
+    await load('fingertips.csv', FINGERTIPS);
+    const newer = await load('newer.csv', Buffer.concat([FINGERTIPS, Buffer.from('93085,Smoking status at time of delivery,,,E92000001,England,England,Female,All ages,,,2025/26,5.8,5.7,5.9,,,,,,,,,20250000,,,1y\r\n')]));
+    expect(newer).toMatchObject({ status: 'loaded', rowsLoaded: 19, rowsQuarantined: 1 });
+  });
 });
 
 describe('the plain layout', () => {
