@@ -1,4 +1,4 @@
-// Which cells of one result to withhold (statistics.md, "Disclosure control"). Primary: a count
+// Which cells of one result to withhold (docs/methods.md, "Disclosure control"). Primary: a count
 // is small. Secondary: a reader who knows the published counts to ±2 (rounding to 5) and that
 // the parts of a total add up to it must not be able to recover a withheld cell, nor narrow it
 // to fewer values than the rounding leaves of a published one. The reader's knowledge is

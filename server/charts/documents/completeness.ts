@@ -15,7 +15,7 @@ import * as messages from '../../messages.ts';
 import { CHART_FONT } from '../fonts.ts';
 import { spcSentence } from '../../../core/text/spc-words.ts';
 import { disclosureMethod } from '../../../core/disclosure.ts';
-import { OGL, type ChartDocument, type ChartDocumentEntry } from './common.ts';
+import { OGL, resultFields, type ChartDocument, type ChartDocumentEntry } from './common.ts';
 import { COMPLETENESS_CHART_KINDS, type CompletenessChartKind, type CompletenessChartRequest } from './requests.ts';
 
 /** How the page names each field in a sentence ("records with a valid ethnic category"). */
@@ -123,12 +123,7 @@ export async function buildCompletenessDocument(metrics: MetricsService, request
     spec,
     table: table(r, request.chart),
     fileName: [r.dataset.replaceAll('_', '-'), `${r.field}-completeness`, kindSlug, r.period.from.slice(0, 7), r.period.to.slice(0, 7)].join('_'),
-    metric: publicMetric(metric),
-    disclosure: r.disclosure,
-    disclosureLabel: r.disclosureLabel,
-    dataAsAt: r.dataAsAt,
-    period: r.period,
-    result: r,
+    ...resultFields(r, publicMetric(metric)),
   };
 }
 
