@@ -3,6 +3,7 @@ import { VALID_ETHNIC_CODES } from '../core/codes/ethnicity.ts';
 import { TREATMENT_FUNCTIONS } from '../core/codes/treatment-functions.ts';
 import type { ColumnKind, ColumnSpec, DatasetSpec } from '../core/datasets/dataset-schema.ts';
 import { list, literal } from './sql.ts';
+import { periodEndSql, periodStartSql } from './period-sql.ts';
 
 /** A column of a canonical DuckDB table. */
 export interface StorageColumn {
@@ -33,6 +34,7 @@ const TYPE_OF_KIND: Record<ColumnKind, StorageColumn['type']> = {
   date: 'DATE',
   datetime: 'TIMESTAMP',
   boolean: 'BOOLEAN',
+  period: 'VARCHAR',
 };
 
 const specialtyMap = Object.entries(TREATMENT_FUNCTIONS).map(([code, name]) => `${literal(code)}: ${literal(name)}`).join(', ');
@@ -67,6 +69,10 @@ const DEMOGRAPHIC_DERIVED: StorageColumn[] = [
 
 /** Fields computed on load that belong to one dataset only. */
 const DATASET_DERIVED: Record<string, StorageColumn[]> = {
+  benchmarks: [
+    { name: 'period_start', type: 'DATE', description: 'First day of the period.', onLoad: periodStartSql('period') },
+    { name: 'period_end', type: 'DATE', description: 'Last day of the period.', onLoad: periodEndSql('period') },
+  ],
   waiting_list: [{ name: 'days_waited', type: 'INTEGER', description: 'Days from clock start to census date.', generated: `(census_date - clock_start_date)::INTEGER` }],
   admissions: [
     {

@@ -14,6 +14,7 @@ import { MetricsService } from './services/metrics-service.ts';
 import { LiveSettings, withLiveSessionLimits, withLiveSettings } from './settings/live-settings.ts';
 import datasetsRoutes from './routes/datasets/index.ts';
 import extractsRoutes from './routes/extracts/index.ts';
+import benchmarksRoutes from './routes/benchmarks/index.ts';
 import completenessRoutes from './routes/completeness/index.ts';
 import healthRoutes from './routes/health/index.ts';
 import metricsRoutes from './routes/metrics/index.ts';
@@ -88,6 +89,7 @@ export async function buildApp({ db, config, logger = false, cacheResults = true
   await app.register(extractsRoutes, { prefix: '/api' });
   await app.register(metricsRoutes, { prefix: '/api' });
   await app.register(completenessRoutes, { prefix: '/api' });
+  await app.register(benchmarksRoutes, { prefix: '/api' });
   await app.register(chartsRoutes, { prefix: '/api' });
   await app.register(publishedRoutes);
   await app.register(reportsRoutes);

@@ -3,14 +3,16 @@ import type { BreakdownResult } from '../contracts/results.ts';
 import { assess, breakdownTitle } from '../text/compare.ts';
 import { formatValue } from '../text/format.ts';
 import { colours } from './palette.ts';
+import { benchmarkLayers, chartBenchmark } from './benchmark-layers.ts';
 import { base, groupAxis, hasLongLabels, legendFor, rowDatum, valueTitle, type ChartOptions } from './shared.ts';
 
 /**
  * One value per group with its confidence interval as an error bar, a dashed rule at the trust
  * overall, and each point coloured and shaped by how it compares with the overall. Suppressed
- * groups keep their row and say so.
+ * groups keep their row and say so. A benchmark (England) is a green rule with its interval as a
+ * band, and its own group values as open diamonds (benchmark-layers.ts).
  */
-export function breakdownSpec(result: Pick<BreakdownResult, 'metric' | 'by' | 'overall' | 'rows' | 'level'>, options: ChartOptions = {}): TopLevelSpec {
+export function breakdownSpec(result: Pick<BreakdownResult, 'metric' | 'by' | 'overall' | 'rows' | 'level' | 'benchmarks'>, options: ChartOptions = {}): TopLevelSpec {
   const metric = result.metric;
   const overallLabel = options.overallLabel ?? 'Trust overall';
   const overallName = overallLabel === 'Trust overall' ? 'trust overall' : overallLabel;
@@ -33,6 +35,7 @@ export function breakdownSpec(result: Pick<BreakdownResult, 'metric' | 'by' | 'o
     height: { step: 30 },
     data: { values: rows },
     layer: [
+      ...benchmarkLayers(chartBenchmark(result.benchmarks), result.rows, metric, y),
       {
         transform: [{ filter: 'datum.lower != null && datum.upper != null' }],
         mark: { type: 'rule', strokeWidth: 2.5, color: colours.limit },

@@ -13,6 +13,8 @@ export const DatasetColumn = z.object({
   codes: z.nullable(z.array(z.object({ code: z.string(), label: z.string() }))),
   min: z.nullable(z.number()),
   max: z.nullable(z.number()),
+  /** An optional value that is present but unreadable quarantines the row (the benchmarks' published figures). */
+  rejectInvalid: z.optional(z.boolean()),
 });
 export type DatasetColumn = z.infer<typeof DatasetColumn>;
 

@@ -1,6 +1,7 @@
 // The result of one upload, as `parity ingest --json` prints it, `POST /api/extracts` answers it
 // (and declares it as its response schema) and the upload page parses it (docs/ingestion.md).
 import * as z from 'zod/mini';
+import { BenchmarkIndicator } from './benchmarks.ts';
 
 const count = z.int();
 
@@ -21,5 +22,7 @@ export const IngestSummary = z.object({
   /** The file's columns the dataset does not declare ("NHS Number", a second "patient_id" as "patient_id (2)"): neither loaded nor kept in the quarantine. */
   ignoredColumns: z.array(z.string()),
   replaced: z.nullable(z.string()),
+  /** A benchmarks load: the file's indicators and the catalogue indicators each feeds (an empty list: kept, not shown). */
+  benchmarkIndicators: z.optional(z.array(BenchmarkIndicator)),
 });
 export type IngestSummary = z.infer<typeof IngestSummary>;

@@ -2,6 +2,7 @@
 // parsed before a page uses it, so a server change shows up as a clear error, not a blank chart.
 // `zod/mini` keeps the first-load bundle small; types come from `z.infer`.
 import * as z from 'zod/mini';
+import { Benchmark } from './benchmarks.ts';
 
 const num = z.number();
 const maybeNum = z.nullable(z.number());
@@ -137,6 +138,7 @@ export const BreakdownResult = z.object({
   reference: z.optional(z.nullable(z.object({ group: str, label: str }))),
   gap: z.nullable(Gap),
   notes: z.array(str),
+  benchmarks: z.optional(z.array(Benchmark)),
 });
 export type BreakdownResult = z.infer<typeof BreakdownResult>;
 
@@ -224,6 +226,7 @@ export const SeriesResult = z.object({
     spc: z.nullable(Spc),
   })),
   notes: z.array(str),
+  benchmarks: z.optional(z.array(Benchmark)),
 });
 export type SeriesResult = z.infer<typeof SeriesResult>;
 
@@ -241,6 +244,8 @@ export const Tile = z.object({
   /** False when the indicator has no IMD gap series (rather than too few points). */
   gapSeries: z.optional(z.boolean()),
   section: z.enum(['adult', 'cyp', 'cross-cutting']),
+  /** England's figure for the tile's period and the trust's comparison with it. */
+  england: z.optional(z.nullable(Benchmark)),
 });
 export type Tile = z.infer<typeof Tile>;
 

@@ -19,6 +19,7 @@ export const columnKind = z.enum([
   'treatment_function',
   'icd10',
   'opcs4',
+  'period', // a period label: 2023/24, 2023, 2021 - 23, 2021/22 - 23/24, 2023/24 Q1 (period-label.ts)
 ]);
 export type ColumnKind = z.infer<typeof columnKind>;
 
@@ -38,6 +39,12 @@ export const columnSpec = z.object({
   /** For `integer` and `number` columns: the accepted range, inclusive. */
   min: z.number().optional(),
   max: z.number().optional(),
+  /**
+   * For optional columns: a value that is present but cannot be read sends the row to the
+   * quarantine instead of being stored blank — for published figures, where a blank would be read
+   * as "not published" and a row missing its value must not pass silently.
+   */
+  rejectInvalid: z.boolean().default(false),
 });
 export type ColumnSpec = z.infer<typeof columnSpec>;
 
@@ -54,6 +61,11 @@ export const datasetSpec = z
     periodColumn: z.string().nullable(),
     /** Patient-level datasets carry the demographic columns and their derived fields. */
     patientLevel: z.boolean(),
+    /**
+     * A newer extract supersedes an older one instead of its repeated keys being quarantined:
+     * published series are revised with each release, and each download carries the whole series.
+     */
+    supersedes: z.boolean().default(false),
     columns: z.array(columnSpec).min(1),
   })
   .superRefine((d, ctx) => {

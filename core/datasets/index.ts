@@ -1,6 +1,7 @@
 import admissions from './admissions.ts';
 import aeAttendances from './ae-attendances.ts';
 import aggregateIndicators from './aggregate-indicators.ts';
+import benchmarks from './benchmarks.ts';
 import cancerDiagnoses from './cancer-diagnoses.ts';
 import type { DatasetSpec } from './dataset-schema.ts';
 import maternity from './maternity.ts';
@@ -22,6 +23,7 @@ export const DATASETS: readonly DatasetSpec[] = [
   cancerDiagnoses,
   mhDetentions,
   aggregateIndicators,
+  benchmarks,
 ];
 
 export const DATASET_IDS = DATASETS.map((d) => d.id);

@@ -46,6 +46,7 @@ export const rowMessages = {
   alreadyLoaded: (column: string, extractSql: string) =>
     `'${column}: already loaded in extract ' || ${extractSql} || ' (upload with replace to swap that extract)'`,
   clockAfterCensus: () => `'clock_start_date: after the census date'`,
+  limitsOutOfOrder: (lower: string, upper: string) => `'value: not between ${lower} and ${upper} (a limit is in the wrong column, or the row is cut short)'`,
   structural: (messageSql: string) => `'row: ' || ${messageSql}`,
 };
 
@@ -65,4 +66,5 @@ export const expectations: Record<string, string> = {
   treatment_function: 'is not a treatment function code (three digits, e.g. 110)',
   icd10: 'is not an ICD-10 code',
   opcs4: 'is not an OPCS-4 code',
+  period: 'is not a period (use 2023/24, 2023, 2021 - 23, 2021/22 - 23/24, 2023/24 Q1 or 2023-04-01 to 2024-03-31)',
 };

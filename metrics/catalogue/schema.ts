@@ -32,6 +32,26 @@ const computation = z.discriminatedUnion('type', [
   z.object({ type: z.literal('external'), source: z.string() }),
 ]);
 
+/** How a benchmark's period is written, which is the only period it is compared in (docs/benchmarks.md). */
+export const PERIOD_CONVENTIONS = ['financial-year', 'calendar-year', 'rolling-3-years'] as const;
+
+/** An OHID Fingertips indicator that publishes this one for England, regions and local areas. */
+const fingertipsLink = z.object({
+  id: z.number().int().positive(),
+  /** Its name in Fingertips, so a reader can find it. */
+  name: z.string().min(3),
+  period: z.enum(PERIOD_CONVENTIONS),
+  /** Where the id was looked up. */
+  source: z.string().min(3),
+  /**
+   * Why the Fingertips definition is not Parity's (ages, unit, denominator), when it is not: its
+   * values are shown beside the trust's but never compared with them.
+   */
+  differs: z.string().min(3).nullable().default(null),
+  /** Its unit, when it is not the Parity indicator's (premature births are per 1,000): shown in it, never drawn on Parity's scale. */
+  unit: z.string().min(1).nullable().default(null),
+});
+
 export const metricDefinition = z
   .object({
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
@@ -61,6 +81,10 @@ export const metricDefinition = z
     breakdowns: z.array(z.enum(BREAKDOWNS)).min(1),
     /** A local target (e.g. the 92% RTT standard) for SPC assurance, in the metric's unit. */
     target: z.number().nullable().default(null),
+    /** Fingertips indicators with the England and regional values of this one (benchmarks dataset). */
+    fingertips: z.array(fingertipsLink).default([]),
+    /** The period convention of benchmark rows loaded under this indicator's own id (the plain layout). */
+    benchmarkPeriod: z.enum(PERIOD_CONVENTIONS).default('financial-year'),
   })
   .superRefine((m, ctx) => {
     if (!m.breakdowns.includes('overall')) ctx.addIssue({ code: 'custom', message: `${m.id}: breakdowns must include overall` });

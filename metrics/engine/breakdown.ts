@@ -10,6 +10,7 @@ import { computeCells, computeCellsWithKnown } from './compute.ts';
 import { discloseBreakdown, discloseCells, type DisclosedCell } from './disclosure.ts';
 import { estimateCells, type Cell } from './estimate.ts';
 import { periodFor, type Period } from './period.ts';
+import { benchmarksFor } from './benchmarks.ts';
 import { publicMetric } from './public-metric.ts';
 import type { BreakdownResult, Gap, ResultRow } from './result-types.ts';
 
@@ -141,7 +142,7 @@ export async function computeBreakdown(session: Session, metric: MetricDefinitio
   // The SII's simulation needs each quintile's 95% limits, whatever the level shown.
   const sii95 = request.by === 'imd_quintile' && !request.by2 && request.level !== 95 ? await computeCells(session, metric, compute, 95) : cells;
   const result = assembleBreakdown(metric, request, period, cells, settings, await dataAsAt(session, metric.dataset), sii95);
-  return known ? { ...result, overallKnown: knownFigure(metric, known, settings, request.level) } : result;
+  return withBenchmarks(session, metric, request, known ? { ...result, overallKnown: knownFigure(metric, known, settings, request.level) } : result);
 }
 
 /** The known-records rate under the same disclosure control as the overall, with the unknown events it leaves out. */
@@ -157,6 +158,19 @@ function knownFigure(metric: MetricDefinition, known: Cell & { unknownEvents: nu
     suppressed: figure.suppressed,
     unknownEvents: unknown.suppressed ? null : unknown.numerator,
   };
+}
+
+/** What the trust's figure leaves out, when a filter makes it other than the indicator's definition. */
+export function filterOf(request: { specialty: string | null; site: string | null; plus?: string | null }): string | null {
+  if (request.specialty) return `specialty ${request.specialty}`;
+  if (request.site) return `site ${request.site}`;
+  if (request.plus) return `the PLUS group ${request.plus}`;
+  return null;
+}
+
+async function withBenchmarks(session: Session, metric: MetricDefinition, request: BreakdownRequest, result: BreakdownResult): Promise<BreakdownResult> {
+  const benchmarks = await benchmarksFor(session, metric, result.period, result.overall, { by: request.by2 ? 'overall' : request.by, filter: filterOf(request) });
+  return { ...result, benchmarks };
 }
 
 /**
@@ -182,13 +196,16 @@ export async function computeBreakdowns(
   const query = compileProportionBreakdowns(metric, compute, split);
   const rows = await session.all<Record<string, unknown>>(toSql(query), query.params);
   const totals = rows.filter((r) => Number(r.dim) === -1);
-  return bys.map((by) => {
+  const assembled = bys.map((by) => {
     const dim = split.indexOf(by);
     // `overall` has one group, the total itself.
     const own: Record<string, unknown>[] = dim === -1 ? [...totals.map((r) => ({ ...r, g1: 'All', g2: 'All', total: false })), ...totals] : [...rows.filter((r) => Number(r.dim) === dim), ...totals];
     const cells = estimateCells(metric, own, request.level);
     return assembleBreakdown(metric, { ...request, by, by2: null }, period, cells, settings, asOf, request.level === 95 ? cells : estimateCells(metric, own, 95));
   });
+  const results: BreakdownResult[] = [];
+  for (const [i, result] of assembled.entries()) results.push(await withBenchmarks(session, metric, { ...request, by: bys[i], by2: null }, result));
+  return results;
 }
 
 /** The result object from computed cells: disclosure, comparisons, ratios, gap and notes. */
@@ -240,6 +257,7 @@ function assembleBreakdown(metric: MetricDefinition, request: BreakdownRequest, 
     reference: referenceCell ? { group: reference!, label: spec.label(reference!) } : null,
     gap: request.by === 'imd_quintile' && !request.by2 ? deprivationGap(disclosed, metric, request.level, settings.siiReps, published95()) : null,
     notes: notesFor(metric, request.by, cells, [...disclosed, overall]),
+    benchmarks: [],
   };
 }
 

@@ -6,6 +6,7 @@ import type { MetricDefinition } from '../catalogue/schema.ts';
 import { DISCLOSURE_LABELS, wilson } from '../statistics/index.ts';
 import { computeBreakdown, type EngineSettings } from './breakdown.ts';
 import { publicMetric } from './public-metric.ts';
+import { englandOf, type Benchmark } from '../../core/contracts/benchmarks.ts';
 import type { BreakdownResult, PublicMetric, ResultRow, SpcView } from './result-types.ts';
 import { computeSeries } from './series.ts';
 
@@ -27,6 +28,8 @@ export interface OverviewTile {
   gapSignals: SpcView['signals'] | null;
   /** Whether the indicator has a Q1 − Q5 gap series at all (so null SPC means too few points). */
   gapSeries: boolean;
+  /** England's figure for the tile's period, compared with the trust's (null without a benchmarks file). */
+  england: Benchmark | null;
 }
 
 export function sectionOf(m: MetricDefinition): OverviewTile['section'] {
@@ -58,7 +61,7 @@ async function tile(session: Session, metric: MetricDefinition, settings: Engine
   const result = await computeBreakdown(session, metric, { by: core20Breakdown(metric), by2: null, specialty: null, site: null, level: 95, ...period }, settings);
   const { core20, rest } = core20AndRest(result);
   // Only the gap's SPC is needed: a quintile series gives it without a separate overall query.
-  const series = await computeSeries(session, metric, { by: metric.breakdowns.includes('imd_quintile') ? 'imd_quintile' : 'overall', grain: metric.grain, specialty: null, site: null, level: 95 }, settings, metric.target);
+  const series = await computeSeries(session, metric, { by: metric.breakdowns.includes('imd_quintile') ? 'imd_quintile' : 'overall', grain: metric.grain, specialty: null, site: null, level: 95, benchmarks: false }, settings, metric.target);
   const gap = core20?.value != null && rest?.value != null ? { absolute: core20.value - rest.value, relative: rest.value === 0 ? null : core20.value / rest.value } : null;
   return {
     metric: publicMetric(metric),
@@ -72,6 +75,7 @@ async function tile(session: Session, metric: MetricDefinition, settings: Engine
     gapVariation: series.gap?.spc?.variation ?? null,
     gapSignals: series.gap?.spc?.signals ?? null,
     gapSeries: series.gap !== null,
+    england: englandOf(result.benchmarks),
   };
 }
 

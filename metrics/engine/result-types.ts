@@ -15,11 +15,11 @@ export type Gap = contract.Gap;
 export type Figure = Filled<contract.Figure, 'method'>;
 export type BreakdownResult = Filled<
   Omit<contract.BreakdownResult, 'metric' | 'overall'> & { metric: PublicMetric; overall: Figure },
-  'by2' | 'disclosureLabel' | 'dataAsAt' | 'filters' | 'reference'
+  'by2' | 'disclosureLabel' | 'dataAsAt' | 'filters' | 'reference' | 'benchmarks'
 >;
 export type SeriesPoint = contract.Point;
 export type SpcView = contract.Spc;
 export type SeriesResult = Filled<
   Omit<contract.SeriesResult, 'metric'> & { metric: PublicMetric },
-  'level' | 'disclosureLabel' | 'dataAsAt'
+  'level' | 'disclosureLabel' | 'dataAsAt' | 'benchmarks'
 >;

@@ -9,6 +9,7 @@ import { computeCells } from './compute.ts';
 import { discloseCells, type DisclosedCell } from './disclosure.ts';
 import type { Cell } from './estimate.ts';
 import { periodFor } from './period.ts';
+import { seriesBenchmarks } from './series-benchmarks.ts';
 import { publicMetric } from './public-metric.ts';
 import type { SeriesPoint, SeriesResult, SpcView } from './result-types.ts';
 
@@ -21,6 +22,12 @@ export interface SeriesRequest {
   site: string | null;
   plus?: string | null;
   level: number;
+  /**
+   * Compare each published benchmark year inside the series with the trust's figure for that year
+   * (one more query per year). The API asks for it; the overview and the reports, which read only
+   * the SPC, do not.
+   */
+  benchmarks?: boolean;
 }
 
 /** Three years: 36 monthly points or 12 quarterly ones, enough for SPC limits. */
@@ -122,5 +129,6 @@ export async function computeSeries(session: Session, metric: MetricDefinition, 
     groups,
     gap,
     notes,
+    benchmarks: request.benchmarks === false ? [] : await seriesBenchmarks(session, metric, period, request, settings),
   };
 }

@@ -64,7 +64,15 @@ function reasons(dataset: DatasetSpec): string {
       when: `(${raw(c)} IS NULL OR ${col(c.name)} IS NULL)`,
       text: `CASE WHEN ${raw(c)} IS NULL THEN ${rowMessages.missing(c.name)} WHEN ${isInvalid(c)} THEN ${rowMessages.invalid(c.name, expectations[c.kind], raw(c))} END`,
     }));
+  // An optional published figure that is present but unreadable is a problem with the row, not a blank.
+  for (const c of dataset.columns.filter((d) => !d.required && d.rejectInvalid)) {
+    items.push({ when: isInvalid(c), text: rowMessages.invalid(c.name, expectations[c.kind], raw(c)) });
+  }
   if (dataset.id === 'waiting_list') items.push({ when: 'clock_start_date > census_date', text: rowMessages.clockAfterCensus() });
+  if (dataset.id === 'benchmarks') {
+    items.push({ when: 'lower_95 > upper_95 OR value < lower_95 OR value > upper_95', text: rowMessages.limitsOutOfOrder('lower_95', 'upper_95') });
+    items.push({ when: 'lower_998 > upper_998 OR value < lower_998 OR value > upper_998', text: rowMessages.limitsOutOfOrder('lower_998', 'upper_998') });
+  }
   return listOf(items);
 }
 
@@ -104,7 +112,7 @@ export function compileStage(
   // Only the matched columns' text is kept, for the quarantine: an export with a hundred columns
   // Parity does not declare no longer writes them all into the stage.
   const kept = [...new Set(match.values())].sort((a, b) => a - b).map((i) => `c${i}, `).join('');
-  const dq = dataset.columns.filter((c) => !c.required).map((c) => ({ when: isInvalid(c), text: `'${c.name}'` }));
+  const dq = dataset.columns.filter((c) => !c.required && !c.rejectInvalid).map((c) => ({ when: isInvalid(c), text: `'${c.name}'` }));
   return `CREATE OR REPLACE TEMP TABLE ${STAGE} AS
 SELECT ${kept}${stagedValues(dataset, chineseGroup).map(([name, sql]) => `${sql} AS ${col(name)}`).join(', ')},
   ${listOf(dq)} AS _dq,

@@ -27,7 +27,7 @@ export async function findDuplicates(session: Session, dataset: DatasetSpec, opt
   }
 
   const [{ n: loaded }] = await session.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (SELECT 1 FROM ${ident(dataset.id)} LIMIT 1)`);
-  if (loaded > 0) {
+  if (loaded > 0 && !dataset.supersedes) {
     const at = lineOf('t._rowid', 'l', opts);
     await session.run(`INSERT INTO ${VERDICT} SELECT DISTINCT ON (t._rowid) t._rowid, ${at.sql}, [${rowMessages.alreadyLoaded(keyText, 'd.extract_id')}]
       FROM (SELECT rowid AS _rowid, ${key.join(', ')} FROM ${STAGE} WHERE len(_reasons) = 0 AND rowid NOT IN (SELECT _rowid FROM ${VERDICT})) t

@@ -3,6 +3,7 @@
 import type { ColumnSpec } from '../../core/datasets/dataset-schema.ts';
 import { ETHNIC_CATEGORIES } from '../../core/codes/ethnicity.ts';
 import { literal } from '../../db/sql.ts';
+import { periodLabelSql } from '../../db/period-sql.ts';
 
 const key = (v: string) => `lower(regexp_replace(${v}, '[^A-Za-z0-9]', '', 'g'))`;
 const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -97,5 +98,7 @@ export function normaliseSql(column: ColumnSpec, v: string): string {
       return `CASE WHEN regexp_full_match(upper(replace(${v}, '.', '')), '[A-Z][0-9]{2}[0-9A-Z]{0,4}') THEN upper(replace(${v}, '.', '')) END`;
     case 'opcs4':
       return `CASE WHEN regexp_full_match(upper(replace(${v}, '.', '')), '[A-Z][0-9]{2}[0-9]{0,2}') THEN upper(replace(${v}, '.', '')) END`;
+    case 'period':
+      return periodLabelSql(v);
   }
 }

@@ -13,6 +13,7 @@ import { loadCatchment } from './catchment.ts';
 import type { SampleContext, WrittenFile } from './context.ts';
 import { writeAdmissionsAndAe } from './datasets/admissions.ts';
 import { writeAggregateIndicators } from './datasets/aggregate-indicators.ts';
+import { writeBenchmarks } from './datasets/benchmarks.ts';
 import { writeCancer } from './datasets/cancer-diagnoses.ts';
 import { writeMaternity } from './datasets/maternity.ts';
 import { writeMhDetentions } from './datasets/mh-detentions.ts';
@@ -75,6 +76,7 @@ export async function generateSample(options: SampleOptions): Promise<SampleResu
   done('cancer_diagnoses', await writeCancer(ctx));
   done('mh_detentions', await writeMhDetentions(ctx));
   done('aggregate_indicators', await writeAggregateIndicators(ctx));
+  done('benchmarks', await writeBenchmarks(ctx));
 
   const files: Record<string, string> = {};
   const rows: Record<string, number> = {};

@@ -16,6 +16,7 @@ import type { MetricsService } from '../services/metrics-service.ts';
 import { breakdownFor, type ReportSelection } from './selection.ts';
 import { soWhatLine, spcWords, type SoWhatLine } from './so-what.ts';
 import { hasUnreadableNumbers, reportFigure, type ReportFigure } from './figures.ts';
+import type { Benchmark } from '../../core/contracts/benchmarks.ts';
 
 /** The width of an A4 page's text block (182 mm at 96 px per inch). */
 export const REPORT_CHART_WIDTH = 680;
@@ -40,6 +41,8 @@ export interface IndicatorSection {
   notes: string[];
   /** What every figure of the indicator shares: the source and its date (disclosure is on the cover). */
   footnotes: string[];
+  /** England, regional and peer figures for the period, with the trust's comparison (docs/benchmarks.md). */
+  benchmarks: Benchmark[];
 }
 
 export interface CompletenessSection {
@@ -80,7 +83,7 @@ async function indicatorSection(metrics: MetricsService, id: string, selection: 
   const overall = first ?? (await metrics.breakdown(id, request));
   const { core20, rest } = core20AndRest(await metrics.breakdown(id, { ...request, by: core20Breakdown(definition) }));
   const hasImd = definition.breakdowns.includes('imd_quintile');
-  const series: SeriesResult = await metrics.series(id, { by: hasImd ? 'imd_quintile' : 'overall', grain: definition.grain, specialty: null, site: null, level: 95, to: selection.to });
+  const series: SeriesResult = await metrics.series(id, { by: hasImd ? 'imd_quintile' : 'overall', grain: definition.grain, specialty: null, site: null, level: 95, to: selection.to, benchmarks: false });
   if (options.trendCharts) {
     if (series.overall.points.length > 0) figures.push(await reportFigure(metrics, { metric: id, chart: 'trend', by: 'overall', to: selection.to }));
     if (hasImd && series.gap && series.gap.points.length > 0) figures.push(await reportFigure(metrics, { metric: id, chart: 'trend', by: 'imd_quintile', to: selection.to }));
@@ -116,6 +119,7 @@ async function indicatorSection(metrics: MetricsService, id: string, selection: 
     line,
     notes: overall.notes,
     footnotes: shared,
+    benchmarks: overall.benchmarks ?? [],
   };
 }
 

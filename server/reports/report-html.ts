@@ -1,6 +1,8 @@
 // The board report and the annual-report pack as one printable A4 HTML document: cover, summary
 // table with SPC icons, a section per indicator (charts with CI-gated sentences), recording
 // completeness, methods and data notes. No script; print rules keep every chart on one page.
+import { englandOf } from '../../core/contracts/benchmarks.ts';
+import { benchmarkSentence, benchmarkUnit, englandRollup } from '../../core/text/benchmarks.ts';
 import { breakdownTitle, targetVerdict, targetVerdictLabels } from '../../core/text/compare.ts';
 import { formatCount, formatDate, formatDateTime, formatInterval, formatPercent, formatPeriod, formatValue } from '../../core/text/format.ts';
 import { OGL } from '../charts/documents/index.ts';
@@ -135,13 +137,19 @@ function summaryRollup(model: ReportModel): string {
   const overall = rollupSentence(model.sections.map((s) => ({ title: s.metric.title, spc: s.spc })), 'Trust overall');
   const withGap = model.sections.filter((s) => s.hasGapSeries);
   const gap = withGap.length ? rollupSentence(withGap.map((s) => ({ title: s.metric.title, spc: s.gapSpc })), 'Q1 − Q5 gap') : '';
-  return `<ul class="rollup">${[overall, gap].filter(Boolean).map((t) => `<li>${esc(t)}</li>`).join('')}</ul>`;
+  const england = englandRollup(model.sections.map((s) => englandOf(s.benchmarks)));
+  return `<ul class="rollup">${[overall, gap, england].filter(Boolean).map((t) => `<li>${esc(t)}</li>`).join('')}</ul>`;
 }
 
 /** The SPC sentences of the trust-overall and gap trends, each named, under the pair of charts. */
 function trendNotes(s: IndicatorSection): string {
   const items = s.trendSentences.map((t) => `<li><strong>${esc(t.heading)}.</strong> ${esc(t.text)}</li>`);
   return items.length ? `<ul class="narrative trend-notes">${items.join('')}</ul>` : '';
+}
+
+function benchmarkList(s: IndicatorSection): string {
+  if (!s.benchmarks.length) return '';
+  return `<ul class="narrative benchmarks">${s.benchmarks.map((b) => `<li data-area="${esc(b.areaCode)}">${esc(benchmarkSentence(b, s.metric))} <span class="key">Source: ${esc(b.source)}.</span></li>`).join('')}</ul>`;
 }
 
 function indicatorSection(s: IndicatorSection, area: string | null): string {
@@ -151,7 +159,7 @@ function indicatorSection(s: IndicatorSection, area: string | null): string {
   const value = s.overall.suppressed ? 'suppressed' : `${formatValue(s.overall.value, m)} (${s.level}% interval ${formatInterval(s.overall.lower, s.overall.upper, m)})`;
   return `<section class="indicator" id="${esc(m.id)}" aria-labelledby="h-${esc(m.id)}">${area ? `<p class="area-kicker">${esc(area)}</p>` : ''}<h2 id="h-${esc(m.id)}">${esc(m.title)}</h2>
 <p class="definition">Trust overall ${esc(value)}, ${esc(formatPeriod(s.period))}. ${esc(m.definition)} ${better} ${s.footnotes.map(esc).join(' ')}</p>
-${unavailable}<div class="multiples">${s.figures.map(figure).join('')}</div>${trendNotes(s)}</section>`;
+${unavailable}${benchmarkList(s)}<div class="multiples">${s.figures.map(figure).join('')}</div>${trendNotes(s)}</section>`;
 }
 
 function completenessSection(model: ReportModel, kind: ReportPageOptions['kind']): string {

@@ -3,6 +3,7 @@ import { type Database } from '../../db/database.ts';
 import { ident } from '../../db/sql.ts';
 import { type IngestRequest, ingestFile } from '../../pipelines/ingest/ingest.ts';
 import type { IngestSummary } from '../../pipelines/ingest/summary.ts';
+import { withBenchmarkIndicators } from '../../metrics/engine/benchmark-links.ts';
 
 /**
  * Serialises uploads: DuckDB allows one writer, and two loads of the same dataset must not
@@ -37,7 +38,7 @@ export class IngestService {
         memoryLimit: this.config.memoryLimit,
       });
       if (summary.status === 'loaded') this.changed();
-      return summary;
+      return withBenchmarkIndicators(this.db, summary);
     });
     this.queue = run.catch(() => undefined);
     return run;

@@ -8,6 +8,7 @@ import { computeCompleteness, completenessSummary, type CompletenessRequest } fr
 import { computeOverview } from '../../metrics/engine/overview.ts';
 import { computeSeries, type SeriesRequest } from '../../metrics/engine/series.ts';
 import { listSpecialties } from '../../metrics/engine/specialties.ts';
+import { benchmarkIndicators } from '../../metrics/engine/benchmark-links.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../../db/database.ts';
 import { dataVersion } from '../../db/schema.ts';
@@ -142,6 +143,10 @@ export class MetricsService {
       disclosure: this.settings.disclosure,
       rows: await this.db.withSession((s) => completenessSummary(s, this.settings.disclosure)),
     }));
+  }
+
+  benchmarkIndicators() {
+    return this.cached(['benchmark-indicators'], () => this.db.withSession((s) => benchmarkIndicators(s)));
   }
 
   /** The specialty list, its activity counts under the disclosure profile (the order stays that of the true counts). */

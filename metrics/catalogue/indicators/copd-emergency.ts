@@ -20,4 +20,7 @@ export default defineMetric({
   computation: { type: 'population-rate', standardised: true, events: "admission_type = 'emergency' AND left(primary_diagnosis, 3) IN ('J40', 'J41', 'J42', 'J43', 'J44')" },
   ageRange: { min: 18, max: null },
   breakdowns: [...POPULATION_BREAKDOWNS],
+  fingertips: [{ id: 92302, name: 'Emergency hospital admissions for COPD (35+ years)', period: 'financial-year',
+    source: 'OHID Fingertips indicator 92302 (fingertips.phe.org.uk/search/92302), directly standardised rate per 100,000 aged 35+.',
+    differs: 'Fingertips counts ages 35 and over; Parity counts ages 18 and over' }],
 });

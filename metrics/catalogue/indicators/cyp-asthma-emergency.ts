@@ -20,4 +20,7 @@ export default defineMetric({
   computation: { type: 'population-rate', standardised: false, events: "admission_type = 'emergency' AND left(primary_diagnosis, 3) IN ('J45', 'J46')" },
   ageRange: { min: 0, max: 17 },
   breakdowns: [...POPULATION_BREAKDOWNS],
+  fingertips: [{ id: 90810, name: 'Hospital admissions for asthma (under 19 years)', period: 'financial-year',
+    source: 'OHID Fingertips indicator 90810 (fingertips.phe.org.uk/search/90810), crude rate per 100,000 aged 0–18.',
+    differs: 'Fingertips counts ages 0–18 per 100,000 resident population; Parity counts ages 0–17 per 100,000 of the catchment' }],
 });

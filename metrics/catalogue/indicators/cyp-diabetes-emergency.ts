@@ -20,4 +20,7 @@ export default defineMetric({
   computation: { type: 'population-rate', standardised: false, events: "admission_type = 'emergency' AND left(primary_diagnosis, 3) IN ('E10', 'E11', 'E12', 'E13', 'E14')" },
   ageRange: { min: 0, max: 17 },
   breakdowns: [...POPULATION_BREAKDOWNS],
+  fingertips: [{ id: 92622, name: 'Hospital admissions for diabetes (under 19 years)', period: 'financial-year',
+    source: 'OHID Fingertips indicator 92622 (fingertips.phe.org.uk/search/92622), crude rate per 100,000 aged 0–18.',
+    differs: 'Fingertips counts ages 0–18 per 100,000 resident population; Parity counts ages 0–17 per 100,000 of the catchment' }],
 });

@@ -19,4 +19,7 @@ export default defineMetric({
   polarity: 'lower',
   computation: { type: 'proportion', cohort: 'gestation_at_delivery_weeks IS NOT NULL', numerator: 'gestation_at_delivery_weeks < 37' },
   breakdowns: ['overall', 'ethnic_group', 'ethnic_category', 'imd_quintile', 'imd_decile', 'core20', 'age_band', 'site'],
+  fingertips: [{ id: 91743, name: 'Premature births (less than 37 weeks gestation)', period: 'financial-year',
+    source: 'OHID Fingertips indicator 91743 (fingertips.phe.org.uk/search/91743), per 1,000 births.',
+    differs: 'Fingertips gives premature births per 1,000 live and still births; Parity gives the percentage of deliveries', unit: 'per 1,000' }],
 });

@@ -19,4 +19,6 @@ export default defineMetric({
   polarity: 'lower',
   computation: { type: 'proportion', cohort: 'smoking_at_delivery IS NOT NULL', numerator: 'smoking_at_delivery' },
   breakdowns: ['overall', 'ethnic_group', 'ethnic_category', 'imd_quintile', 'imd_decile', 'core20', 'age_band', 'site'],
+  fingertips: [{ id: 93085, name: 'Smoking status at time of delivery', period: 'financial-year',
+    source: 'OHID Fingertips indicator 93085 (fingertips.phe.org.uk/search/93085): mothers known to be smokers at the time of delivery as a percentage of all maternities with known smoking status — the same definition.' }],
 });

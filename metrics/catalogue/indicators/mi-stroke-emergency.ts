@@ -19,4 +19,12 @@ export default defineMetric({
   polarity: 'lower',
   computation: { type: 'population-rate', standardised: true, events: "admission_type = 'emergency' AND left(primary_diagnosis, 3) IN ('I21', 'I22', 'I60', 'I61', 'I62', 'I63', 'I64')" },
   breakdowns: [...POPULATION_BREAKDOWNS],
+  fingertips: [
+    { id: 93232, name: 'Emergency hospital admissions for myocardial infarction (heart attack)', period: 'financial-year',
+      source: 'OHID Fingertips indicator 93232 (fingertips.phe.org.uk/search/93232), directly standardised rate per 100,000.',
+      differs: 'Fingertips publishes heart attack and stroke separately; Parity counts them together' },
+    { id: 93231, name: 'Emergency hospital admissions for stroke', period: 'financial-year',
+      source: 'OHID Fingertips indicator 93231 (fingertips.phe.org.uk/search/93231), directly standardised rate per 100,000.',
+      differs: 'Fingertips publishes heart attack and stroke separately; Parity counts them together' },
+  ],
 });

@@ -1,5 +1,7 @@
 // An indicator's chart documents — the breakdown dot chart, the SPC trend (overall or the IMD
 // quintile 1 – 5 gap) and the two-way heat map — built from the live breakdown and series.
+import { chartBenchmark } from '../../../core/charts/benchmark-layers.ts';
+import { benchmarkFigure } from '../../../core/text/benchmarks.ts';
 import type { BreakdownResult as WebBreakdownResult } from '../../../core/contracts/results.ts';
 import { TREATMENT_FUNCTIONS } from '../../../core/codes/treatment-functions.ts';
 import { breakdownSpec } from '../../../core/charts/breakdown.ts';
@@ -52,6 +54,13 @@ function breakdownAlt(r: BreakdownResult, narrative: string[]): string {
   ].filter(Boolean).join(' ');
 }
 
+/** What the green rule and band of a breakdown chart are, when it draws a benchmark. */
+function benchmarkNote(chart: string, r: BreakdownResult): string {
+  const b = chart === 'breakdown' ? chartBenchmark(r.benchmarks) : null;
+  if (!b || b.value === null) return '';
+  return ` Green line and band: ${benchmarkFigure(b, r.metric)} (95% interval), source ${b.source}${b.groups?.length ? '; open diamonds: its value for each group' : ''}.`;
+}
+
 /** Builds the document for a chart from live results. */
 export async function buildChartDocument(metrics: MetricsService, request: ChartRequest): Promise<ChartDocument> {
   const level = request.level ?? 95;
@@ -63,7 +72,8 @@ export async function buildChartDocument(metrics: MetricsService, request: Chart
       throw messages.trendChartBreakdown();
     }
     const metric = metrics.metric(request.metric);
-    const s = await metrics.series(metric.id, { by: request.by, grain: metric.grain, from: request.from, to: request.to, ...filters, level });
+    // The trend chart draws no benchmark, so its series skips the per-year comparisons.
+    const s = await metrics.series(metric.id, { by: request.by, grain: metric.grain, from: request.from, to: request.to, ...filters, level, benchmarks: false });
     const gap = request.by === 'imd_quintile';
     if (gap && !s.gap) throw messages.noGapSeries(s.metric.title);
     const points = gap ? s.gap!.points : s.overall.points;
@@ -114,7 +124,7 @@ export async function buildChartDocument(metrics: MetricsService, request: Chart
     request: { ...request, level },
     title,
     subtitle: [[valueTitle(r.metric), `by ${byText}${r.by2 ? ` and ${by2Text}` : ''}`, ...where, formatPeriod(r.period)].join(' · ')],
-    footnotes: commonFootnotes(r.metric, r, `Method: ${r.metric.method}, ${r.level}% confidence intervals (lines)${request.chart === 'breakdown' && !r.overall.suppressed && r.overall.value !== null ? `; dashed line: trust overall, ${formatValue(r.overall.value, r.metric)}` : ''}. A group is called higher or lower than the trust overall only where the 95% intervals do not overlap.`),
+    footnotes: commonFootnotes(r.metric, r, `Method: ${r.metric.method}, ${r.level}% confidence intervals (lines)${request.chart === 'breakdown' && !r.overall.suppressed && r.overall.value !== null ? `; dashed line: trust overall, ${formatValue(r.overall.value, r.metric)}` : ''}. A group is called higher or lower than the trust overall only where the 95% intervals do not overlap.${benchmarkNote(request.chart, r)}`),
     alt: request.chart === 'heatmap'
       ? `Heat map of ${r.metric.title} by ${byText} (rows) and ${by2Text} (columns), ${formatPeriod(r.period)}: ${r.rows.length} cells, ${r.rows.filter((x) => x.suppressed).length} suppressed. ${r.rows.filter((x) => !x.suppressed && x.value !== null).map((x) => `${x.label}, ${x.label2}: ${formatValue(x.value, r.metric)}`).join('; ')}.`
       : breakdownAlt(r, narrative),

@@ -13,6 +13,7 @@ import { type IngestSummary, rejectedSummary } from '../../../pipelines/ingest/s
 import { type Command, EXIT } from '../command.ts';
 import { parseCommand } from '../parse.ts';
 import { uploadToRunningServer } from '../remote-ingest.ts';
+import { withBenchmarkIndicators } from '../../../metrics/engine/benchmark-links.ts';
 import { serverInfoPath } from '../../server-info.ts';
 
 const USAGE = 'Usage: parity ingest FILE --dataset ID [--db PATH] [--mapping NAME|FILE] [--replace EXTRACT_ID] [--json]';
@@ -29,6 +30,10 @@ function describe(summary: IngestSummary): string {
   if (quality.length) lines.push(`Kept with blanks (invalid optional values): ${quality.map(([c, n]) => `${c} ${n}`).join(', ')}`);
   if (summary.ignoredColumns.length) {
     lines.push(`Ignored (not columns of ${summary.dataset}; not loaded, not kept in the quarantine): ${summary.ignoredColumns.map((c) => `"${c}"`).join(', ')}`);
+  }
+  for (const b of summary.benchmarkIndicators ?? []) {
+    const what = `${b.indicatorId}${b.indicatorName ? ` (${b.indicatorName})` : ''}: ${b.rows} rows, ${b.areas} areas, ${b.periods.join(', ')}`;
+    lines.push(b.linkedTo.length ? `Benchmark ${what} → ${b.linkedTo.join(', ')}` : `Benchmark ${what} → no Parity indicator (kept, not shown)`);
   }
   return lines.join('\n');
 }
@@ -81,7 +86,7 @@ export const ingestCommand: Command = async (args, ctx) => {
     try {
       await ensureSchema(db);
       const mapping = parsed.values.mapping ? await resolveMapping(db, parsed.values.mapping) : undefined;
-      summary = await ingestFile(db, { ...request, mapping }, { maxBytes: config.maxUploadBytes, chineseGroup: config.chineseGroup, memoryLimit: config.memoryLimit });
+      summary = await withBenchmarkIndicators(db, await ingestFile(db, { ...request, mapping }, { maxBytes: config.maxUploadBytes, chineseGroup: config.chineseGroup, memoryLimit: config.memoryLimit }));
     } catch (error) {
       // Out of memory (in the load, or in setting up the database): the server's message; nothing was loaded.
       if (error instanceof AppError && error.code === OUT_OF_MEMORY) {

@@ -1,3 +1,4 @@
+import { benchmarkSentence } from '../../../core/text/benchmarks.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { findMetric } from '../../../metrics/catalogue/index.ts';
 import type { BreakdownResult } from '../../../metrics/engine/result-types.ts';
@@ -35,6 +36,7 @@ function table(result: BreakdownResult): string {
   for (const r of [header, ...rows]) lines.push(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
   if (result.gap) lines.push(`Q1–Q5 gap ${fmt(result.gap.absolute)}, ratio ${fmt(result.gap.relative, 2)}; SII ${fmt(result.gap.sii)} (${fmt(result.gap.siiLower)} to ${fmt(result.gap.siiUpper)})`);
   lines.push(`Method: ${result.metric.method}. Disclosure: ${result.disclosureLabel}.`, ...result.notes);
+  for (const b of result.benchmarks ?? []) lines.push(`${benchmarkSentence(b, result.metric)} Source: ${b.source}.`);
   return lines.join('\n');
 }
 

@@ -27,6 +27,7 @@ const views: Dataset[] = DATASETS.map((d) => {
       codes: c.codes ?? null,
       min: c.min ?? null,
       max: c.max ?? null,
+      rejectInvalid: c.rejectInvalid,
     })),
     derivedColumns: storageColumns(d).filter((c) => !declared.has(c.name)).map(({ name, type, description }) => ({ name, type, description })),
   };

@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-const column = (kind: ColumnSpec['kind'], extra: Partial<ColumnSpec> = {}): ColumnSpec => ({ name: 'v', kind, required: false, description: 'test', aliases: [], ...extra });
+const column = (kind: ColumnSpec['kind'], extra: Partial<ColumnSpec> = {}): ColumnSpec => ({ name: 'v', kind, required: false, description: 'test', aliases: [], rejectInvalid: false, ...extra });
 
 /** The canonical value of each raw text as DuckDB computes it, as text (null when unreadable). */
 async function normalise(spec: ColumnSpec, values: (string | null)[]): Promise<(string | null)[]> {

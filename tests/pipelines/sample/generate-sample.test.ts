@@ -70,6 +70,7 @@ const EXPECTED_HEADERS: Record<string, string> = {
   mh_detentions: 'detention_id,patient_id,start_date,mha_section,age,sex,ethnic_category,lsoa_code,site_code',
   population: 'year,age_band,sex,population,ethnic_group,imd_quintile',
   aggregate_indicators: 'indicator_id,period_start,period_end,breakdown,group,numerator,denominator,value,lower,upper,source',
+  benchmarks: 'Indicator ID,Indicator Name,Parent Code,Parent Name,Area Code,Area Name,Area Type,Sex,Age,Category Type,Category,Time period,Value,Lower CI 95.0 limit,Upper CI 95.0 limit,Lower CI 99.8 limit,Upper CI 99.8 limit,Count,Denominator,Value note,Recent Trend,Compared to England value or percentiles,Compared to Region value or percentiles,Time period Sortable,New data,Compared to goal,Time period range,Source',
 };
 
 const PATIENT_DATASETS = ['outpatients', 'waiting_list', 'admissions', 'ae_attendances', 'maternity', 'cancer_diagnoses', 'mh_detentions'];

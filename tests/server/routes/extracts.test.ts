@@ -21,16 +21,19 @@ describe('GET /api/health and /api/datasets', () => {
     expect(res.json()).toEqual({ status: 'ok', version: expect.any(String), extracts: 0 });
   });
 
-  it('lists the nine datasets with their columns, required flags, codes and aliases', async () => {
+  it('lists the ten datasets with their columns, required flags, codes and aliases', async () => {
     const datasets = (await t.app.inject('/api/datasets')).json();
     expect(datasets.map((d: { id: string }) => d.id).sort()).toEqual(
-      ['admissions', 'ae_attendances', 'aggregate_indicators', 'cancer_diagnoses', 'maternity', 'mh_detentions', 'outpatients', 'population', 'waiting_list'],
+      ['admissions', 'ae_attendances', 'aggregate_indicators', 'benchmarks', 'cancer_diagnoses', 'maternity', 'mh_detentions', 'outpatients', 'population', 'waiting_list'],
     );
     const outpatients = datasets.find((d: { id: string }) => d.id === 'outpatients');
     const status = outpatients.columns.find((c: { name: string }) => c.name === 'attendance_status');
     expect(status).toMatchObject({ required: true, type: 'VARCHAR' });
     expect(status.codes).toContainEqual({ code: '3', label: 'Did not attend' });
     expect(outpatients.columns.find((c: { name: string }) => c.name === 'ethnic_category')).toMatchObject({ required: false, aliases: expect.arrayContaining(['ethnicity']) });
+    const benchmarks = datasets.find((d: { id: string }) => d.id === 'benchmarks');
+    expect(benchmarks.columns.find((c: { name: string }) => c.name === 'value')).toMatchObject({ required: false, rejectInvalid: true });
+    expect(benchmarks.columns.find((c: { name: string }) => c.name === 'period')).toMatchObject({ kind: 'period', required: true, aliases: expect.arrayContaining(['time_period']) });
   });
 });
 

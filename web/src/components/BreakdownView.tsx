@@ -10,6 +10,9 @@ import { describeBreakdown, describeKnownRecords } from '../../../core/text/desc
 import { formatCount, formatInterval, formatPeriod, formatRatio, formatValue, withheldMark } from '../../../core/text/format.ts';
 import { DataTable, type Column } from './DataTable.tsx';
 import { useMemo } from 'react';
+import { BenchmarkPanel } from './BenchmarkPanel.tsx';
+import { chartBenchmark } from '../../../core/charts/benchmark-layers.ts';
+import { areaLabel } from '../../../core/text/benchmarks.ts';
 
 export function BreakdownTable({ result, caption, overallLabel = 'Trust overall' }: { result: BreakdownResult; caption: string; overallLabel?: string }) {
   const overallName = overallLabel === 'Trust overall' ? 'trust overall' : overallLabel;
@@ -69,10 +72,12 @@ export function BreakdownView({ result, title, overallLabel = 'Trust overall' }:
   const shown = result.rows.filter((r) => !r.suppressed && r.value !== null).length;
   const unsuppressed = result.view === 'unsuppressed';
   const known = describeKnownRecords(result, result.level);
+  const benchmark = chartBenchmark(result.benchmarks);
   return (
     <>
       {known && <p className="known-records">{known}</p>}
       <Statements result={result} overallName={overallName} />
+      <BenchmarkPanel result={result} />
       <Chart
         spec={spec}
         label={`${heading}, ${formatPeriod(result.period)}. Dot chart of ${shown} groups with ${result.level}% intervals; ${overallName} ${formatValue(result.overall.value, result.metric)}.${known ? ` ${known}` : ''} The data table below has every figure.`}
@@ -81,6 +86,9 @@ export function BreakdownView({ result, title, overallLabel = 'Trust overall' }:
             {heading}, {formatPeriod(result.period)}. Dots are values, lines are {result.level}% confidence intervals, the dashed line
             is the {overallName} ({formatValue(result.overall.value, result.metric)}). Colour and shape say whether a group differs
             from the {overallName}; * marks a suppressed group.
+            {benchmark && benchmark.value !== null && (
+              <> The green line and band are {areaLabel(benchmark)} ({benchmark.period}) and its 95% interval{benchmark.groups?.length ? '; open diamonds are its own value for each group' : ''}.</>
+            )}
           </>
         }
         table={<BreakdownTable result={result} caption={`${heading}, ${formatPeriod(result.period)}`} overallLabel={overallLabel} />}

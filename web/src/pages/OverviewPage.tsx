@@ -1,5 +1,6 @@
 // `/` — the Core20PLUS5 overview: for each indicator, Core20 (the most deprived fifth, IMD
 // quintile 1) against everyone else, the gap, and the SPC variation of the monthly gap.
+import { comparedWithEngland } from '../../../core/text/benchmarks.ts';
 import { apiUrl, useApi } from '../api/client.ts';
 import { useDataAsAt } from '../api/data-as-at.ts';
 import { OverviewResult, type Period, type Tile } from '../../../core/contracts/results.ts';
@@ -44,6 +45,7 @@ function TileCard({ tile, pagePeriod }: { tile: Tile; pagePeriod: Period | null 
         <span className="unit">{metric.unit === '%' ? '%' : ` ${metric.unit}`}</span>
       </>
     );
+  const england = comparedWithEngland(tile.england, metric);
   const interval = (row: Tile['core20']) => (row && !row.suppressed ? <span className="ci">{formatInterval(row.lower, row.upper, metric)}</span> : null);
   return (
     <li className="tile" id={`tile-${metric.id}`} aria-labelledby={headingId} tabIndex={-1}>
@@ -103,6 +105,11 @@ function TileCard({ tile, pagePeriod }: { tile: Tile; pagePeriod: Period | null 
         {gap?.relative !== null && gap?.relative !== undefined && <span className="ci"> ratio {formatRatio(gap.relative)}</span>}
       </p>
       <p className="tile-sentence">{describeCore20(tile)}</p>
+      {england && (
+        <p className="tile-england" data-comparison={tile.england?.comparison}>
+          {england}
+        </p>
+      )}
       {tile.gapSeries === false ? (
         <p className="tile-gap-spc">No Q1 − Q5 gap series: the indicator has no deprivation breakdown by month.</p>
       ) : (

@@ -77,6 +77,16 @@ export const ResultSummary = forwardRef<HTMLHeadingElement, { summary: IngestSum
             ))}. They were not loaded and are not kept with the quarantined rows.
           </p>
         )}
+        {(summary.benchmarkIndicators?.length ?? 0) > 0 && (
+          <ul data-testid="benchmark-indicators">
+            {summary.benchmarkIndicators!.map((b) => (
+              <li key={b.indicatorId} data-linked={b.linkedTo.length > 0}>
+                Indicator <code>{b.indicatorId}</code>{b.indicatorName ? ` (${b.indicatorName})` : ''}: {plural(b.rows, 'row')}, {plural(b.areas, 'area')}, {b.periods.join(', ')} —{' '}
+                {b.linkedTo.length ? <>shown beside {b.linkedTo.map((id, i) => <span key={id}>{i > 0 && ', '}<code>{id}</code></span>)}</> : 'no Parity indicator uses it: kept, not shown'}.
+              </li>
+            ))}
+          </ul>
+        )}
         {summary.errors.length > 0 && (
           <>
             <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="errors-caption">

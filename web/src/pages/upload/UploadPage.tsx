@@ -67,7 +67,10 @@ export function UploadPage() {
   const checkable = useMemo<CheckableColumn[]>(() => {
     if (!dataset) return [];
     const declared = findDataset(dataset.id);
-    return dataset.columns.map((c) => ({ ...c, synonyms: declared?.columns.find((d) => d.name === c.name)?.synonyms }));
+    return dataset.columns.map((c) => {
+      const own = declared?.columns.find((d) => d.name === c.name);
+      return { ...c, synonyms: own?.synonyms, rejectInvalid: own?.rejectInvalid };
+    });
   }, [dataset]);
   const check = useMemo(
     () => (dataset && checked && effective ? checkPreview(checkable, dataset.key, checked, effective) : null),

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ETHNIC_CATEGORIES } from '../../../../core/codes/ethnicity.ts';
 import { expectations } from '../../../../core/text/ingest-messages.ts';
+import { parsePeriodLabel } from '../../../../core/datasets/period-label.ts';
 import type { Mapping } from './match-columns.ts';
 import type { Preview } from './parse-preview.ts';
 
@@ -17,6 +18,8 @@ export interface CheckableColumn {
   synonyms?: Record<string, string>;
   min: number | null;
   max: number | null;
+  /** An optional value that is present but unreadable quarantines the row (published figures). */
+  rejectInvalid?: boolean;
 }
 
 export type Severity = 'quarantine' | 'kept';
@@ -96,6 +99,8 @@ export function readable(column: CheckableColumn, value: string, today?: Date): 
       return /^[A-Z][0-9]{2}[0-9A-Z]{0,4}$/.test(upper.replaceAll('.', ''));
     case 'opcs4':
       return /^[A-Z][0-9]{2}[0-9]{0,2}$/.test(upper.replaceAll('.', ''));
+    case 'period':
+      return parsePeriodLabel(value) !== null;
     default:
       return true;
   }
@@ -107,7 +112,7 @@ export function checkValue(column: CheckableColumn, raw: string, today?: Date): 
   if (value === '') return column.required ? { value: raw, message: 'missing (required)', severity: 'quarantine' } : null;
   if (readable(column, value, today)) return null;
   const expected = expectations[column.kind] ?? 'cannot be read';
-  if (column.required) return { value, message: `'${value}' ${expected}`, severity: 'quarantine' };
+  if (column.required || column.rejectInvalid) return { value, message: `'${value}' ${expected}`, severity: 'quarantine' };
   const note = column.kind === 'ethnic_category' ? 'value kept as written, counted as invalid' : 'value stored blank, counted';
   return { value, message: `'${value}' ${expected}`, severity: 'kept', note };
 }
