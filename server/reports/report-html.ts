@@ -2,7 +2,7 @@
 // table with SPC icons, a section per indicator (charts with CI-gated sentences), recording
 // completeness, methods and data notes. No script; print rules keep every chart on one page.
 import { englandOf } from '../../core/contracts/benchmarks.ts';
-import { benchmarkSentence, benchmarkUnit, englandRollup } from '../../core/text/benchmarks.ts';
+import { benchmarkSentence, englandRollup } from '../../core/text/benchmarks.ts';
 import { breakdownTitle, targetVerdict, targetVerdictLabels } from '../../core/text/compare.ts';
 import { formatCount, formatDate, formatDateTime, formatInterval, formatPercent, formatPeriod, formatValue } from '../../core/text/format.ts';
 import { OGL } from '../charts/documents/index.ts';
