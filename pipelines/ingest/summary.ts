@@ -18,6 +18,10 @@ export const ingestSummary = z.object({
   /** The file's columns the dataset does not declare ("NHS Number", a second "patient_id" as "patient_id (2)"): neither loaded nor kept in the quarantine. */
   ignoredColumns: z.array(z.string()),
   replaced: z.string().nullable(),
+  /** Lines that are not data rows, skipped and not counted in rowsRead: blank (empty, spaces or separators only, as Excel writes) and a report footer after the last data row. */
+  skippedLines: z.object({ blank: z.number().int(), footer: z.number().int() }),
+  /** What Parity chose in reading the file: a header preferred over another, a date and a time combined, areas outside England. */
+  notes: z.array(z.string()),
 });
 export type IngestSummary = z.infer<typeof ingestSummary>;
 
@@ -37,6 +41,8 @@ export function rejectedSummary(dataset: string, fileError: string): IngestSumma
     columnMapping: {},
     ignoredColumns: [],
     replaced: null,
+    skippedLines: { blank: 0, footer: 0 },
+    notes: [],
   };
 }
 
