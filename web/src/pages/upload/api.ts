@@ -4,6 +4,7 @@
 import * as z from 'zod/mini';
 import { ApiError, clearApiCache, errorFrom, parseWith, send } from '../../api/client.ts';
 import { allows, csrfHeaders, loadSession } from '../../auth/session.ts';
+import type { MappingColumns } from '../../../../core/datasets/column-mapping.ts';
 
 const str = z.string();
 const num = z.number();
@@ -49,6 +50,8 @@ export const IngestSummary = z.object({
   columnMapping: z.record(str, str),
   ignoredColumns: z.array(str),
   replaced: z.nullable(str),
+  skippedLines: z.optional(z.object({ blank: num, footer: num })),
+  notes: z.optional(z.array(str)),
 });
 export type IngestSummary = z.infer<typeof IngestSummary>;
 
@@ -79,7 +82,9 @@ export const ExtractDetail = z.extend(Extract, {
 });
 export type ExtractDetail = z.infer<typeof ExtractDetail>;
 
-export const SavedMapping = z.object({ name: str, dataset: str, columns: z.record(str, str), savedAt: z.optional(str) });
+/** A column's source in a saved mapping (core/datasets/column-mapping.ts): a header, a header with words, or a date + time. */
+const Source = z.union([str, z.object({ from: str, values: z.optional(z.record(str, str)) }), z.object({ date: str, time: str })]);
+export const SavedMapping = z.object({ name: str, dataset: str, columns: z.record(str, Source), savedAt: z.optional(str) });
 export type SavedMapping = z.infer<typeof SavedMapping>;
 export const SavedMappingList = z.array(SavedMapping);
 
@@ -121,7 +126,7 @@ export interface UploadRequest {
   file: Blob;
   fileName: string;
   dataset: string;
-  mapping: Record<string, string>;
+  mapping: MappingColumns;
   replace: string | null;
 }
 
