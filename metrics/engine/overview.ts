@@ -19,7 +19,12 @@ export interface OverviewTile {
   rest: Figure | null;
   overall: BreakdownResult['overall'];
   gap: { absolute: number | null; relative: number | null } | null;
+  /** The latest point of the Q1 − Q5 gap series; null with too few points or no gap series. */
   gapVariation: SpcView['variation'] | null;
+  /** Every special-cause signal of the gap series in its window; null when there is no SPC. */
+  gapSignals: SpcView['signals'] | null;
+  /** Whether the indicator has a Q1 − Q5 gap series at all (so null SPC means too few points). */
+  gapSeries: boolean;
 }
 
 export function sectionOf(m: MetricDefinition): OverviewTile['section'] {
@@ -56,6 +61,8 @@ async function tile(session: Session, metric: MetricDefinition, settings: Engine
     overall: result.overall,
     gap,
     gapVariation: series.gap?.spc?.variation ?? null,
+    gapSignals: series.gap?.spc?.signals ?? null,
+    gapSeries: series.gap !== null,
   };
 }
 

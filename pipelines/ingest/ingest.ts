@@ -18,7 +18,8 @@ import { currentMemoryLimit, isOutOfMemory, outOfMemoryError } from './out-of-me
 import { readHeader } from './read-header.ts';
 import { findDuplicates } from './find-duplicates.ts';
 import { ignoredColumns, quarantineKeys } from '../../core/datasets/quarantine-columns.ts';
-import { type IngestSummary, ingestSummary, rejectedSummary, splitReason } from './summary.ts';
+import { IngestSummary } from '../../core/contracts/ingest.ts';
+import { rejectedSummary, splitReason } from './summary.ts';
 import { transcodeToUtf8 } from './transcode.ts';
 
 export interface IngestRequest {
@@ -178,7 +179,7 @@ async function commonestReason(session: Session): Promise<string> {
  */
 export async function ingestFile(db: Database, request: IngestRequest, options: IngestOptions): Promise<IngestSummary> {
   // Parsing puts the keys in the documented order and checks the shape.
-  return ingestSummary.parse(await load(db, request, options));
+  return IngestSummary.parse(await load(db, request, options));
 }
 
 async function load(db: Database, request: IngestRequest, options: IngestOptions): Promise<IngestSummary> {

@@ -24,7 +24,8 @@ const formats = `[${DATE_FORMATS.map(literal).join(', ')}]`;
 const inRange = (ts: string) => `CASE WHEN ${ts} >= TIMESTAMP '1900-01-01' AND ${ts} < current_date + INTERVAL 1 YEAR THEN ${ts} END`;
 // ISO date-times may carry fractional seconds (SQL Server writes up to seven digits) or a zone
 // suffix that no format above reads.
-const trimTime = (v: string) => `regexp_replace(${v}, '(\\.[0-9]+)?(Z|[+-][0-9]{2}:?[0-9]{2})?$', '')`;
+// Only after a time: "01-04-2025" and "01.04.2025" end in what would look like a zone or a fraction.
+const trimTime = (v: string) => `CASE WHEN contains(${v}, ':') THEN regexp_replace(${v}, '(\\.[0-9]+)?(Z|[+-][0-9]{2}:?[0-9]{2})?$', '') ELSE ${v} END`;
 
 const ethnicPairs: [string, string][] = [
   ...ETHNIC_CATEGORIES.map((c) => [c.code.toLowerCase(), c.code] as [string, string]),
@@ -101,8 +102,10 @@ export function normaliseSql(column: ColumnSpec, v: string): string {
     case 'text':
       return v;
     case 'integer': {
-      // "12" casts directly; "12.0" (Excel) is read as 12; "12.5" and words are not whole numbers.
-      const number = `coalesce(TRY_CAST(${v} AS INTEGER), CASE WHEN regexp_full_match(${v}, '[+-]?[0-9]{1,9}\\.0*') THEN CAST(split_part(${v}, '.', 1) AS INTEGER) END)`;
+      // "12" and "12.0" (Excel) are 12; "12.5", "1e3", "1_000" and words are not whole numbers.
+      // Not TRY_CAST alone: it rounds "36.6" weeks to 37 and reads "1e3" and "1_000" as 1000.
+      // The same pattern as the upload preview's check (web/src/pages/upload/preview-schema.ts).
+      const number = `CASE WHEN regexp_full_match(${v}, '[+-]?[0-9]{1,9}(\\.0*)?') THEN CAST(split_part(${v}, '.', 1) AS INTEGER) END`;
       const stands = Object.entries(column.synonyms ?? {});
       // Values that stand for a number (HES infant ages 7001–7007 → 0) are read before the range check.
       return between(stands.length ? `CASE ${stands.map(([k, n]) => `WHEN ${v} = ${literal(k)} THEN ${Number(n)}`).join(' ')} ELSE ${number} END` : number);

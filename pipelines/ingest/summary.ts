@@ -1,29 +1,7 @@
-import { z } from 'zod';
+// Helpers that build an ingest summary; its shape is the API contract's (core/contracts/ingest.ts).
+import type { IngestSummary } from '../../core/contracts/ingest.ts';
 
-/** The result of one upload, as `parity ingest --json` prints it and `POST /api/extracts` answers it. */
-export const ingestSummary = z.object({
-  extractId: z.string().nullable(),
-  dataset: z.string(),
-  status: z.enum(['loaded', 'duplicate', 'rejected']),
-  rowsRead: z.number().int(),
-  rowsLoaded: z.number().int(),
-  rowsQuarantined: z.number().int(),
-  errors: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })),
-  fileError: z.string().nullable(),
-  /** Optional columns whose invalid values were kept as blanks: column → count. */
-  dataQuality: z.record(z.string(), z.number().int()),
-  encoding: z.string().nullable(),
-  delimiter: z.string().nullable(),
-  columnMapping: z.record(z.string(), z.string()),
-  /** The file's columns the dataset does not declare ("NHS Number", a second "patient_id" as "patient_id (2)"): neither loaded nor kept in the quarantine. */
-  ignoredColumns: z.array(z.string()),
-  replaced: z.string().nullable(),
-  /** Lines that are not data rows, skipped and not counted in rowsRead: blank (empty, spaces or separators only, as Excel writes) and a report footer after the last data row. */
-  skippedLines: z.object({ blank: z.number().int(), footer: z.number().int() }),
-  /** What Parity chose in reading the file: a header preferred over another, a date and a time combined, areas outside England. */
-  notes: z.array(z.string()),
-});
-export type IngestSummary = z.infer<typeof ingestSummary>;
+export type { IngestSummary };
 
 export function rejectedSummary(dataset: string, fileError: string): IngestSummary {
   return {
