@@ -66,3 +66,39 @@ describe('checkPreview', () => {
     expect(check.quarantined).toEqual([3]);
   });
 });
+
+describe('the national and local vocabularies, checked as the server reads them', () => {
+  it('reads specialty names and "110 - Trauma & Orthopaedics" as treatment functions, and refuses an unknown name', () => {
+    const tfc = column('treatment_function_code');
+    expect(checkValue(tfc, 'Trauma & Orthopaedics', today)).toBeNull();
+    expect(checkValue(tfc, '110 - Trauma & Orthopaedics', today)).toBeNull();
+    expect(checkValue(tfc, 'Dermatology', today)).toBeNull();
+    expect(checkValue(tfc, 'Orthopaedics', today)).toMatchObject({ severity: 'quarantine' });
+  });
+
+  it('treats NULL, - and & as missing, never as a value to refuse', () => {
+    expect(checkValue(column('age'), 'NULL', today)).toBeNull();
+    expect(checkValue(column('ethnic_category'), '-', today)).toBeNull();
+    expect(checkValue(column('appointment_id'), 'NULL', today)).toMatchObject({ message: 'missing (required)', severity: 'quarantine' });
+  });
+
+  it('reads HES dates, infant ages, ethnicity X and local codes, Not Specified and areas outside England', () => {
+    expect(checkValue(column('appointment_date'), '20250401', today)).toBeNull();
+    expect(checkValue(column('age'), '7003', today)).toBeNull();
+    for (const v of ['X', 'A1', 'White: Roma']) expect(checkValue(column('ethnic_category'), v, today)).toBeNull();
+    expect(checkValue(column('sex'), 'Not Specified', today)).toBeNull();
+    expect(checkValue(column('lsoa_code'), 'W01000012', today)).toBeNull();
+  });
+
+  it('checks a date + time column on the combined value', () => {
+    const headers = ['attendance_id', 'patient_id', 'Arrival_Date', 'Arrival_Time'];
+    const preview = { headers, rows: [['A1', 'P1', '2025-05-01', '14:35:00.0000000'], ['A2', 'P2', '2025-05-01', '25:99']], lines: [2, 3], ragged: [] };
+    const ae = [
+      { name: 'attendance_id', kind: 'id', required: true, codes: null, min: null, max: null },
+      { name: 'patient_id', kind: 'id', required: true, codes: null, min: null, max: null },
+      { name: 'arrival_datetime', kind: 'datetime', required: true, codes: null, min: null, max: null },
+    ];
+    const check = checkPreview(ae, ['attendance_id'], preview, { attendance_id: 'attendance_id', patient_id: 'patient_id', arrival_datetime: 'Arrival_Date' }, today, { arrival_datetime: 'Arrival_Time' });
+    expect(check.quarantined).toEqual([3]);
+  });
+});
