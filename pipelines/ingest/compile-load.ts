@@ -47,12 +47,14 @@ function trimmed(v: string): string {
 
 /** What SSMS, SUS+ and PAS exports write for "no value", in any column. */
 const MISSING_TOKENS = ['NULL', 'null', 'Null', '-', '&'].map(literal).join(', ');
-const missingTokens = (v: string) => `CASE WHEN ${v} IN (${MISSING_TOKENS}) THEN NULL ELSE ${v} END`;
+// The length test first: most cells are longer than any token, and it is cheaper than the IN.
+const missingTokens = (v: string) => `CASE WHEN strlen(${v}) <= 4 AND ${v} IN (${MISSING_TOKENS}) THEN NULL ELSE ${v} END`;
 
 /** HES writes 1800-01-01 / 1801-01-01 ("not known") and 9999-12-31 ("not applicable") for missing dates. */
 const SENTINEL_DATES = ['18000101', '18010101', '99991231', '01/01/1800', '01/01/1801', '31/12/9999'].map(literal).join(', ');
+// An ISO date of this century starts with "2": one test, and the sentinels are not looked for.
 const sentinelDates = (v: string) =>
-  `CASE WHEN prefix(${v}, '1800-01-01') OR prefix(${v}, '1801-01-01') OR prefix(${v}, '9999-12-31') OR ${v} IN (${SENTINEL_DATES}) THEN NULL ELSE ${v} END`;
+  `CASE WHEN prefix(${v}, '2') THEN ${v} WHEN prefix(${v}, '1800-01-01') OR prefix(${v}, '1801-01-01') OR prefix(${v}, '9999-12-31') OR ${v} IN (${SENTINEL_DATES}) THEN NULL ELSE ${v} END`;
 
 /** A date header's text with any midnight time dropped ("2025-04-01 00:00:00.000" → "2025-04-01"). */
 const datePart = (v: string) => `regexp_replace(${v}, '[ T]0?0:00(:00(\\.0+)?)?$', '')`;
@@ -61,9 +63,15 @@ const timePart = (v: string) => `CASE WHEN regexp_full_match(${v}, '[0-9]{4}') T
   WHEN regexp_matches(${v}, '[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?(\\.[0-9]+)?$') THEN regexp_extract(${v}, '([0-9]{1,2}:[0-9]{2}(:[0-9]{2})?)(\\.[0-9]+)?$', 1)
   ELSE ${v} END`;
 
+/** The trimmed text of file column `index`, computed once per cell in a layer of its own. */
+const trimmedCell = (index: number) => `_t${index}`;
+
+/** Every file column a declared column reads, each once. */
+const readIndexes = (plan: HeaderPlan) => [...new Set([...plan.match.values(), ...plan.times.values()])].sort((a, b) => a - b);
+
 /** The trimmed text of file column `index`, with the "no value" tokens (and, for dates, sentinels) as NULL. */
 function cell(index: number, c: ColumnSpec): string {
-  const text = missingTokens(trimmed(`c${index}`));
+  const text = missingTokens(trimmedCell(index));
   return c.kind === 'date' || c.kind === 'datetime' ? sentinelDates(text) : text;
 }
 
@@ -76,7 +84,7 @@ function rawCells(columns: ColumnSpec[], plan: HeaderPlan): string {
       const time = plan.times.get(c.name);
       // A date and a time make one value only when both are given: a date alone is not a midnight.
       if (time !== undefined) {
-        const t = missingTokens(trimmed(`c${time}`));
+        const t = missingTokens(trimmedCell(time));
         sql = `CASE WHEN (${sql}) IS NULL OR (${t}) IS NULL THEN NULL ELSE ${datePart(`(${sql})`)} || ' ' || ${timePart(`(${t})`)} END`;
       }
       const values = plan.values.get(c.name);
@@ -90,12 +98,13 @@ function rawCells(columns: ColumnSpec[], plan: HeaderPlan): string {
 }
 
 /**
- * True for a line with no value in any column Parity reads: an Excel comma-only line, or one of
- * spaces. Only the columns read are tested, so a wide extract's thousand other columns cost nothing.
+ * True for a line with no value in any declared column: an Excel comma-only line, or one of
+ * spaces. Only the columns read are tested, so a wide extract's thousand other columns cost
+ * nothing, and on their raw values, already trimmed.
  */
-function blankRow(plan: HeaderPlan): string {
-  const read = [...new Set([...plan.match.values(), ...plan.times.values()])];
-  return read.length ? read.map((i) => `(c${i} IS NULL OR trim(c${i}) = '')`).join(' AND ') : 'false';
+function blankRow(dataset: DatasetSpec, plan: HeaderPlan): string {
+  const read = dataset.columns.filter((c) => plan.match.has(c.name));
+  return read.length ? read.map((c) => `${raw(c)} IS NULL`).join(' AND ') : 'false';
 }
 
 /** True when a value was given but could not be read (the normalised value goes by the column's name). */
@@ -157,10 +166,11 @@ export function compileStage(
 SELECT ${cells}, ${stagedValues(dataset, chineseGroup).map(([name, sql]) => `${sql} AS ${col(name)}`).join(', ')},
   ${listOf(dq)} AS _dq,
   ${reasons(dataset)} AS _reasons,
-  ${blankRow(plan)} AS _skip
+  ${blankRow(dataset, plan)} AS _skip
 FROM (
   SELECT *, ${dataset.columns.map((c) => `${normaliseSql(c, raw(c))} AS ${col(c.name)}`).join(', ')}
-  FROM (SELECT ${cells}, ${rawCells(dataset.columns, plan)} FROM ${source})
+  FROM (SELECT ${cells}, ${rawCells(dataset.columns, plan)}
+    FROM (SELECT ${cells}${readIndexes(plan).map((i) => `, ${trimmed(`c${i}`)} AS ${trimmedCell(i)}`).join('')} FROM ${source}))
 )`;
 }
 

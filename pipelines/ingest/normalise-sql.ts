@@ -108,7 +108,9 @@ export function normaliseSql(column: ColumnSpec, v: string): string {
       const number = `CASE WHEN regexp_full_match(${v}, '[+-]?[0-9]{1,9}(\\.0*)?') THEN CAST(split_part(${v}, '.', 1) AS INTEGER) END`;
       const stands = Object.entries(column.synonyms ?? {});
       // Values that stand for a number (HES infant ages 7001–7007 → 0) are read before the range check.
-      return between(stands.length ? `CASE ${stands.map(([k, n]) => `WHEN ${v} = ${literal(k)} THEN ${Number(n)}`).join(' ')} ELSE ${number} END` : number);
+      // One IN test per cell, and the lookup only for the few values that stand for a number.
+      const lookup = `MAP {${stands.map(([k, n]) => `${literal(k)}: ${Number(n)}`).join(', ')}}[${v}]`;
+      return between(stands.length ? `CASE WHEN ${v} IN (${stands.map(([k]) => literal(k)).join(', ')}) THEN ${lookup} ELSE ${number} END` : number);
     }
     case 'year':
       // 2021, "mid-2021", "June 2021", "2021-06" (Nomis DATE), "Mid-2021 estimates": the one four-digit year.
