@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { ProblemsPanel } from '../../../web/src/pages/upload/ProblemsPanel.tsx';
+import { ProblemsPanel } from '../../../../web/src/pages/upload/ProblemsPanel.tsx';
 
 const render = (missing: string[]) => renderToStaticMarkup(createElement(ProblemsPanel, { missing, problems: [], quarantined: [], rowsChecked: 2, more: false }));
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import outpatients from '../../../core/datasets/outpatients.ts';
-import { findDataset } from '../../../core/datasets/index.ts';
-import { mappingForServer, missingRequired, proposeMapping, proposeTimes, sharedHeaders, timeBeside, unmatchedHeaders } from '../../../web/src/pages/upload/match-columns.ts';
+import outpatients from '../../../../core/datasets/outpatients.ts';
+import { findDataset } from '../../../../core/datasets/index.ts';
+import { mappingForServer, missingRequired, proposeMapping, proposeTimes, sharedHeaders, timeBeside, unmatchedHeaders } from '../../../../web/src/pages/upload/match-columns.ts';
 
 const headers = ['Appointment ID', 'NHS Pseudo ID', 'Appt Date', 'TFC', 'Attendance Status', 'First or Follow Up', 'Age', 'Sex', 'Ethnicity', 'LSOA', 'Site'];
 
