@@ -14,7 +14,7 @@ const nodeBuiltins = { group: ['node:*'], message: 'core/ and web/ run in the br
 const restrict = (patterns, paths = [duckdb]) => ({ 'no-restricted-imports': ['error', { paths, patterns }] });
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'web/dist/**', 'data/**', 'sample-out/**', '**/*.d.ts'] },
+  { ignores: ['node_modules/**', '.cache/**', 'web/dist/**', 'data/**', 'sample-out/**', '**/*.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// Entry point of the `parity` command. The sources are TypeScript; tsx compiles them on load so
-// there is no separate build step between `npm install` and a working CLI.
-import { register } from 'tsx/esm/api';
+// Entry point of the `parity` command. The sources are TypeScript with no separate build step
+// between `npm install` and a working CLI: compiled.js runs them from a bundle it keeps up to date
+// (or through tsx when it cannot).
+import { loadMain } from './compiled.js';
 
-register();
-const { main } = await import('../server/cli/main.ts');
+const main = await loadMain();
 process.exitCode = await main(process.argv.slice(2));

@@ -23,8 +23,7 @@ export interface DisclosureProfileInfo {
   leaves: string;
 }
 
-const ROUNDED_METHOD =
-  'Values, intervals, gaps, ratios, SII/RII and SPC are computed from the rounded counts as shown, so they cannot undo the rounding; figures marked † are withheld although not small (secondary suppression), so that a small count cannot be worked out by subtracting the others from a total.';
+const ROUNDED_METHOD = 'Values and intervals come from the rounded counts; † marks figures withheld to protect a small one.';
 const DIFFERENCING =
   'It does not protect against differencing between outputs: two overlapping periods, a filtered and an unfiltered breakdown, or charts published at different times can between them narrow a small count. Review what is released together.';
 

@@ -67,6 +67,11 @@ export function withheldMark(suppression: 'small' | 'secondary' | null | undefin
   return suppression === 'secondary' ? '†' : '*';
 }
 
+/** A completeness count as published: † when withheld as secondary suppression, * when small. */
+export function formatWithheldCount(counts: { secondary?: string[] }, key: string, value: number | null | undefined): string {
+  return value === null && counts.secondary?.includes(key) ? '†' : formatCount(value);
+}
+
 /** Counts as published: null (suppressed) shows as "*". */
 export function formatCount(value: number | null | undefined): string {
   if (value === null || value === undefined) return '*';

@@ -43,12 +43,18 @@ function fromQuintiles(result: BreakdownResult): { core20: Figure | null; rest: 
   return { core20: q1, rest: { group: 'Rest', label: 'Quintiles 2–5', numerator: x, denominator: n, ...w, suppressed: false, suppression: null } };
 }
 
+/** Core20 and the rest from a breakdown by `core20`, or by IMD quintile (quintile 1 against 2–5 pooled). */
+export function core20AndRest(result: BreakdownResult): { core20: Figure | null; rest: Figure | null } {
+  if (result.by === 'core20') return { core20: result.rows.find((r) => r.group === 'Core20') ?? null, rest: result.rows.find((r) => r.group === 'Rest') ?? null };
+  return fromQuintiles(result);
+}
+
+/** The breakdown that gives an indicator's Core20 figures. */
+export const core20Breakdown = (metric: Pick<MetricDefinition, 'breakdowns'>): 'core20' | 'imd_quintile' => (metric.breakdowns.includes('core20') ? 'core20' : 'imd_quintile');
+
 async function tile(session: Session, metric: MetricDefinition, settings: EngineSettings, period: { from?: string; to?: string }): Promise<OverviewTile> {
-  const by = metric.breakdowns.includes('core20') ? 'core20' : 'imd_quintile';
-  const result = await computeBreakdown(session, metric, { by, by2: null, specialty: null, site: null, level: 95, ...period }, settings);
-  const { core20, rest } = by === 'core20'
-    ? { core20: result.rows.find((r) => r.group === 'Core20') ?? null, rest: result.rows.find((r) => r.group === 'Rest') ?? null }
-    : fromQuintiles(result);
+  const result = await computeBreakdown(session, metric, { by: core20Breakdown(metric), by2: null, specialty: null, site: null, level: 95, ...period }, settings);
+  const { core20, rest } = core20AndRest(result);
   // Only the gap's SPC is needed: a quintile series gives it without a separate overall query.
   const series = await computeSeries(session, metric, { by: metric.breakdowns.includes('imd_quintile') ? 'imd_quintile' : 'overall', grain: metric.grain, specialty: null, site: null, level: 95 }, settings, metric.target);
   const gap = core20?.value != null && rest?.value != null ? { absolute: core20.value - rest.value, relative: rest.value === 0 ? null : core20.value / rest.value } : null;

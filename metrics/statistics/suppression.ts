@@ -1,4 +1,4 @@
-// Which cells of one result to withhold (statistics.md, "Disclosure control"). Primary: a count
+// Which cells of one result to withhold (docs/methods.md, "Disclosure control"). Primary: a count
 // is small. Secondary: a reader who knows the published counts to ±2 (rounding to 5) and that
 // the parts of a total add up to it must not be able to recover a withheld cell, nor narrow it
 // to fewer values than the rounding leaves of a published one. The reader's knowledge is
@@ -36,6 +36,11 @@ export interface ProtectOptions {
    * Default: 0 to unbounded.
    */
   smallRange?: (position: number, largest: number) => [number, number];
+  /**
+   * Also withhold a second cell wherever a shown total has exactly one withheld part, however wide
+   * the subtraction leaves it (the HES rule; default true). Off, only the interval test applies.
+   */
+  loneRule?: boolean;
 }
 
 type Box = [number, number];
@@ -114,16 +119,15 @@ function loneWithheld(sums: Additivity[], status: (Withholding | null)[]): Addit
   return sums.filter((s) => status[s.total] === null && s.parts.filter((p) => status[p] !== null).length === 1);
 }
 
-/** The part to withhold next in a relation: the smallest shown one (a zero numerator only when nothing else is left), else the total. */
+/** Smallest first, a zero numerator last: withholding a 0 beside a small cell hides little. */
+function byCounts(cells: TableCell[]) {
+  const zero = (i: number) => Number(cells[i].counts[0] === 0);
+  return (p: number, q: number) => zero(p) - zero(q) || cells[p].counts.reduce((r, v, d) => r || v - cells[q].counts[d], 0) || p - q;
+}
+
+/** The part to withhold next in a relation: the smallest shown one, else the total. */
 function partner(sum: Additivity, cells: TableCell[], status: (Withholding | null)[]): number | null {
-  const candidates = sum.parts
-    .filter((p) => status[p] === null && !cells[p].external)
-    .sort((p, q) => {
-      const zero = (i: number) => Number(cells[i].counts[0] === 0);
-      const a = cells[p].counts;
-      const b = cells[q].counts;
-      return zero(p) - zero(q) || a.reduce((r, v, d) => r || v - b[d], 0) || p - q;
-    });
+  const candidates = sum.parts.filter((p) => status[p] === null && !cells[p].external).sort(byCounts(cells));
   if (candidates.length > 0) return candidates[0];
   return status[sum.total] === null && !cells[sum.total].external ? sum.total : null;
 }
@@ -138,9 +142,11 @@ export function protectTable(cells: TableCell[], sums: Additivity[], profile: Di
   const relationsOf = (i: number) => sums.filter((s) => s.parts.includes(i) || s.total === i);
   for (let step = 0; step <= cells.length; step++) {
     const visible = withExternal(cells, status, profile);
-    const relations = [...loneWithheld(sums, visible), ...exposedCells(cells, sums, status, profile, options).flatMap(relationsOf)];
-    const pick = relations.map((s) => partner(s, cells, visible)).find((p) => p !== null);
-    if (pick === undefined || pick === null) break;
+    const relations = [...(options.loneRule === false ? [] : loneWithheld(sums, visible)), ...exposedCells(cells, sums, status, profile, options).flatMap(relationsOf)];
+    // Of every relation's partner, the smallest: a cell exposed only through another relation
+    // (a month's small count that is also the overall's) is best protected where it is narrowed.
+    const [pick] = relations.map((s) => partner(s, cells, visible)).filter((p): p is number => p !== null).sort(byCounts(cells));
+    if (pick === undefined) break;
     status[pick] = 'secondary';
   }
   return status;

@@ -20,9 +20,24 @@ export interface Ymd {
   day: number;
 }
 
-export function ymd(dayNumber: number): Ymd {
-  const d = new Date(dayNumber * MS_PER_DAY);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+/** Days 1860-01-01 … 2133: every birth and event the sample draws, indexed by day number + offset. */
+const YMD_OFFSET = 40_000;
+const ymdCache: (Readonly<Ymd> | undefined)[] = new Array(80_000);
+
+/**
+ * Called a few million times for the default sample (ages, seasons, formatting) over a few tens
+ * of thousands of distinct days: a `Date` for each call was a quarter of the generator's time.
+ */
+export function ymd(dayNumber: number): Readonly<Ymd> {
+  const slot = dayNumber + YMD_OFFSET;
+  let parts = ymdCache[slot];
+  if (parts === undefined) {
+    const d = new Date(dayNumber * MS_PER_DAY);
+    parts = Object.freeze({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
+    // Only whole days inside the table are kept; anything else is computed every time.
+    if (Number.isInteger(slot) && slot >= 0 && slot < ymdCache.length) ymdCache[slot] = parts;
+  }
+  return parts;
 }
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));

@@ -28,6 +28,11 @@ export interface SampleOptions {
   patients?: number;
   /** Folder of the IMD reference tables (default: the repository's sample-data/reference). */
   referenceDir?: string;
+  /**
+   * Called as soon as each file is complete, before the next one is generated, so a caller can
+   * load it while the rest are written (generation is JavaScript; a load runs on DuckDB's threads).
+   */
+  onFile?: (dataset: string, file: WrittenFile) => void;
 }
 
 export interface SampleResult {
@@ -55,17 +60,21 @@ export async function generateSample(options: SampleOptions): Promise<SampleResu
   const ctx: SampleContext = { seed, scale, outDir, catchment, cells, patients };
 
   const written: Record<string, WrittenFile> = {};
-  written.population = await writePopulation(ctx);
-  written.outpatients = await writeOutpatients(ctx);
-  written.waiting_list = await writeWaitingList(ctx);
+  const done = (dataset: string, file: WrittenFile) => {
+    written[dataset] = file;
+    options.onFile?.(dataset, file);
+  };
+  done('population', await writePopulation(ctx));
+  done('outpatients', await writeOutpatients(ctx));
+  done('waiting_list', await writeWaitingList(ctx));
   const maternity = await writeMaternity(ctx);
-  written.maternity = maternity.file;
+  done('maternity', maternity.file);
   const { admissions, ae } = await writeAdmissionsAndAe(ctx, maternity.deliveries);
-  written.admissions = admissions;
-  written.ae_attendances = ae;
-  written.cancer_diagnoses = await writeCancer(ctx);
-  written.mh_detentions = await writeMhDetentions(ctx);
-  written.aggregate_indicators = await writeAggregateIndicators(ctx);
+  done('admissions', admissions);
+  done('ae_attendances', ae);
+  done('cancer_diagnoses', await writeCancer(ctx));
+  done('mh_detentions', await writeMhDetentions(ctx));
+  done('aggregate_indicators', await writeAggregateIndicators(ctx));
 
   const files: Record<string, string> = {};
   const rows: Record<string, number> = {};

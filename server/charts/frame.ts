@@ -35,10 +35,12 @@ export interface FrameLayout {
 /** Wraps the frame's text to the width and says how much height it takes above and below the chart. */
 export function frameLayout(text: FrameText, width: number): FrameLayout {
   const inner = width - 2 * PAD;
-  const titleLines = wrapText(text.title, inner, TITLE.size, TITLE.face);
+  // A chart whose page gives it a heading (a report's small multiples) draws no title of its own.
+  const titleLines = text.title ? wrapText(text.title, inner, TITLE.size, TITLE.face) : [];
   const subtitleLines = text.subtitle.flatMap((s) => wrapText(s, inner, SUBTITLE.size));
   const noteLines = text.footnotes.flatMap((s) => wrapText(s, inner, NOTE.size));
-  const header = PAD + titleLines.length * TITLE.line + subtitleLines.length * SUBTITLE.line + GAP;
+  // Without a title or subtitle (the page heads the chart) the chart starts near the top edge.
+  const header = titleLines.length + subtitleLines.length ? PAD + titleLines.length * TITLE.line + subtitleLines.length * SUBTITLE.line + GAP : 6;
   const footer = GAP + 8 + noteLines.length * NOTE.line + PAD - 4;
   return { titleLines, subtitleLines, noteLines, header, footer };
 }
@@ -70,7 +72,7 @@ export function frameChart(chartSvg: string, text: FrameText, layout: FrameLayou
   const notes = textBlock(layout.noteLines, footTop + 8, NOTE.line, NOTE.size, `fill="${SECONDARY}"`);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"`,
-    ` role="img" aria-labelledby="${titleId} ${descId}" aria-label="${escapeXml(`${text.title}. ${text.alt}`)}"`,
+    ` role="img" aria-labelledby="${titleId} ${descId}" aria-label="${escapeXml(text.title ? `${text.title}. ${text.alt}` : text.alt)}"`,
     ` font-family="${escapeXml(`"${FONT_FAMILY}", "Segoe UI", Arial, sans-serif`)}">`,
     `<title id="${titleId}">${escapeXml(text.title)}</title>`,
     `<desc id="${descId}">${escapeXml(text.alt)}</desc>`,

@@ -1,25 +1,24 @@
-// Gathers everything a report shows — per indicator the period figure, SPC on the overall and gap
-// series, a chart and CI-gated sentences per breakdown — and the recording completeness, as
-// framed SVG charts ready for the HTML document.
+// Gathers everything a report shows — per indicator the page-one line (Core20 against the rest,
+// the gap's direction, SPC, ethnicity recording), a small chart per breakdown and for the trends
+// (or a table or sentence where a chart would say nothing) — and the recording completeness.
 import type { Breakdown } from '../../metrics/catalogue/schema.ts';
 import type { BreakdownResult, PublicMetric, SeriesResult, SpcView } from '../../metrics/engine/result-types.ts';
+import { core20AndRest, core20Breakdown } from '../../metrics/engine/overview.ts';
 import type { CompletenessItem } from '../../core/charts/completeness-stack.ts';
 import { completenessStackSpec } from '../../core/charts/completeness-stack.ts';
-import { OGL, type ChartDocument } from '../charts/documents/index.ts';
-import { buildChartDocument } from '../charts/documents/indicator.ts';
-import { drawFramedSpec, drawSvg } from '../charts/draw.ts';
+import { OGL } from '../charts/documents/index.ts';
+import { drawFramedSpec } from '../charts/draw.ts';
 import { CHART_FONT } from '../charts/fonts.ts';
 import { findMetric } from '../../metrics/catalogue/index.ts';
+import { findDataset } from '../../core/datasets/index.ts';
+import { formatDate } from '../../core/text/format.ts';
 import type { MetricsService } from '../services/metrics-service.ts';
 import { breakdownFor, type ReportSelection } from './selection.ts';
+import { soWhatLine, spcWords, type SoWhatLine } from './so-what.ts';
+import { hasUnreadableNumbers, reportFigure, type ReportFigure } from './figures.ts';
 
-/** Charts are drawn at the width of an A4 page's text block (180 mm at 96 px per inch). */
+/** The width of an A4 page's text block (182 mm at 96 px per inch). */
 export const REPORT_CHART_WIDTH = 680;
-
-export interface ReportChart {
-  doc: ChartDocument;
-  svg: string;
-}
 
 export interface IndicatorSection {
   metric: PublicMetric;
@@ -27,26 +26,27 @@ export interface IndicatorSection {
   period: { from: string; to: string };
   level: number;
   dataAsAt: string | null;
-  breakdowns: ReportChart[];
+  /** One per breakdown, then the trend and the gap trend: drawn as small multiples. */
+  figures: ReportFigure[];
   /** Breakdowns asked for that the indicator does not allow. */
   unavailable: string[];
-  trend: ReportChart | null;
-  gapTrend: ReportChart | null;
   spc: SpcView | null;
   gapSpc: SpcView | null;
+  line: SoWhatLine;
+  /** What SPC finds on the trust overall and on the gap, in the one sentence builder's words. */
+  trendSentences: { heading: string; text: string }[];
   /** Whether the indicator has a Q1 − Q5 gap series (so a null gapSpc means too few points). */
   hasGapSeries: boolean;
-  latest: { period: string; value: number | null } | null;
-  gapLatest: { period: string; value: number | null } | null;
-  /** Q1 − Q5 over the period, when the indicator has an IMD breakdown. */
-  gap: { absolute: number | null; relative: number | null } | null;
   notes: string[];
+  /** What every figure of the indicator shares: the source and its date (disclosure is on the cover). */
+  footnotes: string[];
 }
 
 export interface CompletenessSection {
   target: number;
   rows: { dataset: string; datasetTitle: string; field: string; period?: { from: string; to: string }; total: number | null; valid: number | null; notStated: number | null; notKnown: number | null; missing: number | null; invalid: number | null; validPercent: number | null; lower: number | null; upper: number | null; suppressed: boolean }[];
-  charts: { field: string; svg: string }[];
+  /** A chart per field, or a sentence where every record is valid (a chart of zeros says nothing). */
+  charts: { field: string; svg: string | null; sentence: string | null }[];
 }
 
 export interface ReportModel {
@@ -57,59 +57,65 @@ export interface ReportModel {
   completeness: CompletenessSection;
 }
 
-async function chart(metrics: MetricsService, request: Parameters<typeof buildChartDocument>[1]): Promise<ReportChart> {
-  const doc = await buildChartDocument(metrics, request);
-  // The report's methods section carries the notes every chart shares; each chart keeps its source and method.
-  const compact: ChartDocument = { ...doc, footnotes: doc.footnotes.slice(0, 2) };
-  return { doc, svg: await drawSvg(compact, { width: REPORT_CHART_WIDTH }) };
-}
-
-const lastPoint = (points: { period: string; value: number | null }[]) => {
-  const withValue = points.filter((p) => p.value !== null);
-  return withValue.length ? withValue[withValue.length - 1] : null;
-};
-
-async function indicatorSection(metrics: MetricsService, id: string, selection: ReportSelection, withTrends: boolean): Promise<IndicatorSection> {
+async function indicatorSection(metrics: MetricsService, id: string, selection: ReportSelection, completeness: CompletenessSection, options: BuildOptions): Promise<IndicatorSection> {
   const definition = findMetric(id)!;
   const period = { from: selection.from, to: selection.to };
-  const breakdowns: ReportChart[] = [];
+  const figures: ReportFigure[] = [];
   const unavailable: string[] = [];
-  let gap: IndicatorSection['gap'] = null;
+  const done = new Set<Breakdown>();
+  let first: BreakdownResult | null = null;
   for (const asked of selection.breakdowns) {
     const by = breakdownFor(definition, asked);
     if (!by) {
       unavailable.push(asked);
       continue;
     }
-    if (breakdowns.some((c) => c.doc.request.by === by)) continue;
-    const c = await chart(metrics, { metric: id, chart: 'breakdown', by, ...period });
-    breakdowns.push(c);
-    const result = c.doc.result as { gap?: { absolute: number | null; relative: number | null } | null };
-    if (by === 'imd_quintile' && result.gap) gap = { absolute: result.gap.absolute, relative: result.gap.relative };
+    if (done.has(by)) continue;
+    done.add(by);
+    const f = await reportFigure(metrics, { metric: id, chart: 'breakdown', by, ...period });
+    first ??= f.doc.result as BreakdownResult;
+    figures.push(f);
   }
-  const overallDoc = breakdowns[0]?.doc ?? (await buildChartDocument(metrics, { metric: id, chart: 'breakdown', by: 'overall', ...period }));
-  const hasImd = definition.breakdowns.includes('imd_quintile' as Breakdown);
+  const request = { by: 'overall' as Breakdown, by2: null, ...period, specialty: null, site: null, level: 95 };
+  const overall = first ?? (await metrics.breakdown(id, request));
+  const { core20, rest } = core20AndRest(await metrics.breakdown(id, { ...request, by: core20Breakdown(definition) }));
+  const hasImd = definition.breakdowns.includes('imd_quintile');
   const series: SeriesResult = await metrics.series(id, { by: hasImd ? 'imd_quintile' : 'overall', grain: definition.grain, specialty: null, site: null, level: 95, to: selection.to });
-  const trend = withTrends && series.overall.points.length > 0 ? await chart(metrics, { metric: id, chart: 'trend', by: 'overall', to: selection.to }) : null;
-  const gapTrend = withTrends && hasImd && series.gap && series.gap.points.length > 0 ? await chart(metrics, { metric: id, chart: 'trend', by: 'imd_quintile', to: selection.to }) : null;
-  const result = overallDoc.result as { overall: IndicatorSection['overall']; level: number; notes: string[] };
+  if (options.trendCharts) {
+    if (series.overall.points.length > 0) figures.push(await reportFigure(metrics, { metric: id, chart: 'trend', by: 'overall', to: selection.to }));
+    if (hasImd && series.gap && series.gap.points.length > 0) figures.push(await reportFigure(metrics, { metric: id, chart: 'trend', by: 'imd_quintile', to: selection.to }));
+  }
+  const recorded = completeness.rows.find((r) => r.dataset === definition.dataset && r.field === 'ethnicity') ?? null;
+  const line = soWhatLine({
+    metric: overall.metric,
+    core20,
+    rest,
+    spc: series.overall.spc,
+    gapSpc: series.gap?.spc ?? null,
+    hasGap: hasImd && series.gap !== null,
+    completeness: definition.kind === 'external' ? null : recorded,
+    target: completeness.target,
+  });
+  const dataset = findDataset(definition.dataset)?.title ?? definition.dataset;
+  const shared = [`Source: ${dataset} extracts loaded into Parity, data as at ${formatDate(overall.dataAsAt)}; definition version ${definition.version}.`];
   return {
-    metric: overallDoc.metric,
-    overall: result.overall,
-    period: overallDoc.period,
-    level: result.level,
-    dataAsAt: overallDoc.dataAsAt,
-    breakdowns,
+    metric: overall.metric,
+    overall: overall.overall,
+    period: overall.period,
+    level: overall.level,
+    dataAsAt: overall.dataAsAt,
+    figures,
     unavailable,
-    trend,
-    gapTrend,
     spc: series.overall.spc,
     gapSpc: series.gap?.spc ?? null,
     hasGapSeries: series.gap !== null,
-    latest: lastPoint(series.overall.points),
-    gapLatest: series.gap ? lastPoint(series.gap.points) : null,
-    gap,
-    notes: result.notes,
+    trendSentences: [
+      ...(series.overall.points.length > 0 ? [{ heading: 'Trust overall', text: spcWords(series.overall.spc, overall.metric) }] : []),
+      ...(hasImd && series.gap && series.gap.points.length > 0 ? [{ heading: 'Q1 − Q5 gap', text: spcWords(series.gap.spc, overall.metric, true) }] : []),
+    ],
+    line,
+    notes: overall.notes,
+    footnotes: shared,
   };
 }
 
@@ -117,7 +123,8 @@ const FIELD_TITLES: Record<string, string> = { ethnicity: 'ethnic category', sex
 
 async function completenessSection(metrics: MetricsService, fields: string[]): Promise<CompletenessSection> {
   const summary = await metrics.completenessSummary();
-  const rows = summary.rows.filter((r) => fields.includes(r.field)) as CompletenessSection['rows'];
+  const all = summary.rows as CompletenessSection['rows'];
+  const rows = all.filter((r) => fields.includes(r.field));
   const charts: CompletenessSection['charts'] = [];
   for (const field of fields) {
     const items: CompletenessItem[] = rows
@@ -125,24 +132,47 @@ async function completenessSection(metrics: MetricsService, fields: string[]): P
       // The row's period is its 12 months; a chart item's `period` is a month, so it is left out.
       .map(({ period: _period, ...r }) => ({ ...r, label: r.datasetTitle, total: r.total ?? 0, valid: r.valid ?? 0, notStated: r.notStated ?? 0, notKnown: r.notKnown ?? 0, missing: r.missing ?? 0, invalid: r.invalid ?? 0 }));
     if (items.length === 0) continue;
+    if (items.every((i) => (i.notStated ?? 0) + (i.notKnown ?? 0) + (i.missing ?? 0) + (i.invalid ?? 0) === 0)) {
+      charts.push({ field, svg: null, sentence: `Every record of every dataset has a valid ${FIELD_TITLES[field] ?? field} in the latest 12 months, so there is nothing to chart.` });
+      continue;
+    }
     const title = `Recording of ${FIELD_TITLES[field] ?? field}, by dataset`;
     const spec = completenessStackSpec(items, { groupTitle: 'Dataset', withoutValid: true, font: CHART_FONT });
     const alt = `Stacked bars of the records without a valid ${FIELD_TITLES[field] ?? field}, by dataset: ${items.map((i) => `${i.label}: not stated ${i.notStated}, not known ${i.notKnown}, missing ${i.missing}, invalid ${i.invalid} of ${i.total}`).join('; ')}.`;
     const svg = await drawFramedSpec(spec, {
       title,
-      subtitle: [`Share of records not stated, not known, missing or invalid; target: ${summary.target}% recorded validly`],
-      footnotes: ['Source: every loaded extract of each dataset. Counts follow the disclosure profile.', OGL],
+      subtitle: [`Share of records not stated, not known, missing or invalid, latest 12 months; target: ${summary.target}% recorded validly`],
+      footnotes: ['Bars: the share of each dataset’s records in the latest 12 months without a valid value, by reason; no intervals are drawn. Source: every loaded extract of each dataset. Counts follow the disclosure profile.', OGL],
       alt,
     }, { width: REPORT_CHART_WIDTH });
-    charts.push({ field, svg });
+    // A scale of tiny shares would print ticks such as 0.000000: say so in words instead.
+    if (hasUnreadableNumbers(svg)) charts.push({ field, svg: null, sentence: `Almost every record has a valid ${FIELD_TITLES[field] ?? field}; the few without one are counted in the table above.` });
+    else charts.push({ field, svg, sentence: null });
   }
-  return { target: summary.target, rows, charts };
+  // Page one reads each indicator's dataset's ethnicity recording, whichever fields are charted.
+  return { target: summary.target, rows: all.filter((r) => fields.includes(r.field) || r.field === 'ethnicity'), charts };
 }
 
-export async function buildReport(metrics: MetricsService, selection: ReportSelection, options: { trends: boolean; completenessFields: string[] }): Promise<ReportModel> {
-  const sections: IndicatorSection[] = [];
-  for (const id of selection.indicators) sections.push(await indicatorSection(metrics, id, selection, options.trends));
+export interface BuildOptions {
+  completenessFields: string[];
+  /** Draw the trend and gap trend beside the breakdowns (the board), or say what SPC found in words only (the annual pack). */
+  trendCharts: boolean;
+}
+
+/** Indicators built this many at a time, so one's queries run while another's charts are drawn. */
+const CONCURRENCY = 3;
+
+export async function buildReport(metrics: MetricsService, selection: ReportSelection, options: BuildOptions): Promise<ReportModel> {
   const completeness = await completenessSection(metrics, options.completenessFields);
-  const disclosureLabel = (sections[0]?.breakdowns[0]?.doc.disclosureLabel ?? sections[0]?.trend?.doc.disclosureLabel) ?? '';
-  return { selection, generatedAt: new Date().toISOString(), disclosureLabel, sections, completeness };
+  const sections: IndicatorSection[] = new Array(selection.indicators.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < selection.indicators.length) {
+      const i = next++;
+      sections[i] = await indicatorSection(metrics, selection.indicators[i], selection, completeness, options);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, selection.indicators.length) }, worker));
+  const disclosureLabel = sections.flatMap((s) => s.figures.map((f) => f.doc.disclosureLabel))[0] ?? '';
+  return { selection, generatedAt: new Date().toISOString(), disclosureLabel, sections, completeness: { ...completeness, rows: completeness.rows.filter((r) => options.completenessFields.includes(r.field)) } };
 }

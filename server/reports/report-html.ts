@@ -2,12 +2,14 @@
 // table with SPC icons, a section per indicator (charts with CI-gated sentences), recording
 // completeness, methods and data notes. No script; print rules keep every chart on one page.
 import { breakdownTitle, targetVerdict, targetVerdictLabels } from '../../core/text/compare.ts';
-import { formatCount, formatDate, formatDateTime, formatDifference, formatInterval, formatLongMonth, formatPercent, formatPeriod, formatValue } from '../../core/text/format.ts';
+import { formatCount, formatDate, formatDateTime, formatInterval, formatPercent, formatPeriod, formatValue } from '../../core/text/format.ts';
 import { OGL } from '../charts/documents/index.ts';
 import { BASE_CSS, esc, fontFaceCss } from '../charts/html.ts';
-import { earlierSignalsNote, rollupSentence, spcSentence } from '../../core/text/spc-words.ts';
-import type { IndicatorSection, ReportChart, ReportModel } from './build.ts';
-import { assuranceIcon, variationIcon } from './icons.ts';
+import type { IndicatorSection, ReportModel } from './build.ts';
+import type { ReportFigure } from './figures.ts';
+import { byArea } from './so-what.ts';
+import { soWhatTable } from './so-what-html.ts';
+import { rollupSentence } from '../../core/text/spc-words.ts';
 import { REPORT_BREAKDOWNS, statementIndicators } from './selection.ts';
 import type { ReportTemplate } from './templates.ts';
 
@@ -22,29 +24,64 @@ export interface ReportPageOptions {
 }
 
 const REPORT_CSS = `
-@page{size:A4;margin:14mm 14mm 16mm}
-body{max-width:720px}
-h2{font-size:1.25rem;margin:1.5rem 0 .5rem;font-weight:600;break-after:avoid}
-h3{font-size:1.05rem;margin:1rem 0 .35rem;font-weight:600;break-after:avoid}
-.cover{border-bottom:4px solid #005EB8;padding-bottom:.75rem;margin-bottom:1rem}
-.cover dl{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem;margin:.5rem 0 0;font-size:.95rem}
+@page{size:A4;margin:8mm 12mm 10mm}
+:root{--blue:#005EB8;--text:#212B32;--secondary:#4C6272;--border:#D8DDE0;--bg:#F0F4F5}
+body{max-width:none;margin:0;padding:0;background:var(--bg)}
+.site-header{background:var(--blue);color:#fff;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.site-header .inner{max-width:740px;margin:0 auto;padding:10px 16px;display:flex;align-items:baseline;gap:10px}
+.brand-name{font-weight:700;font-size:1.3rem}
+.brand-tag{font-size:.875rem}
+main{max-width:740px;margin:0 auto;padding:16px;background:#fff}
+h2{font-size:1.2rem;margin:1.1rem 0 .4rem;font-weight:600;break-after:avoid}
+h3{font-size:.95rem;margin:.1rem 0 .1rem;font-weight:600;break-after:avoid}
+.cover{border-bottom:4px solid var(--blue);padding-bottom:.5rem;margin-bottom:.5rem}
+.cover p{margin:.25rem 0;font-size:.9rem}
+ul.rollup{margin:.2rem 0 .5rem;padding-left:1.1rem}
+ul.rollup li{font-size:.78rem;line-height:1.3}
+.cover dl{display:grid;grid-template-columns:max-content 1fr max-content 1fr;gap:.1rem .8rem;margin:.4rem 0 0;font-size:.85rem}
 .cover dt{font-weight:600}
 .cover dd{margin:0}
-figure.chart{margin:.75rem 0 1.25rem;break-inside:avoid;page-break-inside:avoid}
-figure.chart svg{width:100%;max-height:200mm}
-figure.chart figcaption ul{margin:.4rem 0 0;padding-left:1.2rem;font-size:.92rem}
-table.ipr{border-collapse:collapse;width:100%;font-size:.82rem;font-variant-numeric:tabular-nums}
-table.ipr th,table.ipr td{border:1px solid #D8DDE0;padding:.3rem .35rem;vertical-align:middle;text-align:left}
-table.ipr thead th{background:#F0F4F5}
+table.so-what{border-collapse:collapse;width:100%;font-size:.74rem;line-height:1.3;font-variant-numeric:tabular-nums}
+table.so-what th,table.so-what td{border-bottom:1px solid var(--border);padding:.25rem .3rem;vertical-align:top;text-align:left}
+table.so-what thead th{background:var(--bg);font-size:.72rem}
+table.so-what tr.area th{background:#E8F1FA;color:#003087;font-weight:700;padding-top:.3rem}
+table.so-what th[scope=row]{width:22%}
+table.so-what th[scope=row] .key{font-weight:400}
+table.so-what td.bad strong{color:#B4161B}
+table.so-what td.good strong{color:#005EB8}
+table.so-what tr{break-inside:avoid}
+table.so-what .icons{display:flex;gap:.2rem;margin-bottom:.15rem}
+table.so-what .icon-with-label{font-size:.68rem}
+figure.chart{margin:.4rem 0 .8rem;break-inside:avoid;page-break-inside:avoid}
+figure.chart svg{width:100%;height:auto;max-height:200mm}
+figure.chart figcaption ul{margin:.1rem 0 0;padding-left:1rem;font-size:.7rem;line-height:1.22}
+.multiples{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:.2rem .6rem;align-items:start}
+.multiples figure.chart{margin:0 0 .35rem}
+figure.no-chart{border:1px solid var(--border);border-radius:6px;padding:.5rem .6rem}
+figure.no-chart p{font-size:.82rem;margin:.1rem 0 .35rem}
+table.ipr{border-collapse:collapse;width:100%;font-size:.8rem;font-variant-numeric:tabular-nums}
+table.ipr th,table.ipr td{border:1px solid var(--border);padding:.25rem .35rem;vertical-align:middle;text-align:left}
+table.ipr thead th{background:var(--bg)}
 table.ipr tr{break-inside:avoid}
-.icon-with-label{display:inline-flex;align-items:center;gap:.3rem}
-.icon-with-label svg{flex:none}
-.icon-none{color:#4C6272;font-style:italic}
-.key{font-size:.82rem;color:#4C6272}
+table.ipr.compact{font-size:.74rem}
+table.ipr.compact th,table.ipr.compact td{padding:.1rem .3rem}
+table.ipr.two-up thead{display:block}
+table.ipr.two-up thead tr{display:flex}
+table.ipr.two-up tbody{display:grid;grid-template-columns:1fr 1fr;column-gap:.4rem}
+table.ipr.two-up tr{display:flex}
+table.ipr.two-up th,table.ipr.two-up td{flex:1}
+.icon-with-label{display:inline-flex;align-items:center;gap:.25rem}
+.icon-with-label svg{flex:none;width:20px;height:20px}
+.icon-none{color:var(--secondary);font-style:italic}
+.key{font-size:.76rem;color:var(--secondary)}
+.area-kicker{margin:0;color:var(--blue);font-weight:700;font-size:.8rem;text-transform:uppercase;letter-spacing:.03em}
 section.indicator{break-before:page}
+section.indicator h2{margin-top:0}
 section.completeness,section.methods{break-before:page}
-.definition{color:#4C6272;font-size:.92rem;margin:.15rem 0 .5rem}
-.unavailable{font-size:.88rem;color:#4C6272}
+.definition{color:var(--secondary);font-size:.74rem;margin:.1rem 0 .25rem;line-height:1.28}
+.trend-notes{margin:.1rem 0 0;padding-left:1rem;font-size:.7rem;line-height:1.22;break-inside:avoid}
+.section-notes{margin:.1rem 0 0;font-size:.7rem}
+.unavailable{font-size:.82rem;color:var(--secondary)}
 .controls{border:1px solid #D8DDE0;background:#F8FAFB;padding:.75rem 1rem;margin-bottom:1rem;font-size:.92rem}
 .controls fieldset{border:0;padding:0;margin:0 0 .5rem}
 .controls legend{font-weight:600}
@@ -53,7 +90,7 @@ section.completeness,section.methods{break-before:page}
 .controls .row{display:flex;flex-wrap:wrap;gap:.75rem;align-items:end;margin-top:.5rem}
 .controls button,.controls .button{font:inherit;background:#005EB8;color:#fff;border:0;padding:.35rem .8rem;border-radius:3px;text-decoration:none;cursor:pointer}
 .controls .secondary{background:#fff;color:#005EB8;border:1px solid #005EB8}
-@media print{.no-print{display:none!important}body{max-width:none;padding:0}a{color:inherit;text-decoration:none}}
+@media print{.no-print{display:none!important}body{background:#fff}main{max-width:none;padding:0}.site-header{display:none}a{color:inherit;text-decoration:none}}
 `;
 
 const BREAKDOWN_LABELS: Record<string, string> = { imd_quintile: 'IMD quintile (deprivation)', ethnic_group: 'Ethnic group (5 groups)', ethnic_category: 'Ethnic category (detailed)', age_band_broad: 'Age group (0–17, 18–64, 65+)', age_band: 'Age band (5-year)', sex: 'Sex', core20: 'Core20 (most deprived 20%)' };
@@ -82,12 +119,15 @@ ${templates ? `<form method="get" action="${self}" class="row"><label>Saved temp
 <p>Print with your browser (Print → Save as PDF) or download the PDF: the page is laid out for A4 and no chart is split across pages.</p></nav>`;
 }
 
-const fmtGap = (v: number | null | undefined, m: IndicatorSection['metric']) => formatDifference(v ?? null, m);
-
-/** The latest point's icon, then any special cause earlier in the window, so a grey icon never hides a past shift. */
-function variationCell(spc: IndicatorSection['spc']): string {
-  const earlier = earlierSignalsNote(spc);
-  return `${variationIcon(spc?.variation)}${earlier ? `<br><span class="key">${esc(earlier)}</span>` : ''}`;
+function figure(f: ReportFigure): string {
+  const kind = `${f.doc.kind}${f.doc.kind === 'trend' ? `-${(f.doc.request as { by: string }).by === 'imd_quintile' ? 'gap' : 'overall'}` : ''}`;
+  // A trend's sentence runs the width of the page under the pair of trends (it names every signal).
+  const sentences = f.sentences.length && f.doc.kind !== 'trend' ? `<ul class="narrative">${f.sentences.map((t) => `<li>${esc(t)}</li>`).join('')}</ul>` : '';
+  if (!f.fallback) return `<figure class="chart small" data-chart="${esc(kind)}"><h3>${esc(f.heading)}</h3>${f.svg}<figcaption>${sentences}</figcaption></figure>`;
+  const t = f.fallback.table;
+  // Two columns of figures keep a long list of months to half the height.
+  const table = t ? `<table class="ipr compact${t.rows.length > 8 ? ' two-up' : ''}"><thead><tr>${t.headers.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${t.rows.map((r) => `<tr><th scope="row">${esc(r[0])}</th>${r.slice(1).map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>` : '';
+  return `<figure class="chart small no-chart" data-chart="${esc(kind)}"><h3>${esc(f.heading)}</h3><p>${esc(f.fallback.sentence)}</p>${table}<figcaption>${sentences}</figcaption></figure>`;
 }
 
 /** How many indicators show special cause, now or earlier in the window, counted as the overview counts them. */
@@ -98,31 +138,20 @@ function summaryRollup(model: ReportModel): string {
   return `<ul class="rollup">${[overall, gap].filter(Boolean).map((t) => `<li>${esc(t)}</li>`).join('')}</ul>`;
 }
 
-function summaryTable(model: ReportModel): string {
-  const rows = model.sections
-    .map((s) => {
-      const m = s.metric;
-      const o = s.overall;
-      const value = o.suppressed ? 'Suppressed' : `${formatValue(o.value, m)}<br><span class="key">${s.level}% CI ${formatInterval(o.lower, o.upper, m)}</span>`;
-      return `<tr><th scope="row"><a href="#${esc(m.id)}">${esc(m.title)}</a><br><span class="key">${esc(formatPeriod(s.period))}</span></th><td>${value}</td><td>${s.latest ? `${formatValue(s.latest.value, m)}<br><span class="key">${esc(formatLongMonth(s.latest.period))}</span>` : '–'}</td><td>${variationCell(s.spc)}</td><td>${assuranceIcon(s.spc?.assurance)}</td><td>${s.gap ? fmtGap(s.gap.absolute, m) : '–'}</td><td>${s.hasGapSeries ? variationCell(s.gapSpc) : '<span class="icon-none">No IMD gap series</span>'}</td></tr>`;
-    })
-    .join('');
-  return `<table class="ipr"><caption class="key" style="caption-side:bottom;text-align:left;padding-top:.4rem">Variation and assurance follow NHS England's Making Data Count; the icon reads the latest point and the words under it any special cause earlier in the window: ~ common cause; H / L special cause high / low, blue where that is an improvement, orange where it is a concern, purple where the indicator has no better direction. Assurance compares the target with the process limits: P consistently passes, F consistently fails, ? inconsistent. The gap is IMD quintile 1 (most deprived) minus quintile 5; its icon treats a gap moving towards zero as improvement.</caption>
-<thead><tr><th scope="col">Indicator</th><th scope="col">Period value</th><th scope="col">Latest month</th><th scope="col">Variation</th><th scope="col">Assurance</th><th scope="col">Q1 − Q5 gap</th><th scope="col">Gap variation</th></tr></thead><tbody>${rows}</tbody></table>`;
+/** The SPC sentences of the trust-overall and gap trends, each named, under the pair of charts. */
+function trendNotes(s: IndicatorSection): string {
+  const items = s.trendSentences.map((t) => `<li><strong>${esc(t.heading)}.</strong> ${esc(t.text)}</li>`);
+  return items.length ? `<ul class="narrative trend-notes">${items.join('')}</ul>` : '';
 }
 
-function figure(c: ReportChart, sentences: string[]): string {
-  return `<figure class="chart" data-chart="${esc(c.doc.kind)}">${c.svg}<figcaption><ul class="narrative">${sentences.map((t) => `<li>${esc(t)}</li>`).join('')}</ul></figcaption></figure>`;
-}
-
-function indicatorSection(s: IndicatorSection): string {
+function indicatorSection(s: IndicatorSection, area: string | null): string {
   const m = s.metric;
-  const charts = s.breakdowns.map((c) => figure(c, c.doc.narrative)).join('');
-  const trends = [s.trend ? figure(s.trend, [spcSentence(s.spc, m, { grain: m.grain })]) : '', s.gapTrend ? figure(s.gapTrend, [spcSentence(s.gapSpc, m, { gap: true, grain: m.grain })]) : ''].join('');
   const unavailable = s.unavailable.length ? `<p class="unavailable">Not available for this indicator: ${esc(s.unavailable.map((b) => breakdownTitle(b).toLowerCase()).join(', '))}.</p>` : '';
-  return `<section class="indicator" id="${esc(m.id)}" aria-labelledby="h-${esc(m.id)}"><h2 id="h-${esc(m.id)}">${esc(m.title)}</h2>
-<p class="definition">${esc(m.definition)} ${m.polarity === 'context' ? 'Neither higher nor lower is better in itself.' : `${m.polarity === 'lower' ? 'Lower' : 'Higher'} is better.`} Method: ${esc(m.method)}; data as at ${esc(formatDate(s.dataAsAt))}.</p>
-${unavailable}${charts}${trends}</section>`;
+  const better = m.polarity === 'context' ? 'Neither higher nor lower is better in itself.' : `${m.polarity === 'lower' ? 'Lower' : 'Higher'} is better.`;
+  const value = s.overall.suppressed ? 'suppressed' : `${formatValue(s.overall.value, m)} (${s.level}% interval ${formatInterval(s.overall.lower, s.overall.upper, m)})`;
+  return `<section class="indicator" id="${esc(m.id)}" aria-labelledby="h-${esc(m.id)}">${area ? `<p class="area-kicker">${esc(area)}</p>` : ''}<h2 id="h-${esc(m.id)}">${esc(m.title)}</h2>
+<p class="definition">Trust overall ${esc(value)}, ${esc(formatPeriod(s.period))}. ${esc(m.definition)} ${better} ${s.footnotes.map(esc).join(' ')}</p>
+${unavailable}<div class="multiples">${s.figures.map(figure).join('')}</div>${trendNotes(s)}</section>`;
 }
 
 function completenessSection(model: ReportModel, kind: ReportPageOptions['kind']): string {
@@ -136,7 +165,7 @@ function completenessSection(model: ReportModel, kind: ReportPageOptions['kind']
   return `<section class="completeness" aria-labelledby="h-completeness"><h2 id="h-completeness">${heading}</h2>
 <p>Who is missing matters as much as the gaps: a record without a valid ${kind === 'annual' ? 'ethnic category, sex, age or deprivation' : 'ethnic category'} cannot be counted in any group. Each row covers that dataset's latest 12 months, to its latest record (the dates under its name). The local target is ${c.target}% recorded validly; a dataset is said to meet or miss it only when the 95% interval of its valid share lies wholly above or below the target. "Not stated" is code Z (the patient declined), "not known" code 99 (not asked or not recorded).</p>
 <table class="ipr"><thead><tr><th scope="col">Dataset</th>${kind === 'annual' ? '<th scope="col">Field</th>' : ''}<th scope="col">Recorded validly (95% CI)</th><th scope="col">Not stated</th><th scope="col">Not known</th><th scope="col">Missing</th><th scope="col">Invalid</th><th scope="col">Records</th><th scope="col">Against the ${c.target}% target</th></tr></thead><tbody>${rows}</tbody></table>
-${c.charts.map((ch) => `<figure class="chart" data-chart="completeness">${ch.svg}</figure>`).join('')}</section>`;
+${c.charts.map((ch) => (ch.svg ? `<figure class="chart" data-chart="completeness">${ch.svg}</figure>` : `<p class="no-chart" data-chart="completeness">${esc(ch.sentence)}</p>`)).join('')}</section>`;
 }
 
 function methods(model: ReportModel): string {
@@ -162,10 +191,10 @@ export function reportHtml(model: ReportModel, o: ReportPageOptions): string {
     ? `<p>NHS England's statement on information on health inequalities (section 13SA of the NHS Act 2006) asks every trust to publish its indicators broken down by deprivation, ethnicity, age and sex, with the share of unknown or not-stated values. This pack does that for all ${model.sections.length} indicators that can be computed from the loaded data, with trends and a CSV data appendix.</p>`
     : `<p>${model.sections.length} indicator${model.sections.length === 1 ? '' : 's'} by ${esc(s.breakdowns.map((b) => breakdownTitle(b).toLowerCase()).join(', ').replace('imd', 'IMD'))}, with statistical process control on each trust-wide series and on the deprivation gap.</p>`;
   return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)} — Parity</title><style>${fontFaceCss(o.fonts)}${BASE_CSS}${REPORT_CSS}</style></head>
-<body class="report report-${o.kind}">${o.controls ? controls(model, o) : ''}<main>
+<body class="report report-${o.kind}"><header class="site-header"><div class="inner"><span class="brand-name">Parity</span><span class="brand-tag">health inequalities</span></div></header><main>${o.controls ? controls(model, o) : ''}
 <header class="cover"><h1>${esc(title)}</h1>${intro}<dl><dt>Period</dt><dd>${esc(periods.join('; ') || '–')}</dd><dt>Data as at</dt><dd>${esc(asAt.length ? formatDate(asAt[asAt.length - 1]) : 'not known')}</dd><dt>Produced</dt><dd>${esc(formatDateTime(model.generatedAt))} by Parity</dd><dt>Disclosure control</dt><dd>${esc(model.disclosureLabel)}</dd></dl></header>
-<section class="summary" aria-labelledby="h-summary"><h2 id="h-summary">Summary</h2>${summaryRollup(model)}${summaryTable(model)}</section>
-${model.sections.map(indicatorSection).join('\n')}
+<section class="summary" aria-labelledby="h-summary"><h2 id="h-summary">${o.kind === 'board' ? 'What the Board should know' : 'Summary'}</h2>${summaryRollup(model)}${soWhatTable(model.sections)}</section>
+${byArea(model.sections).map((g) => g.items.map((x, i) => indicatorSection(x, i === 0 ? g.area : null)).join('\n')).join('\n')}
 ${completenessSection(model, o.kind)}
 ${methods(model)}
 </main></body></html>`;

@@ -56,6 +56,11 @@ const IMD_NOTE = 'Deprivation from the English Indices of Deprivation: IoD2025 f
 
 export const month = (date: string) => date.slice(0, 7);
 
+/** The fields a document repeats from the result it is drawn from, and the result itself. */
+export function resultFields(r: ChartDocument['result'], metric: PublicMetric): Pick<ChartDocument, 'metric' | 'disclosure' | 'disclosureLabel' | 'dataAsAt' | 'period' | 'result'> {
+  return { metric, disclosure: r.disclosure, disclosureLabel: r.disclosureLabel, dataAsAt: r.dataAsAt, period: r.period, result: r };
+}
+
 export function commonFootnotes(metric: PublicMetric, r: { dataAsAt: string | null; disclosure: string; disclosureLabel: string; level: number; notes: string[] }, method: string): string[] {
   const dataset = findDataset(metric.dataset)?.title ?? metric.dataset;
   const notes = r.notes.filter((n) => !n.startsWith('Deprivation from the English Indices'));

@@ -15,7 +15,7 @@ import * as messages from '../../messages.ts';
 import { CHART_FONT } from '../fonts.ts';
 import { spcSentence } from '../../../core/text/spc-words.ts';
 import { disclosureMethod } from '../../../core/disclosure.ts';
-import { OGL, type ChartDocument, type ChartDocumentEntry } from './common.ts';
+import { OGL, resultFields, type ChartDocument, type ChartDocumentEntry } from './common.ts';
 import { COMPLETENESS_CHART_KINDS, type CompletenessChartKind, type CompletenessChartRequest } from './requests.ts';
 
 /** How the page names each field in a sentence ("records with a valid ethnic category"). */
@@ -23,8 +23,9 @@ const FIELD_NOUNS: Record<CompletenessField, string> = { ethnicity: 'ethnic cate
 const BY_LABELS = { specialty: 'Specialty', site: 'Site' } as const;
 const BY_PLURALS = { specialty: 'specialties', site: 'sites' } as const;
 
-const TABLE_COUNTS = ['total', 'valid', 'not_stated', 'not_known', 'missing', 'invalid', 'valid_percent', 'lower_95', 'upper_95', 'suppressed'];
-const countCells = (c: Counts) => [c.total, c.valid, c.notStated, c.notKnown, c.missing, c.invalid, c.validPercent, c.lower, c.upper, c.suppressed];
+const TABLE_COUNTS = ['total', 'valid', 'not_stated', 'not_known', 'missing', 'invalid', 'valid_percent', 'lower_95', 'upper_95', 'suppressed', 'secondary'];
+// `secondary`: the counts withheld only to protect a small one, by name (e.g. "valid notStated").
+const countCells = (c: Counts) => [c.total, c.valid, c.notStated, c.notKnown, c.missing, c.invalid, c.validPercent, c.lower, c.upper, c.suppressed, c.secondary.join(' ')];
 
 function footnotes(r: CompletenessResult, request: CompletenessChartRequest): string[] {
   const noun = FIELD_NOUNS[r.field];
@@ -123,12 +124,7 @@ export async function buildCompletenessDocument(metrics: MetricsService, request
     spec,
     table: table(r, request.chart),
     fileName: [r.dataset.replaceAll('_', '-'), `${r.field}-completeness`, kindSlug, r.period.from.slice(0, 7), r.period.to.slice(0, 7)].join('_'),
-    metric: publicMetric(metric),
-    disclosure: r.disclosure,
-    disclosureLabel: r.disclosureLabel,
-    dataAsAt: r.dataAsAt,
-    period: r.period,
-    result: r,
+    ...resultFields(r, publicMetric(metric)),
   };
 }
 

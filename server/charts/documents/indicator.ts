@@ -14,7 +14,7 @@ import type { BreakdownResult, SeriesResult } from '../../../metrics/engine/resu
 import type { MetricsService } from '../../services/metrics-service.ts';
 import * as messages from '../../messages.ts';
 import { CHART_FONT } from '../fonts.ts';
-import { breakdownTable, commonFootnotes, month, type ChartDocument, type ChartDocumentEntry } from './common.ts';
+import { breakdownTable, commonFootnotes, month, resultFields, type ChartDocument, type ChartDocumentEntry } from './common.ts';
 import { CHART_KINDS, type ChartRequest } from './requests.ts';
 
 /** "IMD quintile" stays as it is; "Ethnic group" becomes "ethnic group". */
@@ -91,12 +91,7 @@ export async function buildChartDocument(metrics: MetricsService, request: Chart
       spec,
       table: trendTable(points, spc, s.metric.id, gap ? 'imd_q1_minus_q5' : 'overall', level),
       fileName: [s.metric.id, gap ? 'imd-gap-trend' : 'trend', ...(filters.specialty ? [`tf-${filters.specialty}`] : []), ...(filters.site ? [`site-${slug(filters.site)}`] : []), month(s.period.from), month(s.period.to)].join('_'),
-      metric: s.metric,
-      disclosure: s.disclosure,
-      disclosureLabel: s.disclosureLabel,
-      dataAsAt: s.dataAsAt,
-      period: s.period,
-      result: s,
+      ...resultFields(s, s.metric),
     };
   }
   if (request.chart === 'heatmap' && !request.by2) throw messages.heatmapNeedsBy2();
@@ -125,12 +120,7 @@ export async function buildChartDocument(metrics: MetricsService, request: Chart
     spec,
     table: breakdownTable(r),
     fileName: [r.metric.id, `by-${slug(r.by)}${r.by2 ? `-and-${slug(r.by2)}` : ''}`, ...(filters.specialty ? [`tf-${filters.specialty}`] : []), ...(filters.site ? [`site-${slug(filters.site)}`] : []), month(r.period.from), month(r.period.to)].join('_'),
-    metric: r.metric,
-    disclosure: r.disclosure,
-    disclosureLabel: r.disclosureLabel,
-    dataAsAt: r.dataAsAt,
-    period: r.period,
-    result: r,
+    ...resultFields(r, r.metric),
   };
 }
 

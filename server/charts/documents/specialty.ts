@@ -10,7 +10,7 @@ import { formatInterval, formatPeriod, formatValue } from '../../../core/text/fo
 import type { BreakdownResult } from '../../../metrics/engine/result-types.ts';
 import type { MetricsService } from '../../services/metrics-service.ts';
 import { CHART_FONT } from '../fonts.ts';
-import { breakdownTable, commonFootnotes, month, type ChartDocument, type ChartDocumentEntry } from './common.ts';
+import { breakdownTable, commonFootnotes, month, resultFields, type ChartDocument, type ChartDocumentEntry } from './common.ts';
 import { SPECIALTY_CHART_KIND, type SpecialtyChartRequest } from './requests.ts';
 
 const specialties = (n: number) => `${n} ${n === 1 ? 'specialty' : 'specialties'}`;
@@ -82,12 +82,7 @@ export async function buildSpecialtyDocument(metrics: MetricsService, request: S
     spec,
     table: breakdownTable(r),
     fileName: [r.metric.id, 'by-specialty', `tf-${code}-highlighted`, month(r.period.from), month(r.period.to)].join('_'),
-    metric: r.metric,
-    disclosure: r.disclosure,
-    disclosureLabel: r.disclosureLabel,
-    dataAsAt: r.dataAsAt,
-    period: r.period,
-    result: r,
+    ...resultFields(r, r.metric),
   };
 }
 

@@ -19,6 +19,16 @@ const metricsRoutes: FastifyPluginAsync = async (fastify) => {
 
   app.get('/metrics/:id', { config: access.viewer, schema: { params: metricParams, ...noQuery, response: { 200: Metric } } }, async (request) => view(metrics().metric(request.params.id)));
 
+  /** The period, filters and confidence level every metrics request takes, as the engine takes them. */
+  const filtersOf = (q: { from?: string; to?: string; specialty?: string; site?: string; plus?: string; level: string }) => ({
+    from: q.from,
+    to: q.to,
+    specialty: q.specialty ?? null,
+    site: q.site ?? null,
+    plus: q.plus ?? null,
+    level: Number(q.level),
+  });
+
   /** The audit entry of an unsuppressed request: the metric, and the breakdown and filters asked for. */
   const unsuppressedAudit = (id: string, endpoint: string, detail: object) => ({ action: 'metrics.unsuppressed', target: id, detail: { endpoint, ...detail } });
 
@@ -26,16 +36,7 @@ const metricsRoutes: FastifyPluginAsync = async (fastify) => {
     const q = request.query;
     const arrow = request.headers.accept?.includes(ARROW_STREAM) ?? false;
     if (q.view && arrow) throw viewMessages.arrow();
-    const asked = {
-      by: q.by,
-      by2: q.by2 ?? null,
-      from: q.from,
-      to: q.to,
-      specialty: q.specialty ?? null,
-      site: q.site ?? null,
-      plus: q.plus ?? null,
-      level: Number(q.level),
-    };
+    const asked = { by: q.by, by2: q.by2 ?? null, ...filtersOf(q) };
     const audit = unsuppressedAudit(request.params.id, 'breakdown', asked);
     const override = await disclosureOverride(request, q.view, audit);
     const result = await metrics().breakdown(request.params.id, asked, override);
@@ -48,7 +49,7 @@ const metricsRoutes: FastifyPluginAsync = async (fastify) => {
 
   app.get('/metrics/:id/breakdowns', { config: access.viewer, schema: { params: metricParams, querystring: breakdownsQuery, response: { 200: BreakdownResults } } }, async (request) => {
     const { by, view, ...q } = request.query;
-    const asked = { from: q.from, to: q.to, specialty: q.specialty ?? null, site: q.site ?? null, plus: q.plus ?? null, level: Number(q.level) };
+    const asked = filtersOf(q);
     const audit = unsuppressedAudit(request.params.id, 'breakdowns', { by, ...asked });
     const override = await disclosureOverride(request, view, audit);
     const answer = await metrics().breakdowns(request.params.id, asked, by, override);
@@ -60,16 +61,7 @@ const metricsRoutes: FastifyPluginAsync = async (fastify) => {
   app.get('/metrics/:id/series', { config: access.viewer, schema: { params: metricParams, querystring: seriesQuery, response: { 200: SeriesResult } } }, async (request) => {
     const q = request.query;
     const metric = metrics().metric(request.params.id);
-    const asked = {
-      by: q.by,
-      grain: q.grain ?? metric.grain,
-      from: q.from,
-      to: q.to,
-      specialty: q.specialty ?? null,
-      site: q.site ?? null,
-      plus: q.plus ?? null,
-      level: Number(q.level),
-    };
+    const asked = { by: q.by, grain: q.grain ?? metric.grain, ...filtersOf(q) };
     const audit = unsuppressedAudit(metric.id, 'series', asked);
     const override = await disclosureOverride(request, q.view, audit);
     const result = await metrics().series(metric.id, asked, override);

@@ -75,20 +75,20 @@ const reportsRoutes: FastifyPluginAsync = async (fastify) => {
 
   app.get('/reports/board', { config: access.viewerPage, schema: { querystring: boardQuery } }, async (request, reply) => {
     const { selection, template } = await boardSelection(request.query);
-    const model = await buildReport(app.metrics, selection, { trends: true, completenessFields: ['ethnicity'] });
+    const model = await buildReport(app.metrics, selection, { completenessFields: ['ethnicity'], trendCharts: true });
     const html = reportHtml(model, { kind: 'board', controls: true, fonts: 'url', templates: await listTemplates(app.db), template, query: queryOf(request) });
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
   });
 
   app.get('/api/reports/board.pdf', { config: access.viewer, schema: { querystring: boardQuery } }, async (request, reply) => {
     const { selection } = await boardSelection(request.query);
-    const model = await buildReport(app.metrics, selection, { trends: true, completenessFields: ['ethnicity'] });
+    const model = await buildReport(app.metrics, selection, { completenessFields: ['ethnicity'], trendCharts: true });
     return sendPdf(reply, `parity-board-report_${stamp()}.pdf`, await htmlToPdf(reportHtml(model, { kind: 'board', controls: false, fonts: 'inline' })));
   });
 
   const annualHtml = (selection: ReportSelection, controls: boolean, query: string) =>
     cachedHtml(`annual|${controls}|${JSON.stringify(selection)}`, async () => {
-      const model = await buildReport(app.metrics, selection, { trends: true, completenessFields: ['ethnicity', 'sex', 'age', 'imd'] });
+      const model = await buildReport(app.metrics, selection, { completenessFields: ['ethnicity', 'sex', 'age', 'imd'], trendCharts: false });
       return reportHtml(model, { kind: 'annual', controls, fonts: controls ? 'url' : 'inline', query });
     });
 

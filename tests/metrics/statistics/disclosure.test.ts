@@ -2,6 +2,7 @@
 // suppression so that a small cell cannot be recovered from the total.
 import { describe, expect, it } from 'vitest';
 import { DISCLOSURE_LABELS, exposedCells, isSmall, protectTable, roundCount, type DisclosureProfile } from '../../../metrics/statistics/index.ts';
+import { discloseTallies } from '../../../metrics/engine/completeness.ts';
 
 describe('isSmall', () => {
   it('treats 1–7 as small under NHS secondary-use, 1–9 under threshold 10, nothing under none', () => {
@@ -99,5 +100,35 @@ describe('DISCLOSURE_LABELS', () => {
   it('describes each profile for chart footnotes', () => {
     expect(DISCLOSURE_LABELS['nhs-secondary-use']).toBe('NHS secondary-use: counts 1–7 suppressed, others rounded to 5');
     expect(Object.keys(DISCLOSURE_LABELS).sort()).toEqual(['nhs-secondary-use', 'none', 'threshold-10']);
+  });
+});
+
+describe('discloseTallies (completeness counts and their total)', () => {
+  const tally = (valid: number, notStated: number, notKnown = 0, missing = 0, invalid = 0) => ({ valid, notStated, notKnown, missing, invalid, total: valid + notStated + notKnown + missing + invalid });
+
+  it('leaves a lone small status withheld when subtraction still leaves it 1–7, and keeps the share from the rounded counts', () => {
+    const [row] = discloseTallies([tally(95, 3)], [], 'nhs-secondary-use');
+    expect(row).toMatchObject({ total: 100, valid: 95, notStated: null, notKnown: 0, suppressed: false, secondary: [] });
+    expect(row.validPercent).toBeCloseTo(95, 12);
+  });
+
+  it('withholds a second status as secondary when the total and the others would narrow the small one', () => {
+    // 8 valid + 3 not stated = 11, shown as 10 (8–12): with 8 shown as 10 (8–12) the 3 would be 1–4.
+    const [row] = discloseTallies([tally(8, 3)], [], 'nhs-secondary-use');
+    expect(row).toMatchObject({ notStated: null, valid: null, validPercent: null });
+    expect(row.secondary).toContain('valid');
+  });
+
+  it('protects the months against the overall, status by status', () => {
+    // Two months; not known is 2 in the first and 0 in the second, so the overall's 2 would give the first away.
+    const months = [tally(200, 0, 2), tally(300, 0, 0)];
+    const overall = tally(500, 0, 2);
+    const [o, m1, m2] = discloseTallies([overall, ...months], [{ total: 0, parts: [1, 2] }], 'nhs-secondary-use');
+    expect(o.notKnown).toBeNull();
+    expect(m1.notKnown).toBeNull();
+    // The first month's 2 is narrowed in its own row (202 − 200): its valid count goes, nothing in the second month.
+    expect(m1.secondary).toEqual(['valid']);
+    expect(m2).toMatchObject({ valid: 300, notKnown: 0, secondary: [] });
+    expect(o.valid).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,11 +79,15 @@ describe('generateSample', () => {
   let first: SampleResult;
   let again: SampleResult;
   let otherSeed: SampleResult;
+  /** What onFile was given, with the file's line count at that moment. */
+  const handedOver: { dataset: string; rows: number; lines: number }[] = [];
 
   beforeAll(async () => {
     for (let i = 0; i < 3; i++) dirs.push(await mkdtemp(join(tmpdir(), 'parity-sample-test-')));
+    const onFile = (dataset: string, file: { path: string; rows: number }) =>
+      handedOver.push({ dataset, rows: file.rows, lines: readFileSync(file.path, 'utf8').split('\n').length - 1 });
     [first, again, otherSeed] = await Promise.all([
-      generateSample({ outDir: dirs[0], seed: 2023, patients: 3000 }),
+      generateSample({ outDir: dirs[0], seed: 2023, patients: 3000, onFile }),
       generateSample({ outDir: dirs[1], seed: 2023, patients: 3000 }),
       generateSample({ outDir: dirs[2], seed: 7, patients: 3000 }),
     ]);
@@ -100,6 +105,16 @@ describe('generateSample', () => {
       expect(rows.length).toBe(first.rows[dataset]);
       expect(rows.length).toBeGreaterThan(0);
     }
+  });
+
+  it('hands each file to onFile once, complete, while the generator goes on to the next', () => {
+    expect(handedOver.map((h) => h.dataset).sort()).toEqual(Object.keys(EXPECTED_HEADERS).sort());
+    for (const { dataset, rows, lines } of handedOver) {
+      expect(rows).toBe(first.rows[dataset]);
+      expect(lines).toBe(rows + 1); // the header and every row were on disk when it was handed over
+    }
+    // Handed over in the order written: population is the first file generated.
+    expect(handedOver[0].dataset).toBe('population');
   });
 
   it('writes the same bytes for the same seed and size', async () => {

@@ -9,7 +9,7 @@ describe('GET /api/charts/:metric.png', () => {
   it.each([
     [640, 480, 1],
     [800, 600, 2],
-    [500, 400, 3],
+    [500, 600, 3],
   ])('draws a %i × %i chart at %i× as a PNG of exactly that size', async (width, height, scale) => {
     const res = await get(`/api/charts/op-dna-rate.png?by=imd_quintile&width=${width}&height=${height}&scale=${scale}`);
     expect(res.statusCode).toBe(200);

@@ -2,10 +2,10 @@
 // server that refuses to listen beyond this machine while it has no accounts.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../helpers/parity-server.ts';
 import { PARITY_BIN, runCli } from '../../helpers/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'parity-users-'));
@@ -16,26 +16,7 @@ afterAll(() => {
 });
 
 /** Runs `parity …` with text on standard input. */
-function cli(args: string[], stdin = '', env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [PARITY_BIN, ...args], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
+const cli = (args: string[], stdin = '', env: Record<string, string> = {}) => runCli(args, env, stdin);
 
 function serve(db: string, port: number, env: Record<string, string> = {}) {
   const child = spawn(process.execPath, [PARITY_BIN, 'serve', '--port', String(port), '--db', db], {

@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { csrfHeaders } from '../auth/session.ts';
 
-interface Schema<T> {
+/** What a zod schema (full or mini) offers a reader of answers: its safeParse. */
+export interface Schema<T> {
   safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
 }
 

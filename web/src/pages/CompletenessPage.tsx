@@ -15,7 +15,7 @@ import { Empty, ErrorState, Loading } from '../components/Status.tsx';
 import { SpcChart } from '../components/TrendView.tsx';
 import { UnsuppressedNotice, UnsuppressedToggle, useUnsuppressedView } from '../components/UnsuppressedView.tsx';
 import { targetVerdict, targetVerdictLabels } from '../../../core/text/compare.ts';
-import { formatCount, formatInterval, formatMonth, formatPercent, formatPeriod } from '../../../core/text/format.ts';
+import { formatCount, formatInterval, formatMonth, formatPercent, formatPeriod, formatWithheldCount } from '../../../core/text/format.ts';
 import { Link, useQuery } from '../router.tsx';
 
 const fields = [
@@ -96,12 +96,12 @@ function CountsFigures({ counts, target, fieldId }: { counts: Counts; target: nu
 
 function countsColumns<T extends Counts>() {
   return [
-    { header: 'Records', cell: (r: T) => formatCount(r.total), numeric: true },
+    { header: 'Records', cell: (r: T) => formatWithheldCount(r, 'total', r.total), numeric: true },
     { header: 'Valid %', cell: (r: T) => formatPercent(r.validPercent), numeric: true },
-    { header: 'Not stated', cell: (r: T) => formatCount(r.notStated), numeric: true },
-    { header: 'Not known', cell: (r: T) => formatCount(r.notKnown), numeric: true },
-    { header: 'Missing', cell: (r: T) => formatCount(r.missing), numeric: true },
-    { header: 'Invalid', cell: (r: T) => formatCount(r.invalid), numeric: true },
+    { header: 'Not stated', cell: (r: T) => formatWithheldCount(r, 'notStated', r.notStated), numeric: true },
+    { header: 'Not known', cell: (r: T) => formatWithheldCount(r, 'notKnown', r.notKnown), numeric: true },
+    { header: 'Missing', cell: (r: T) => formatWithheldCount(r, 'missing', r.missing), numeric: true },
+    { header: 'Invalid', cell: (r: T) => formatWithheldCount(r, 'invalid', r.invalid), numeric: true },
   ];
 }
 

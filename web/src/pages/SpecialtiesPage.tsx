@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { apiUrl, useApi } from '../api/client.ts';
 import { SpecialtyList } from '../../../core/contracts/results.ts';
+import { specialtyMatches } from '../../../core/codes/specialty-search.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { Empty, ErrorState, Loading } from '../components/Status.tsx';
 import { formatCount } from '../../../core/text/format.ts';
@@ -13,10 +14,7 @@ export function SpecialtiesPage() {
   const [text, setText] = useState(q);
   useEffect(() => setText(q), [q]);
   const state = useApi(apiUrl('specialties'), SpecialtyList);
-  const needle = text.trim().toLowerCase();
-  const shown = state.status === 'ok'
-    ? state.data.specialties.filter((s) => !needle || s.name.toLowerCase().includes(needle) || s.code.toLowerCase().includes(needle))
-    : [];
+  const shown = state.status === 'ok' ? state.data.specialties.filter((s) => specialtyMatches(text, s)) : [];
   return (
     <>
       <h1>Specialties</h1>
@@ -28,7 +26,7 @@ export function SpecialtiesPage() {
         <div className="field">
           <label htmlFor="specialty-search">Find a specialty</label>
           <span className="hint" id="specialty-search-hint">
-            Name or treatment function code, for example “Cardiology” or “320”
+            Name, abbreviation or treatment function code, for example “Cardiology”, “T&O”, “ENT” or “320”
           </span>
           <input
             id="specialty-search"
@@ -71,7 +69,7 @@ export function SpecialtiesPage() {
               ]}
             />
           ) : (
-            <p>No specialty matches. Try part of the name, or the three-character code.</p>
+            <p>No specialty matches. Try part of the name, a common abbreviation (ENT, T&amp;O, ObGyn, A&amp;E), or the three-character code.</p>
           )}
         </>
       )}

@@ -1,6 +1,6 @@
-// `/specialties/:code?metric=&by=` — one specialty for its clinicians: each indicator for this
-// specialty against the trust, broken down by ethnicity, deprivation, age and sex, and a dot plot
-// placing the specialty among all the others.
+// `/specialties/:code?metric=&by=` — one specialty for its clinicians: first the inequality inside
+// the specialty (Core20 against the rest, then by ethnicity, deprivation, age and sex), then each
+// indicator for this specialty against the trust, and a dot plot placing it among the others.
 import { useEffect, useMemo } from 'react';
 import { apiUrl, useApi, type ApiState } from '../api/client.ts';
 import { BreakdownResult, MetricList, SpecialtyList, type Metric } from '../../../core/contracts/results.ts';
@@ -11,7 +11,7 @@ import { BreakdownTable, BreakdownView } from '../components/BreakdownView.tsx';
 import { DataTable } from '../components/DataTable.tsx';
 import { Meta } from '../components/Meta.tsx';
 import { Empty, ErrorState, Loading } from '../components/Status.tsx';
-import { assess, assessmentLabels, breakdownPhrase, breakdownTitle } from '../../../core/text/compare.ts';
+import { assess, assessmentLabels, breakdownPhrase, breakdownTitle, core20Verdict, core20VerdictLabels } from '../../../core/text/compare.ts';
 import { formatInterval, formatPeriod, formatValue } from '../../../core/text/format.ts';
 import { Link, useQuery } from '../router.tsx';
 
@@ -75,6 +75,8 @@ function Specialty({ code, name, metrics }: { code: string; name: string; metric
   const f = useBySpecialty(metrics[5]);
   const all = [a, b, c, d, e, f].slice(0, metrics.length);
   const selected = all[metrics.indexOf(metric)];
+  // Core20 against the rest inside the specialty leads the page, before any comparison with the trust.
+  const core20 = useApi(metric?.breakdowns.includes('core20') ? apiUrl(`metrics/${encodeURIComponent(metric.id)}/breakdown`, { by: 'core20', specialty: code }) : null, BreakdownResult);
   const breakdown = useApi(metric ? apiUrl(`metrics/${encodeURIComponent(metric.id)}/breakdown`, { by, specialty: code }) : null, BreakdownResult);
   const dotSpec = useMemo(() => (selected?.status === 'ok' ? specialtyDotPlotSpec(selected.data, code, { width: 'container' }) : null), [selected?.status, selected?.data, code]);
 
@@ -88,34 +90,9 @@ function Specialty({ code, name, metrics }: { code: string; name: string; metric
   const glance = metrics.map((m, i) => ({ metric: m, state: all[i] }));
   return (
     <>
-      <section className="panel" aria-labelledby="glance-heading">
-        <h2 id="glance-heading">At a glance</h2>
-        <DataTable
-          caption={`${name} against the whole trust, latest 12 months (waiting list: latest census)`}
-          rows={glance}
-          rowKey={(g) => g.metric.id}
-          rowClass={(g) => (g.metric.id === metric.id ? 'is-highlight' : undefined)}
-          columns={[
-            {
-              header: 'Indicator',
-              rowHeader: true,
-              cell: (g) => (
-                <Link href={`/specialties/${encodeURIComponent(code)}?metric=${encodeURIComponent(g.metric.id)}${by !== 'overall' ? `&by=${by}` : ''}`} aria-current={g.metric.id === metric.id ? 'true' : undefined}>
-                  {g.metric.title}
-                </Link>
-              ),
-            },
-            { header: 'This specialty', numeric: true, cell: (g) => glanceCell(g.state, code, 'value') },
-            { header: '95% interval', numeric: true, cell: (g) => glanceCell(g.state, code, 'interval') },
-            { header: 'Trust overall', numeric: true, cell: (g) => (g.state.status === 'ok' ? formatValue(g.state.data.overall.value, g.metric) : '…') },
-            { header: 'Compared with trust', cell: (g) => glanceCell(g.state, code, 'comparison') },
-            { header: 'Rank (highest first)', numeric: true, cell: (g) => glanceCell(g.state, code, 'rank') },
-          ]}
-        />
-      </section>
-
       <section className="panel" aria-labelledby="indicator-heading">
-        <h2 id="indicator-heading">{metric.title} in {name}</h2>
+        <h2 id="indicator-heading">Inequality inside {name}: {metric.title.toLowerCase()}</h2>
+        <Core20Line state={core20} name={name} />
         <div className="filters">
           <div className="field">
             <label htmlFor="metric">Indicator</label>
@@ -165,6 +142,32 @@ function Specialty({ code, name, metrics }: { code: string; name: string; metric
         )}
       </section>
 
+      <section className="panel" aria-labelledby="glance-heading">
+        <h2 id="glance-heading">At a glance</h2>
+        <DataTable
+          caption={`${name} against the whole trust, latest 12 months (waiting list: latest census)`}
+          rows={glance}
+          rowKey={(g) => g.metric.id}
+          rowClass={(g) => (g.metric.id === metric.id ? 'is-highlight' : undefined)}
+          columns={[
+            {
+              header: 'Indicator',
+              rowHeader: true,
+              cell: (g) => (
+                <Link href={`/specialties/${encodeURIComponent(code)}?metric=${encodeURIComponent(g.metric.id)}${by !== 'overall' ? `&by=${by}` : ''}`} aria-current={g.metric.id === metric.id ? 'true' : undefined}>
+                  {g.metric.title}
+                </Link>
+              ),
+            },
+            { header: 'This specialty', numeric: true, cell: (g) => glanceCell(g.state, code, 'value') },
+            { header: '95% interval', numeric: true, cell: (g) => glanceCell(g.state, code, 'interval') },
+            { header: 'Trust overall', numeric: true, cell: (g) => (g.state.status === 'ok' ? formatValue(g.state.data.overall.value, g.metric) : '…') },
+            { header: 'Compared with trust', cell: (g) => glanceCell(g.state, code, 'comparison') },
+            { header: 'Rank (highest first)', numeric: true, cell: (g) => glanceCell(g.state, code, 'rank') },
+          ]}
+        />
+      </section>
+
       <section className="panel" aria-labelledby="among-heading">
         <h2 id="among-heading">{name} among all specialties</h2>
         {selected?.status === 'loading' && <Loading what="the comparison with other specialties" />}
@@ -191,6 +194,25 @@ function Specialty({ code, name, metrics }: { code: string; name: string; metric
         )}
       </section>
     </>
+  );
+}
+
+function Core20Line({ state, name }: { state: ApiState<BreakdownResult>; name: string }) {
+  if (state.status !== 'ok') return null;
+  const r = state.data;
+  const core20 = r.rows.find((x) => x.group === 'Core20') ?? null;
+  const rest = r.rows.find((x) => x.group === 'Rest') ?? null;
+  const verdict = core20Verdict(core20, rest, r.metric.polarity);
+  if (verdict === 'none' || !core20 || !rest) {
+    return <p className="lead">Core20 against the rest cannot be compared in {name}: too few records in one of the groups.</p>;
+  }
+  return (
+    <p className="lead">
+      <strong>{core20VerdictLabels[verdict]}</strong> in {name}: {formatValue(core20.value, r.metric)} (95% interval{' '}
+      {formatInterval(core20.lower, core20.upper, r.metric)}) for patients from the most deprived fifth of areas against{' '}
+      {formatValue(rest.value, r.metric)} ({formatInterval(rest.lower, rest.upper, r.metric)}) for the rest,{' '}
+      {formatPeriod(r.period)}.{verdict === 'similar' ? ' The intervals overlap.' : ' The intervals do not overlap.'}
+    </p>
   );
 }
 

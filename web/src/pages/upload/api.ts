@@ -5,7 +5,7 @@
 import { Dataset, DatasetColumn, DatasetList } from '../../../../core/contracts/datasets.ts';
 import { IngestSummary } from '../../../../core/contracts/ingest.ts';
 import { Extract, ExtractDeleted, ExtractDetail, ExtractList, SavedMapping, SavedMappingList } from '../../../../core/contracts/extracts.ts';
-import { ApiError, clearApiCache, errorFrom, parseWith, send } from '../../api/client.ts';
+import { ApiError, clearApiCache, errorFrom, parseWith, send, type Schema } from '../../api/client.ts';
 import { allows, csrfHeaders, loadSession } from '../../auth/session.ts';
 import type { MappingColumns } from '../../../../core/datasets/column-mapping.ts';
 
@@ -19,10 +19,6 @@ export const urls = {
   mappings: '/api/mappings',
   extractPage: (id: string) => `/extracts?id=${encodeURIComponent(id)}`,
 };
-
-interface Schema<T> {
-  safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
-}
 
 /** May this browser's user delete extracts (the admin role, or a local server with no accounts)? */
 export async function canDelete(): Promise<boolean> {

@@ -1,16 +1,12 @@
 // Loads a URL with no caching (extracts and mappings change while the page is open).
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError } from '../../api/client.ts';
+import { ApiError, type Schema } from '../../api/client.ts';
 import { request } from './api.ts';
 
 export type RequestState<T> =
   | { status: 'loading'; data: null; error: null }
   | { status: 'ok'; data: T; error: null }
   | { status: 'error'; data: null; error: ApiError };
-
-interface Schema<T> {
-  safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
-}
 
 export function useRequest<T>(url: string | null, schema: Schema<T>): RequestState<T> & { reload: () => void } {
   const [attempt, setAttempt] = useState(0);
