@@ -29,7 +29,9 @@ const TYPE_OF_KIND: Record<ColumnKind, StorageColumn['type']> = {
   treatment_function: 'VARCHAR',
   icd10: 'VARCHAR',
   opcs4: 'VARCHAR',
+  age_band: 'VARCHAR',
   integer: 'INTEGER',
+  year: 'INTEGER',
   number: 'DOUBLE',
   date: 'DATE',
   datetime: 'TIMESTAMP',
@@ -63,7 +65,7 @@ const DEMOGRAPHIC_DERIVED: StorageColumn[] = [
       WHEN ethnic_category = '99' THEN 'not_known' WHEN ethnic_category IN ${VALID_ETHNIC} THEN 'valid' ELSE 'invalid' END`,
   },
   { name: 'imd_quintile', type: 'INTEGER', description: 'ceil(decile / 2); 1 = most deprived 20% (Core20).', generated: `(imd_decile + 1) // 2` },
-  { name: 'imd_edition', type: 'VARCHAR', description: 'IoD2025 (2021 LSOA), IoD2019 (2011-only LSOA) or supplied.' },
+  { name: 'imd_edition', type: 'VARCHAR', description: 'IoD2025 (2021 LSOA), IoD2019 (2011-only LSOA), supplied, or outside England (a Welsh W01 or Scottish S01 area: no English IMD).' },
   { name: 'core20', type: 'BOOLEAN', description: 'IMD quintile 1 (NULL when the quintile is unknown).', generated: `imd_decile <= 2` },
 ];
 
@@ -78,10 +80,11 @@ const DATASET_DERIVED: Record<string, StorageColumn[]> = {
     {
       name: 'admission_type',
       type: 'VARCHAR',
-      description: 'elective, emergency, maternity or other, from the admission method.',
+      description: 'elective, emergency, maternity or other, from the admission method (NULL when 98/99, not known).',
       generated: `CASE WHEN admission_method IN ('11','12','13') THEN 'elective'
         WHEN admission_method IN ('21','22','23','24','25','2A','2B','2C','2D','28') THEN 'emergency'
-        WHEN admission_method IN ('31','32') THEN 'maternity' WHEN admission_method IS NOT NULL THEN 'other' END`,
+        WHEN admission_method IN ('31','32') THEN 'maternity' WHEN admission_method IN ('98','99') THEN NULL
+        WHEN admission_method IS NOT NULL THEN 'other' END`,
     },
   ],
 };

@@ -35,6 +35,8 @@ export type ExtractDetail = z.infer<typeof ExtractDetail>;
 
 export const ExtractDeleted = z.object({ id: z.string(), status: z.literal('deleted') });
 
-export const SavedMapping = z.object({ name: z.string(), dataset: z.string(), columns: z.record(z.string(), z.string()), savedAt: z.optional(z.string()) });
+/** A column's source in a saved mapping (core/datasets/column-mapping.ts): a header, a header with words, or a date + time. */
+const Source = z.union([z.string(), z.object({ from: z.string(), values: z.optional(z.record(z.string(), z.string())) }), z.object({ date: z.string(), time: z.string() })]);
+export const SavedMapping = z.object({ name: z.string(), dataset: z.string(), columns: z.record(z.string(), Source), savedAt: z.optional(z.string()) });
 export type SavedMapping = z.infer<typeof SavedMapping>;
 export const SavedMappingList = z.array(SavedMapping);

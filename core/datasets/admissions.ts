@@ -13,14 +13,14 @@ export default defineDataset({
   periodColumn: 'admission_date',
   patientLevel: true,
   columns: [
-    { name: 'spell_id', kind: 'id', required: true, description: 'Hospital provider spell number.', aliases: ['hospital_provider_spell_number', 'spell_number', 'admission_id', 'episode_id'] },
+    { name: 'spell_id', kind: 'id', required: true, description: 'Hospital provider spell number.', aliases: ['provspnops', 'apcs_ident', 'hospital_provider_spell_number', 'spell_number', 'admission_id', 'episode_id'] },
     patientId,
-    { name: 'admission_date', kind: 'date', required: true, description: 'Start date of the spell.', aliases: ['admit_date', 'date_of_admission', 'start_date_hospital_provider_spell', 'spell_start_date'] },
+    { name: 'admission_date', kind: 'date', required: true, description: 'Start date of the spell.', aliases: ['admidate', 'admit_date', 'date_of_admission', 'start_date_hospital_provider_spell', 'spell_start_date'] },
     {
       name: 'admission_method',
       kind: 'code',
       required: true,
-      description: 'Admission method: 11–13 elective, 21–28 and 2A–2D emergency, 31–32 maternity, 81–83 other.',
+      description: 'Admission method: 11–13 elective, 21–28 and 2A–2D emergency, 31–32 maternity, 81–83 other, 98 not applicable, 99 not known.',
       aliases: ['admission_method_code', 'admimeth', 'method_of_admission'],
       codes: [
         ...electives.map((code) => ({ code, label: `Elective (${code})` })),
@@ -30,12 +30,15 @@ export default defineDataset({
         { code: '81', label: 'Transfer from another provider' },
         { code: '82', label: 'Baby born in this provider' },
         { code: '83', label: 'Baby born outside the provider' },
+        // Kept, not quarantined: the spell counts, but under no admission type.
+        { code: '98', label: 'Not applicable' },
+        { code: '99', label: 'Not known' },
       ],
     },
-    { name: 'discharge_date', kind: 'date', required: false, description: 'End date of the spell.', aliases: ['disch_date', 'date_of_discharge', 'spell_end_date'] },
-    { name: 'treatment_function_code', kind: 'treatment_function', required: false, description: 'Treatment function code of the spell.', aliases: ['tfc', 'treatment_function', 'specialty_code'] },
-    { name: 'primary_diagnosis', kind: 'icd10', required: false, description: 'Primary diagnosis (ICD-10).', aliases: ['diagnosis', 'primary_diagnosis_code', 'diag_01', 'diag1', 'icd10'] },
-    { name: 'primary_procedure', kind: 'opcs4', required: false, description: 'Primary procedure (OPCS-4).', aliases: ['procedure', 'primary_procedure_code', 'opertn_01', 'proc1', 'opcs4'] },
+    { name: 'discharge_date', kind: 'date', required: false, description: 'End date of the spell.', aliases: ['disdate', 'disch_date', 'date_of_discharge', 'spell_end_date'] },
+    { name: 'treatment_function_code', kind: 'treatment_function', required: false, description: 'Treatment function code of the spell.', aliases: ['tretspef', 'tfc', 'treatment_function', 'specialty_code'] },
+    { name: 'primary_diagnosis', kind: 'icd10', required: false, description: 'Primary diagnosis (ICD-10).', aliases: ['diag_4_01', 'diag_3_01', 'der_primary_diagnosis_code', 'diagnosis', 'primary_diagnosis_code', 'diag_01', 'diag1', 'icd10'] },
+    { name: 'primary_procedure', kind: 'opcs4', required: false, description: 'Primary procedure (OPCS-4).', aliases: ['opertn_4_01', 'opertn_3_01', 'der_primary_procedure_code', 'procedure', 'primary_procedure_code', 'opertn_01', 'proc1', 'opcs4'] },
     ...demographicColumns,
   ],
 });

@@ -10,16 +10,25 @@ export default defineDataset({
   periodColumn: 'arrival_datetime',
   patientLevel: true,
   columns: [
-    { name: 'attendance_id', kind: 'id', required: true, description: 'Attendance identifier.', aliases: ['ec_attendance_id', 'ae_attendance_id', 'attendance_number', 'attendance_ref'] },
+    { name: 'attendance_id', kind: 'id', required: true, description: 'Attendance identifier.', aliases: ['ec_ident', 'aekey', 'ec_attendance_id', 'ae_attendance_id', 'attendance_number', 'attendance_ref'] },
     patientId,
-    { name: 'arrival_datetime', kind: 'datetime', required: true, description: 'Arrival date and time.', aliases: ['arrival_date_time', 'arrival_time', 'arrival', 'arrival_date'] },
-    { name: 'departure_datetime', kind: 'datetime', required: false, description: 'Departure date and time.', aliases: ['departure_date_time', 'departure_time', 'departure', 'discharge_datetime'] },
+    // A date alone is never taken for a date-time (every time would read 00:00): split headers are combined.
+    {
+      name: 'arrival_datetime', kind: 'datetime', required: true, description: 'Arrival date and time.',
+      aliases: ['der_ec_arrival_date_time', 'arrival_date_time', 'ec_arrival_date_time', 'arrival'],
+      dateTimePairs: [['arrival_date', 'arrival_time'], ['ec_arrival_date', 'ec_arrival_time'], ['arrdate', 'arrtime']],
+    },
+    {
+      name: 'departure_datetime', kind: 'datetime', required: false, description: 'Departure date and time.',
+      aliases: ['der_ec_departure_date_time', 'departure_date_time', 'ec_departure_date_time', 'departure', 'discharge_datetime'],
+      dateTimePairs: [['ec_departure_date', 'ec_departure_time'], ['departure_date', 'departure_time'], ['depdate', 'deptime']],
+    },
     {
       name: 'department_type',
       kind: 'code',
       required: false,
       description: 'Emergency care department type 01–05.',
-      aliases: ['dept_type', 'ec_department_type', 'ae_department_type'],
+      aliases: ['ec_department_type', 'aedepttype', 'dept_type', 'ae_department_type'],
       codes: [
         { code: '01', label: 'Type 1: consultant-led 24-hour' },
         { code: '02', label: 'Type 2: single specialty' },

@@ -20,6 +20,8 @@ export const columnKind = z.enum([
   'icd10',
   'opcs4',
   'period', // a period label: 2023/24, 2023, 2021 - 23, 2021/22 - 23/24, 2023/24 Q1 (period-label.ts)
+  'year', // a calendar year: 2021, "mid-2021", "June 2021", "2021-06"
+  'age_band', // an ESP 5-year band, or an age or age range that falls in one ("Age 47", "Aged 45 to 49")
 ]);
 export type ColumnKind = z.infer<typeof columnKind>;
 
@@ -34,8 +36,17 @@ export const columnSpec = z.object({
   aliases: z.array(z.string()).default([]),
   /** For `code` columns: the accepted codes and their labels. */
   codes: z.array(codeEntry).optional(),
-  /** For `code` columns: words accepted for a code, e.g. "DNA" → "3". Keys are matched normalised. */
+  /**
+   * For `code` columns: words accepted for a code, e.g. "DNA" → "3"; for `integer` columns: values
+   * that stand for a number, e.g. HES infant ages "7001" → "0". Keys are matched normalised.
+   */
   synonyms: z.record(z.string(), z.string()).optional(),
+  /**
+   * For `datetime` columns: pairs of headers (by name, matched like aliases) that hold the date and
+   * the time apart, as national layouts do (ECDS `Arrival_Date` + `Arrival_Time`); the load combines
+   * them when no single header holds the column.
+   */
+  dateTimePairs: z.array(z.tuple([z.string(), z.string()])).default([]),
   /** For `integer` and `number` columns: the accepted range, inclusive. */
   min: z.number().optional(),
   max: z.number().optional(),

@@ -10,17 +10,17 @@ export default defineDataset({
   periodColumn: 'census_date',
   patientLevel: true,
   columns: [
-    { name: 'pathway_id', kind: 'id', required: true, description: 'Patient pathway identifier.', aliases: ['ppi', 'patient_pathway_identifier', 'rtt_pathway_id', 'pathway'] },
+    { name: 'pathway_id', kind: 'id', required: true, description: 'Patient pathway identifier.', aliases: ['pseudo_patient_pathway_identifier', 'patient_pathway_identifier', 'ppi', 'rtt_pathway_id', 'pathway'] },
     patientId,
-    { name: 'census_date', kind: 'date', required: true, description: 'Snapshot date of the waiting list.', aliases: ['snapshot_date', 'week_ending', 'report_date', 'extract_date'] },
-    { name: 'clock_start_date', kind: 'date', required: true, description: 'RTT clock start.', aliases: ['rtt_start_date', 'referral_date', 'clock_start', 'rtt_clock_start'] },
-    { name: 'treatment_function_code', kind: 'treatment_function', required: true, description: 'Treatment function code.', aliases: ['tfc', 'treatment_function', 'specialty_code'] },
+    { name: 'census_date', kind: 'date', required: true, description: 'Snapshot date of the waiting list.', aliases: ['week_ending_date', 'snapshot_date', 'week_ending', 'report_date', 'extract_date'] },
+    { name: 'clock_start_date', kind: 'date', required: true, description: 'RTT clock start.', aliases: ['referral_to_treatment_period_start_date', 'rtt_period_start_date', 'rtt_start_date', 'referral_date', 'clock_start', 'rtt_clock_start'] },
+    { name: 'treatment_function_code', kind: 'treatment_function', required: true, description: 'Treatment function code.', aliases: ['activity_treatment_function_code', 'tretspef', 'tfc', 'treatment_function', 'specialty_code'] },
     {
       name: 'priority',
       kind: 'code',
       required: false,
       description: 'Clinical priority P1–P4, urgent, two-week-wait or routine.',
-      aliases: ['clinical_priority', 'priority_type', 'urgency'],
+      aliases: ['priority_type_code', 'priority_type', 'clinical_priority', 'urgency'],
       codes: [
         { code: 'P1', label: 'P1 (within 72 hours)' },
         { code: 'P2', label: 'P2 (within 1 month)' },
@@ -30,7 +30,8 @@ export default defineDataset({
         { code: 'two-week-wait', label: 'Two-week wait' },
         { code: 'routine', label: 'Routine' },
       ],
-      synonyms: { '2ww': 'two-week-wait', 'two week wait': 'two-week-wait', '2 week wait': 'two-week-wait', 'urgent': 'urgent', 'routine': 'routine' },
+      // NHS Data Dictionary PRIORITY TYPE: 1 routine, 2 urgent, 3 two-week wait (WLMDS PRIORITY_TYPE_CODE).
+      synonyms: { '1': 'routine', '2': 'urgent', '3': 'two-week-wait', '2ww': 'two-week-wait', 'two week wait': 'two-week-wait', '2 week wait': 'two-week-wait', 'cancer two week wait': 'two-week-wait', 'urgent': 'urgent', 'routine': 'routine' },
     },
     ...demographicColumns,
   ],

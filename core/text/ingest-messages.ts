@@ -25,6 +25,14 @@ export const fileMessages = {
   mappingUnknownHeader: (column: string, header: string) =>
     `The column mapping says ${column} is in a header "${header}", but the file has no such header.`,
   mappingUnknownColumn: (column: string, dataset: string) => `The column mapping names "${column}", which is not a column of ${dataset}.`,
+  preferredHeader: (column: string, chosen: string, others: string[]) =>
+    `${column}: read from "${chosen}"; ${others.map((h) => `"${h}"`).join(', ')} could also fill it and ${others.length > 1 ? 'were' : 'was'} not used` +
+    (column === 'lsoa_code' ? ' (the newer, 2021, LSOA is preferred).' : ' (the first in the order Parity prefers).'),
+  combinedDateTime: (column: string, date: string, time: string) => `${column}: combined from "${date}" (date) and "${time}" (time).`,
+  invalidMappingFile: (file: string, problems: string) =>
+    `The column mapping ${file} cannot be read (${problems}). Each column is a header, {"from": header, "values": {word: code}} or {"date": header, "time": header}.`,
+  outsideEngland: (rows: number) =>
+    `${rows.toLocaleString('en-GB')} row${rows === 1 ? '' : 's'} live in Wales or Scotland (W01 LSOA or S01 data zone): loaded, outside England, with no English IMD decile.`,
   mappingNotFound: (name: string) => `No saved column mapping is called "${name}", and no such mapping file exists.`,
   noRowLoaded: (rows: number, commonest: string) =>
     `None of the ${rows} rows could be loaded. The commonest problem: ${commonest}. Fix it in the export and upload the file again.`,
@@ -62,8 +70,10 @@ export const expectations: Record<string, string> = {
   code: 'is not one of the allowed codes',
   ethnic_category: 'is not an NHS ethnic category',
   sex: 'is not a sex code (1, 2, 9, X, M or F)',
-  lsoa_code: 'is not an LSOA code (E01 and six digits)',
-  treatment_function: 'is not a treatment function code (three digits, e.g. 110)',
+  lsoa_code: 'is not an LSOA or data-zone code (E01, W01 or S01 and six digits)',
+  treatment_function: 'is not a treatment function code or name (three digits, e.g. 110, or "Trauma & Orthopaedics")',
+  year: 'is not a year (e.g. 2021 or mid-2021)',
+  age_band: 'is not an age band (0-4 … 90+), an age, or an age range within one band',
   icd10: 'is not an ICD-10 code',
   opcs4: 'is not an OPCS-4 code',
   period: 'is not a period (use 2023/24, 2023, 2021 - 23, 2021/22 - 23/24, 2023/24 Q1 or 2023-04-01 to 2024-03-31)',

@@ -8,7 +8,8 @@ import type { ColumnSpec, DatasetSpec } from '../../core/datasets/dataset-schema
 import { storedColumns } from '../../db/storage.ts';
 import { ident, literal } from '../../db/sql.ts';
 import { ETHNIC_CATEGORIES, ethnicGroupOf } from '../../core/codes/ethnicity.ts';
-import type { ColumnMatch } from './match-headers.ts';
+import type { HeaderPlan } from './match-headers.ts';
+import { valueKey } from '../../core/datasets/column-mapping.ts';
 import { expectations, rowMessages } from '../../core/text/ingest-messages.ts';
 import { normaliseSql } from './normalise-sql.ts';
 
@@ -18,13 +19,19 @@ export const VERDICT = 'verdict_rows';
 /** One row per line DuckDB could not split into the header's columns. */
 export const REJECTS = 'stage_reject_lines';
 export const RAW_REJECTS = 'stage_rejects';
-/** Stage row id → line in the file, built only when DuckDB rejected lines (see lineOf). */
+/** Stage row id → line in the file, built only when DuckDB rejected or skipped lines (see lineOf). */
 export const LINES = 'stage_lines';
+/** Lines of the file with no stage row: rejected by DuckDB, or empty (DuckDB skips those). */
+export const GAPS = 'stage_gaps';
 
 export interface CompileOptions {
+  /** True when some lines of the file have no stage row (rejected or empty lines). */
   hasRejects: boolean;
   chineseGroup: '2001' | '2021';
 }
+
+/** A Welsh LSOA (W01) or Scottish data zone (S01). */
+export const OUTSIDE_ENGLAND = `(prefix(lsoa_code, 'W01') OR prefix(lsoa_code, 'S01'))`;
 
 const raw = (c: ColumnSpec) => ident(`raw_${c.name}`);
 const col = (name: string) => ident(name);
@@ -38,13 +45,66 @@ function trimmed(v: string): string {
   return `CASE WHEN prefix(${v}, ' ') OR suffix(${v}, ' ') OR strlen(${v}) <> length(${v}) OR ${v} = '' THEN NULLIF(trim(${v}), '') ELSE ${v} END`;
 }
 
-function rawCells(columns: ColumnSpec[], match: ColumnMatch): string {
+/** What SSMS, SUS+ and PAS exports write for "no value", in any column. */
+const MISSING_TOKENS = ['NULL', 'null', 'Null', '-', '&'].map(literal).join(', ');
+// The length test first: most cells are longer than any token, and it is cheaper than the IN.
+const missingTokens = (v: string) => `CASE WHEN strlen(${v}) <= 4 AND ${v} IN (${MISSING_TOKENS}) THEN NULL ELSE ${v} END`;
+
+/** HES writes 1800-01-01 / 1801-01-01 ("not known") and 9999-12-31 ("not applicable") for missing dates. */
+const SENTINEL_DATES = ['18000101', '18010101', '99991231', '01/01/1800', '01/01/1801', '31/12/9999'].map(literal).join(', ');
+// An ISO date of this century starts with "2": one test, and the sentinels are not looked for.
+const sentinelDates = (v: string) =>
+  `CASE WHEN prefix(${v}, '2') THEN ${v} WHEN prefix(${v}, '1800-01-01') OR prefix(${v}, '1801-01-01') OR prefix(${v}, '9999-12-31') OR ${v} IN (${SENTINEL_DATES}) THEN NULL ELSE ${v} END`;
+
+/** A date header's text with any midnight time dropped ("2025-04-01 00:00:00.000" → "2025-04-01"). */
+const datePart = (v: string) => `regexp_replace(${v}, '[ T]0?0:00(:00(\\.0+)?)?$', '')`;
+/** A time header's text as HH:MM[:SS]: "1435" → "14:35", "14:35:07.1230000" → "14:35:07", "1899-12-30 14:35" → "14:35". */
+const timePart = (v: string) => `CASE WHEN regexp_full_match(${v}, '[0-9]{4}') THEN left(${v}, 2) || ':' || right(${v}, 2)
+  WHEN regexp_matches(${v}, '[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?(\\.[0-9]+)?$') THEN regexp_extract(${v}, '([0-9]{1,2}:[0-9]{2}(:[0-9]{2})?)(\\.[0-9]+)?$', 1)
+  ELSE ${v} END`;
+
+/** The trimmed text of file column `index`, computed once per cell in a layer of its own. */
+const trimmedCell = (index: number) => `_t${index}`;
+
+/** Every file column a declared column reads, each once. */
+const readIndexes = (plan: HeaderPlan) => [...new Set([...plan.match.values(), ...plan.times.values()])].sort((a, b) => a - b);
+
+/** The trimmed text of file column `index`, with the "no value" tokens (and, for dates, sentinels) as NULL. */
+function cell(index: number, c: ColumnSpec): string {
+  const text = missingTokens(trimmedCell(index));
+  return c.kind === 'date' || c.kind === 'datetime' ? sentinelDates(text) : text;
+}
+
+function rawCells(columns: ColumnSpec[], plan: HeaderPlan): string {
   return columns
     .map((c) => {
-      const index = match.get(c.name);
-      return `${index === undefined ? 'NULL::VARCHAR' : trimmed(`c${index}`)} AS ${raw(c)}`;
+      const index = plan.match.get(c.name);
+      if (index === undefined) return `NULL::VARCHAR AS ${raw(c)}`;
+      let sql = cell(index, c);
+      const time = plan.times.get(c.name);
+      // A date and a time make one value only when both are given: a date alone is not a midnight.
+      if (time !== undefined) {
+        const t = missingTokens(trimmedCell(time));
+        sql = `CASE WHEN (${sql}) IS NULL OR (${t}) IS NULL THEN NULL ELSE ${datePart(`(${sql})`)} || ' ' || ${timePart(`(${t})`)} END`;
+      }
+      const values = plan.values.get(c.name);
+      if (values && Object.keys(values).length) {
+        const entries = Object.entries(values).map(([word, code]) => `${literal(valueKey(word))}: ${literal(code)}`).join(', ');
+        sql = `coalesce(MAP {${entries}}[lower(regexp_replace(${sql}, '[^A-Za-z0-9]', '', 'g'))], ${sql})`;
+      }
+      return `${sql} AS ${raw(c)}`;
     })
     .join(', ');
+}
+
+/**
+ * True for a line with no value in any declared column: an Excel comma-only line, or one of
+ * spaces. Only the columns read are tested, so a wide extract's thousand other columns cost
+ * nothing, and on their raw values, already trimmed.
+ */
+function blankRow(dataset: DatasetSpec, plan: HeaderPlan): string {
+  const read = dataset.columns.filter((c) => plan.match.has(c.name));
+  return read.length ? read.map((c) => `${raw(c)} IS NULL`).join(' AND ') : 'false';
 }
 
 /** True when a value was given but could not be read (the normalised value goes by the column's name). */
@@ -103,23 +163,25 @@ function stagedValues(dataset: DatasetSpec, chineseGroup: CompileOptions['chines
  */
 export function compileStage(
   dataset: DatasetSpec,
-  match: ColumnMatch,
+  plan: HeaderPlan,
   headerCount: number,
   source: string,
   chineseGroup: CompileOptions['chineseGroup'],
 ): string {
   const cells = Array.from({ length: headerCount }, (_, i) => `c${i}`).join(', ');
-  // Only the matched columns' text is kept, for the quarantine: an export with a hundred columns
-  // Parity does not declare no longer writes them all into the stage.
-  const kept = [...new Set(match.values())].sort((a, b) => a - b).map((i) => `c${i}, `).join('');
+  // Only the matched columns' text (time columns included) is kept, for the quarantine and the
+  // footer test: an export with a hundred columns Parity does not declare no longer writes them all.
+  const kept = readIndexes(plan).map((i) => `c${i}, `).join('');
   const dq = dataset.columns.filter((c) => !c.required && !c.rejectInvalid).map((c) => ({ when: isInvalid(c), text: `'${c.name}'` }));
   return `CREATE OR REPLACE TEMP TABLE ${STAGE} AS
 SELECT ${kept}${stagedValues(dataset, chineseGroup).map(([name, sql]) => `${sql} AS ${col(name)}`).join(', ')},
   ${listOf(dq)} AS _dq,
-  ${reasons(dataset)} AS _reasons
+  ${reasons(dataset)} AS _reasons,
+  ${blankRow(dataset, plan)} AS _skip
 FROM (
   SELECT *, ${dataset.columns.map((c) => `${normaliseSql(c, raw(c))} AS ${col(c.name)}`).join(', ')}
-  FROM (SELECT ${cells}, ${rawCells(dataset.columns, match)} FROM ${source})
+  FROM (SELECT ${cells}, ${rawCells(dataset.columns, plan)}
+    FROM (SELECT ${cells}${readIndexes(plan).map((i) => `, ${trimmed(`c${i}`)} AS ${trimmedCell(i)}`).join('')} FROM ${source}))
 )`;
 }
 
@@ -128,7 +190,7 @@ export function compileLines(): string {
   return `CREATE OR REPLACE TEMP TABLE ${LINES} AS
 SELECT s.rowid AS _rowid, (s.rowid + 2 + coalesce(shift.skipped, 0))::INTEGER AS source_row FROM ${STAGE} s
 ASOF LEFT JOIN (SELECT line - row_number() OVER (ORDER BY line) + 1 AS at, row_number() OVER (ORDER BY line) AS skipped
-  FROM ${REJECTS}) shift ON s.rowid + 2 >= shift.at`;
+  FROM ${GAPS}) shift ON s.rowid + 2 >= shift.at`;
 }
 
 /** The line in the file of stage row `rowid` (header = line 1), with the join it needs. */
@@ -143,7 +205,7 @@ export function compileVerdict(opts: CompileOptions): string {
   const line = lineOf('s._rowid', 'l', opts);
   return `CREATE OR REPLACE TEMP TABLE ${VERDICT} AS
 SELECT s._rowid, ${line.sql} AS source_row, s._reasons
-FROM (SELECT rowid AS _rowid, _reasons FROM ${STAGE} WHERE len(_reasons) > 0) s ${line.join}`;
+FROM (SELECT rowid AS _rowid, _reasons FROM ${STAGE} WHERE len(_reasons) > 0 AND NOT _skip) s ${line.join}`;
 }
 
 /** Step 3: the rows the verdict passed, with the stored fields derived from the IMD tables. */
@@ -156,9 +218,11 @@ export function compileInsert(dataset: DatasetSpec, opts: CompileOptions): strin
     joins = `LEFT JOIN (SELECT lsoa_code AS l25, imd_decile AS d25 FROM ref_imd2025) i25 ON i25.l25 = p.lsoa_code
   LEFT JOIN (SELECT lsoa_code AS l19, imd_decile AS d19 FROM ref_imd2019) i19 ON i19.l19 = p.lsoa_code`;
     derived.set('imd_decile', 'coalesce(imd_decile, d25, d19)');
-    derived.set('imd_edition', `CASE WHEN imd_decile IS NOT NULL THEN 'supplied' WHEN d25 IS NOT NULL THEN 'IoD2025' WHEN d19 IS NOT NULL THEN 'IoD2019' END`);
-    // An LSOA in neither edition is flagged after the optional columns, as a data-quality count.
-    derived.set('dq_flags', `CASE WHEN lsoa_code IS NOT NULL AND d25 IS NULL AND d19 IS NULL THEN list_append(_dq, 'lsoa_code') ELSE _dq END`);
+    // Welsh and Scottish areas have no English IMD: recorded as outside England, not as invalid.
+    derived.set('imd_edition', `CASE WHEN imd_decile IS NOT NULL THEN 'supplied' WHEN d25 IS NOT NULL THEN 'IoD2025' WHEN d19 IS NOT NULL THEN 'IoD2019'
+      WHEN ${OUTSIDE_ENGLAND} THEN 'outside England' END`);
+    // An English LSOA in neither edition is flagged after the optional columns, as a data-quality count.
+    derived.set('dq_flags', `CASE WHEN lsoa_code IS NOT NULL AND NOT ${OUTSIDE_ENGLAND} AND d25 IS NULL AND d19 IS NULL THEN list_append(_dq, 'lsoa_code') ELSE _dq END`);
   }
   const columns = storedColumns(dataset);
   const select = columns.map((c) => {
@@ -170,6 +234,6 @@ export function compileInsert(dataset: DatasetSpec, opts: CompileOptions): strin
   return `INSERT INTO ${ident(dataset.id)} (${columns.map((c) => col(c.name)).join(', ')})
 SELECT ${select.join(', ')} FROM (
   SELECT s.*, ${line.sql} AS source_row FROM ${STAGE} s ${line.join}
-  WHERE s.rowid NOT IN (SELECT _rowid FROM ${VERDICT})
+  WHERE NOT s._skip AND s.rowid NOT IN (SELECT _rowid FROM ${VERDICT})
 ) p ${joins}`;
 }

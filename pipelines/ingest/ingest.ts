@@ -10,7 +10,9 @@ import type { DatasetSpec } from '../../core/datasets/dataset-schema.ts';
 import { DATASET_IDS, findDataset } from '../../core/datasets/index.ts';
 import { type CompileOptions, RAW_REJECTS, REJECTS, STAGE, VERDICT, compileInsert, compileLines, compileStage, compileVerdict } from './compile-load.ts';
 import { FileRefusal, inspectFile } from './inspect-file.ts';
-import { type ColumnMatch, matchHeaders } from './match-headers.ts';
+import { type HeaderPlan, matchHeaders } from './match-headers.ts';
+import type { MappingColumns } from '../../core/datasets/column-mapping.ts';
+import { findEmptyLines, recordGaps, skipNonData } from './skip-lines.ts';
 import { fileMessages } from '../../core/text/ingest-messages.ts';
 import { currentMemoryLimit, isOutOfMemory, outOfMemoryError } from './out-of-memory.ts';
 import { readHeader } from './read-header.ts';
@@ -26,8 +28,8 @@ export interface IngestRequest {
   dataset: string;
   /** The name the user knows the file by (defaults to the path's base name). */
   fileName?: string;
-  /** Canonical column → header in the file. */
-  mapping?: Record<string, string>;
+  /** Canonical column → header in the file, a header with a value vocabulary, or a date + time pair. */
+  mapping?: MappingColumns;
   /** Extract to swap out in the same transaction. */
   replace?: string;
   uploadedBy?: string;
@@ -69,32 +71,47 @@ async function count(session: Session, sql: string, params?: Record<string, stri
 interface StageRequest {
   path: string;
   dataset: DatasetSpec;
-  match: ColumnMatch;
+  plan: HeaderPlan;
   headerCount: number;
   delimiter: string;
   chineseGroup: IngestOptions['chineseGroup'];
+  /** The file may have empty lines, which DuckDB skips: find them so later rows keep their line numbers. */
+  mayHaveEmptyLines: boolean;
+}
+
+interface Staged {
+  options: CompileOptions;
+  skipped: IngestSummary['skippedLines'];
 }
 
 /** Reads the file into the stage, parsing every value once; says how to compile the later steps. */
-async function stageFile(session: Session, request: StageRequest): Promise<CompileOptions> {
+async function stageFile(session: Session, request: StageRequest): Promise<Staged> {
   const columns = Array.from({ length: request.headerCount }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   const source = `read_csv(${literal(request.path)},
     header = true, auto_detect = false, columns = {${columns}}, delim = ${literal(request.delimiter)}, quote = '"', escape = '"',
     store_rejects = true, rejects_table = '${RAW_REJECTS}', rejects_scan = 'stage_reject_scans')`;
-  await session.run(compileStage(request.dataset, request.match, request.headerCount, source, request.chineseGroup));
+  await session.run(compileStage(request.dataset, request.plan, request.headerCount, source, request.chineseGroup));
   // DuckDB may record several errors for one line; keep the first, in words an analyst can act on.
   // The line's text is not kept: it may hold columns the dataset does not declare.
   await session.run(`CREATE OR REPLACE TEMP TABLE ${REJECTS} AS
     SELECT line::INTEGER AS line,
+      -- Spaces or separators only: a blank line, skipped and counted, not a row.
+      bool_and(regexp_full_match(coalesce(csv_line, ''), '[\\s,;|]*')) AS blank,
+      -- One or two fields where the header has more: what a report footer looks like ("Total: 1,204").
+      bool_or(error_type = 'MISSING COLUMNS' AND TRY_CAST(regexp_extract(error_message, 'Found: ([0-9]+)', 1) AS INTEGER) <= 2) AS short,
       arg_min(CASE WHEN error_type IN ('MISSING COLUMNS', 'TOO MANY COLUMNS')
         THEN regexp_replace(error_message, '^Expected Number of Columns: ([0-9]+) Found: ([0-9]+).*$',
           'has \\2 fields but the header has \\1 (look for an unquoted separator or a line cut short)')
         ELSE error_message END, column_idx) AS error_message
     FROM ${RAW_REJECTS} GROUP BY line`);
-  // Rejected lines are missing from the stage: later rows' line numbers are shifted past them.
-  const hasRejects = (await count(session, `SELECT count(*)::INTEGER AS n FROM (SELECT 1 FROM ${REJECTS} LIMIT 1)`)) > 0;
+  // Rejected and empty lines are missing from the stage: later rows' line numbers are shifted past them.
+  const empty = request.mayHaveEmptyLines ? await findEmptyLines(request.path) : [];
+  const hasRejects = (await recordGaps(session, empty)) > 0;
   if (hasRejects) await session.run(compileLines());
-  return { hasRejects, chineseGroup: request.chineseGroup };
+  const options = { hasRejects, chineseGroup: request.chineseGroup };
+  const read = [...new Set([...request.plan.match.values(), ...request.plan.times.values()])];
+  const skipped = await skipNonData(session, options, read, empty.length);
+  return { options, skipped };
 }
 
 async function checkReplace(session: Session, dataset: DatasetSpec, replace: string): Promise<void> {
@@ -120,14 +137,17 @@ async function collectErrors(session: Session): Promise<IngestSummary['errors']>
  * the header's fields keeps its line number and reason only: which field is which cannot be told,
  * so no part of it can be attributed to a declared column.
  */
-async function quarantineRows(session: Session, extractId: string, dataset: DatasetSpec, match: ColumnMatch, columnMapping: Record<string, string>): Promise<void> {
+async function quarantineRows(session: Session, extractId: string, dataset: DatasetSpec, plan: HeaderPlan, columnMapping: Record<string, string>): Promise<void> {
   const keys = quarantineKeys(dataset, columnMapping);
-  const pairs = new Map<string, number>();
-  for (const [column, index] of [...match].sort((a, b) => a[1] - b[1])) {
+  const pairs = new Map<string, string>();
+  for (const [column, index] of [...plan.match].sort((a, b) => a[1] - b[1])) {
     const key = keys.get(column);
-    if (key !== undefined && !pairs.has(key)) pairs.set(key, index);
+    const time = plan.times.get(column);
+    // A date + time column keeps both fields as they were, "date time".
+    const value = time === undefined ? `s.c${index}` : `concat_ws(' ', s.c${index}, s.c${time})`;
+    if (key !== undefined && !pairs.has(key)) pairs.set(key, value);
   }
-  const json = pairs.size ? `json_object(${[...pairs].map(([k, i]) => `${literal(k)}, s.c${i}`).join(', ')})::VARCHAR` : `'{}'`;
+  const json = pairs.size ? `json_object(${[...pairs].map(([k, v]) => `${literal(k)}, ${v}`).join(', ')})::VARCHAR` : `'{}'`;
   await session.run(
     `INSERT INTO quarantine SELECT $id, v.source_row, ${json}, v._reasons
      FROM ${VERDICT} v JOIN ${STAGE} s ON s.rowid = v._rowid`,
@@ -172,11 +192,16 @@ async function load(db: Database, request: IngestRequest, options: IngestOptions
     trace('inspect');
     const header = readHeader(facts.head);
     if (!header.hasDataRows) throw new FileRefusal(fileMessages.headerOnly());
-    const match = matchHeaders(dataset, header.headers, request.mapping);
-    const columnMapping = Object.fromEntries([...match].map(([column, index]) => [column, header.headers[index]]));
+    const plan = matchHeaders(dataset, header.headers, request.mapping);
+    const columnMapping = Object.fromEntries([...plan.match].map(([column, index]) => {
+      const time = plan.times.get(column);
+      return [column, time === undefined ? header.headers[index] : `${header.headers[index]} + ${header.headers[time]}`];
+    }));
+    // Time headers are used too: key them apart so they are not listed as ignored.
+    const used = new Map([...plan.match, ...[...plan.times].map(([c, i]) => [`${c} (time)`, i] as [string, number])]);
     const base = {
       dataset: dataset.id, encoding: facts.encoding, delimiter: header.delimiter, columnMapping,
-      ignoredColumns: ignoredColumns(header.headers, match), fileError: null,
+      ignoredColumns: ignoredColumns(header.headers, used), fileError: null,
     };
 
     const [existing] = await db.all<{ id: string; rows_read: number; rows_loaded: number; rows_quarantined: number }>(
@@ -185,7 +210,7 @@ async function load(db: Database, request: IngestRequest, options: IngestOptions
     );
     if (existing) {
       return { ...base, extractId: existing.id, status: 'duplicate', rowsRead: existing.rows_read, rowsLoaded: existing.rows_loaded,
-        rowsQuarantined: existing.rows_quarantined, errors: [], dataQuality: {}, replaced: null };
+        rowsQuarantined: existing.rows_quarantined, errors: [], dataQuality: {}, replaced: null, skippedLines: { blank: 0, footer: 0 }, notes: plan.notes };
     }
 
     let path = request.path;
@@ -199,8 +224,9 @@ async function load(db: Database, request: IngestRequest, options: IngestOptions
     return await db.withSession(async (session) => {
       // Staged outside the transaction: a temporary table touches nothing in the database file, and
       // rows created inside a transaction carry provisional row ids, which the row numbering needs.
-      const compileOptions = await stageFile(session, {
-        path, dataset, match, headerCount: header.headers.length, delimiter: header.delimiter, chineseGroup: options.chineseGroup,
+      const { options: compileOptions, skipped } = await stageFile(session, {
+        path, dataset, plan, headerCount: header.headers.length, delimiter: header.delimiter, chineseGroup: options.chineseGroup,
+        mayHaveEmptyLines: facts.mayHaveEmptyLines,
       });
       trace('stage');
       return transaction(session, async () => {
@@ -210,16 +236,21 @@ async function load(db: Database, request: IngestRequest, options: IngestOptions
       trace('verdict');
       await findDuplicates(session, dataset, compileOptions);
       trace('duplicates');
-      const staged = await count(session, `SELECT count(*)::INTEGER AS n FROM ${STAGE}`);
+      const staged = await count(session, `SELECT count(*)::INTEGER AS n FROM ${STAGE} WHERE NOT _skip`);
       const rowsLoaded = staged - (await count(session, `SELECT count(*)::INTEGER AS n FROM ${VERDICT}`));
       const rowsRead = staged + rejected;
       if (rowsLoaded === 0) throw new FileRefusal(fileMessages.noRowLoaded(rowsRead, await commonestReason(session)));
 
       await session.run(compileInsert(dataset, compileOptions), { extract_id: extractId });
       trace('insert');
-      await quarantineRows(session, extractId, dataset, match, columnMapping);
+      await quarantineRows(session, extractId, dataset, plan, columnMapping);
       trace('quarantine');
       const quality = await dataQuality(session, dataset, extractId);
+      const notes = [...plan.notes];
+      if (dataset.patientLevel) {
+        const outside = await count(session, `SELECT count(*)::INTEGER AS n FROM ${ident(dataset.id)} WHERE extract_id = $id AND imd_edition = 'outside England'`, { id: extractId });
+        if (outside > 0) notes.push(fileMessages.outsideEngland(outside));
+      }
       const errors = await collectErrors(session);
       trace('summary');
       const period = dataset.periodColumn
@@ -238,7 +269,7 @@ async function load(db: Database, request: IngestRequest, options: IngestOptions
       );
       await session.run(`UPDATE meta SET value = (value::INTEGER + 1)::VARCHAR WHERE key = 'data_version'`);
       return { ...base, extractId, status: 'loaded' as const, rowsRead, rowsLoaded, rowsQuarantined: rowsRead - rowsLoaded,
-        errors, dataQuality: quality, replaced: request.replace ?? null };
+        errors, dataQuality: quality, replaced: request.replace ?? null, skippedLines: skipped, notes };
       });
     });
   } catch (error) {

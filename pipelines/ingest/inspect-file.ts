@@ -13,7 +13,11 @@ export interface FileFacts {
   encoding: Encoding;
   /** The start of the file, decoded, for the header and the delimiter: the whole header row and 64 KB more. */
   head: string;
+  /** True when the file may hold an empty line (DuckDB skips those; the load then finds where they are). */
+  mayHaveEmptyLines: boolean;
 }
+
+const EMPTY_LINE = [Buffer.from('\n\n'), Buffer.from('\n\r\n')];
 
 /** A whole-file refusal: nothing is loaded and the message says what to fix. */
 export class FileRefusal extends Error {
@@ -58,8 +62,16 @@ export async function inspectFile(path: string, maxBytes: number): Promise<FileF
   let carry = Buffer.alloc(0);
   let head = Buffer.alloc(0);
   let headDone = false;
+  let mayHaveEmptyLines = false;
+  let tail = Buffer.alloc(0);
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     hash.update(chunk);
+    if (!mayHaveEmptyLines) {
+      // A native search per chunk, and across the chunk boundary.
+      const seam = Buffer.concat([tail, chunk.subarray(0, 2)]);
+      mayHaveEmptyLines = EMPTY_LINE.some((e) => chunk.includes(e) || seam.includes(e));
+      tail = Buffer.from(chunk.subarray(Math.max(chunk.length - 2, 0)));
+    }
     if (!headDone) {
       // The header row to its line end, however far that is (up to the cap), then 64 KB more.
       head = Buffer.concat([head, chunk]);
@@ -88,5 +100,5 @@ export async function inspectFile(path: string, maxBytes: number): Promise<FileF
   // `stream: true` also sidesteps a Node 20 bug where a one-shot windows-1252 decode maps
   // bytes 0x80–0x9F (€, curly quotes) to control characters.
   const text = new TextDecoder(encoding).decode(head, { stream: true }).replace(/^\uFEFF/, '');
-  return { bytes: size, sha256: hash.digest('hex'), encoding, head: text };
+  return { bytes: size, sha256: hash.digest('hex'), encoding, head: text, mayHaveEmptyLines };
 }

@@ -1,51 +1,51 @@
-import type { DatasetSpec } from '../../core/datasets/dataset-schema.ts';
+import type { ColumnSpec, DatasetSpec } from '../../core/datasets/dataset-schema.ts';
+import { type MappingColumns, resolveSource } from '../../core/datasets/column-mapping.ts';
 import { FileRefusal } from './inspect-file.ts';
 import { fileMessages } from '../../core/text/ingest-messages.ts';
+import { closestHeaders } from './closest-headers.ts';
 
-/** Canonical column name → index of the file column that holds it. */
+/** Canonical column name → index of the file column that holds it (for a date + time, the date). */
 export type ColumnMatch = Map<string, number>;
+
+/** How the file's headers make up the dataset's columns. */
+export interface HeaderPlan {
+  match: ColumnMatch;
+  /** Column → index of the time header, for a column built from a date header and a time header. */
+  times: Map<string, number>;
+  /** Column → the mapping's value vocabulary (normalised word → code). */
+  values: Map<string, Record<string, string>>;
+  /** What the upload result should say about the choice of headers (e.g. the newer LSOA preferred). */
+  notes: string[];
+}
 
 /** Case- and punctuation-insensitive form of a header: "Appt. Date" → "apptdate". */
 export function normaliseHeader(header: string): string {
   return header.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length];
+function findHeader(headers: string[], byNormal: Map<string, number>, header: string): number | undefined {
+  const index = headers.findIndex((h) => h === header);
+  return index >= 0 ? index : byNormal.get(normaliseHeader(header));
 }
 
-function closestHeader(names: string[], headers: string[], taken: Set<number>): string | null {
-  let best: { header: string; score: number } | null = null;
-  headers.forEach((header, index) => {
-    if (taken.has(index)) return;
-    const h = normaliseHeader(header);
-    for (const name of names) {
-      const n = normaliseHeader(name);
-      const score = editDistance(h, n) / Math.max(h.length, n.length, 1);
-      const contains = h.length >= 3 && (n.includes(h) || h.includes(n));
-      const adjusted = contains ? Math.min(score, 0.3) : score;
-      if (adjusted <= 0.5 && (!best || adjusted < best.score)) best = { header, score: adjusted };
-    }
-  });
-  return best ? (best as { header: string }).header : null;
+/** The first date + time pair of the column's declaration that the file has, both headers free. */
+function findPair(column: ColumnSpec, byNormal: Map<string, number>, taken: Set<number>): [number, number] | null {
+  for (const [date, time] of column.dateTimePairs) {
+    const d = byNormal.get(normaliseHeader(date));
+    const t = byNormal.get(normaliseHeader(time));
+    if (d !== undefined && t !== undefined && !taken.has(d) && !taken.has(t)) return [d, t];
+  }
+  return null;
 }
 
 /**
  * Matches the file's headers to the dataset's columns: an explicit mapping first, then the
- * canonical name and its aliases. Refuses the file when a required column has no header.
+ * canonical name and its aliases (in the declared order, so the newest of two candidates wins),
+ * then a declared date + time pair. Refuses the file when a required column has no header.
  */
-export function matchHeaders(dataset: DatasetSpec, headers: string[], mapping: Record<string, string> = {}): ColumnMatch {
-  const match: ColumnMatch = new Map();
+export function matchHeaders(dataset: DatasetSpec, headers: string[], mapping: MappingColumns = {}): HeaderPlan {
+  const plan: HeaderPlan = { match: new Map(), times: new Map(), values: new Map(), notes: [] };
+  const { match, times } = plan;
   const taken = new Set<number>();
   const byNormal = new Map<string, number>();
   headers.forEach((h, i) => {
@@ -53,33 +53,45 @@ export function matchHeaders(dataset: DatasetSpec, headers: string[], mapping: R
     if (key && !byNormal.has(key)) byNormal.set(key, i);
   });
 
-  for (const [column, header] of Object.entries(mapping)) {
+  for (const [column, given] of Object.entries(mapping)) {
     if (!dataset.columns.some((c) => c.name === column)) throw new FileRefusal(fileMessages.mappingUnknownColumn(column, dataset.id));
-    const index = headers.findIndex((h) => h === header);
-    const fallback = byNormal.get(normaliseHeader(header));
-    const found = index >= 0 ? index : fallback;
-    if (found === undefined) throw new FileRefusal(fileMessages.mappingUnknownHeader(column, header));
+    const source = resolveSource(given);
+    const found = findHeader(headers, byNormal, source.header);
+    if (found === undefined) throw new FileRefusal(fileMessages.mappingUnknownHeader(column, source.header));
     match.set(column, found);
     taken.add(found);
+    if (source.time !== undefined) {
+      const time = findHeader(headers, byNormal, source.time);
+      if (time === undefined) throw new FileRefusal(fileMessages.mappingUnknownHeader(column, source.time));
+      times.set(column, time);
+      taken.add(time);
+    }
+    if (source.values) plan.values.set(column, source.values);
   }
   for (const column of dataset.columns) {
     if (match.has(column.name)) continue;
-    for (const name of [column.name, ...column.aliases]) {
-      const index = byNormal.get(normaliseHeader(name));
-      if (index !== undefined && !taken.has(index)) {
-        match.set(column.name, index);
-        taken.add(index);
-        break;
-      }
+    const candidates = [column.name, ...column.aliases]
+      .map((name) => byNormal.get(normaliseHeader(name)))
+      .filter((i): i is number => i !== undefined && !taken.has(i));
+    const unique = [...new Set(candidates)];
+    if (unique.length) {
+      match.set(column.name, unique[0]);
+      taken.add(unique[0]);
+      if (unique.length > 1) plan.notes.push(fileMessages.preferredHeader(column.name, headers[unique[0]], unique.slice(1).map((i) => headers[i])));
+      continue;
+    }
+    const pair = findPair(column, byNormal, taken);
+    if (pair) {
+      match.set(column.name, pair[0]);
+      times.set(column.name, pair[1]);
+      taken.add(pair[0]).add(pair[1]);
+      plan.notes.push(fileMessages.combinedDateTime(column.name, headers[pair[0]], headers[pair[1]]));
     }
   }
   const missing = dataset.columns.filter((c) => c.required && !match.has(c.name));
   if (missing.length) {
-    const closest = missing.flatMap((c) => {
-      const header = closestHeader([c.name, ...c.aliases], headers, taken);
-      return header ? [`"${header}" (for ${c.name}?)`] : [];
-    });
+    const closest = closestHeaders(dataset, missing, headers, taken).map(({ column, header }) => `"${header}" (for ${column}?)`);
     throw new FileRefusal(fileMessages.missingColumns(missing.map((c) => c.name), closest, headers.map((h) => `"${h}"`)));
   }
-  return match;
+  return plan;
 }

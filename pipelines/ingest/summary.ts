@@ -19,6 +19,8 @@ export function rejectedSummary(dataset: string, fileError: string): IngestSumma
     columnMapping: {},
     ignoredColumns: [],
     replaced: null,
+    skippedLines: { blank: 0, footer: 0 },
+    notes: [],
   };
 }
 

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import { DATASET_IDS } from '../../../core/datasets/index.ts';
+import { type MappingColumns, mappingColumns } from '../../../core/datasets/column-mapping.ts';
 import { FileRefusal } from '../../../pipelines/ingest/inspect-file.ts';
 import { columnMapping, listMappings, saveMapping } from '../../../pipelines/ingest/mappings.ts';
 import { fileMessages } from '../../../core/text/ingest-messages.ts';
@@ -36,7 +37,7 @@ async function mappingFrom(field: string | undefined, db: Parameters<typeof list
     } catch {
       throw messages.invalidMapping();
     }
-    const parsed = z.record(z.string(), z.string()).safeParse(json.columns ?? json);
+    const parsed = mappingColumns.safeParse(json.columns ?? json);
     if (!parsed.success) throw messages.invalidMapping();
     return parsed.data;
   }
@@ -61,7 +62,7 @@ const extractsRoutes: FastifyPluginAsync = async (fastify) => {
       }
       const dataset = fields.data.dataset;
       if (!DATASET_IDS.includes(dataset)) throw messages.unknownDataset(dataset, DATASET_IDS);
-      let mapping: Record<string, string> | undefined;
+      let mapping: MappingColumns | undefined;
       try {
         mapping = await mappingFrom(fields.data.mapping, app.db);
       } catch (error) {

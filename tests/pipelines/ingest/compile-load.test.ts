@@ -12,6 +12,7 @@ const outpatients = findDataset('outpatients')!;
 // The file's own column order, with a column the dataset does not declare ("clinic_room").
 const HEADER = ['sex', 'clinic_room', 'appointment_id', 'patient_id', 'appointment_date', 'treatment_function_code', 'attendance_status', 'ethnic_category', 'lsoa_code', 'age'];
 const match = new Map(HEADER.map((name, i) => [name, i] as const).filter(([name]) => name !== 'clinic_room'));
+const plan = { match, times: new Map<string, number>(), values: new Map<string, Record<string, string>>(), notes: [] };
 
 let t: Awaited<ReturnType<typeof tempDatabase>>;
 beforeEach(async () => {
@@ -25,7 +26,7 @@ async function load(rows: (string | null)[][], chineseGroup: '2001' | '2021' = '
   const source = `(VALUES ${values}) file(${HEADER.map((_, i) => `c${i}`).join(', ')})`;
   const options = { hasRejects: false, chineseGroup };
   return t.db.withSession(async (s: Session) => {
-    await s.run(compileStage(outpatients, match, HEADER.length, source, chineseGroup));
+    await s.run(compileStage(outpatients, plan, HEADER.length, source, chineseGroup));
     await s.run(compileVerdict(options));
     await s.run(compileInsert(outpatients, options), { extract_id: 'x-1' });
     const stored = await s.all<Record<string, unknown>>(`SELECT appointment_id, sex, age, ethnic_category, ethnic_group, lsoa_code, imd_decile, imd_edition,

@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-const column = (kind: ColumnSpec['kind'], extra: Partial<ColumnSpec> = {}): ColumnSpec => ({ name: 'v', kind, required: false, description: 'test', aliases: [], rejectInvalid: false, ...extra });
+const column = (kind: ColumnSpec['kind'], extra: Partial<ColumnSpec> = {}): ColumnSpec => ({ name: 'v', kind, required: false, description: 'test', aliases: [], rejectInvalid: false, dateTimePairs: [], ...extra });
 
 /** The canonical value of each raw text as DuckDB computes it, as text (null when unreadable). */
 async function normalise(spec: ColumnSpec, values: (string | null)[]): Promise<(string | null)[]> {
@@ -65,7 +65,8 @@ describe('normaliseSql', () => {
   });
 
   it('upper-cases LSOA, treatment function, ICD-10 and OPCS-4 codes and drops their dots', async () => {
-    expect(await normalise(column('lsoa_code'), ['E01000001', 'e01000001', 'W01000001', 'E0100001'])).toEqual(['E01000001', 'E01000001', null, null]);
+    // Welsh LSOAs and Scottish data zones are read (and marked outside England on load), not refused.
+    expect(await normalise(column('lsoa_code'), ['E01000001', 'e01000001', 'W01000001', 's01006506', 'E0100001', 'N01000001'])).toEqual(['E01000001', 'E01000001', 'W01000001', 'S01006506', null, null]);
     expect(await normalise(column('treatment_function'), ['110', 'x01', '11', 'ABC'])).toEqual(['110', 'X01', null, null]);
     expect(await normalise(column('icd10'), ['C50.9', 'c509', 'C5', '50.9'])).toEqual(['C509', 'C509', null, null]);
     expect(await normalise(column('opcs4'), ['W37.1', 'w371', 'W3A'])).toEqual(['W371', 'W371', null]);
@@ -74,5 +75,37 @@ describe('normaliseSql', () => {
   it('keeps identifiers and free text as written', async () => {
     expect(await normalise(column('id'), ['A-001', "O'Brien; DROP TABLE x"])).toEqual(['A-001', "O'Brien; DROP TABLE x"]);
     expect(await normalise(column('text'), ['Any  text'])).toEqual(['Any  text']);
+  });
+});
+
+describe('the vocabularies of national and local layouts', () => {
+  it('reads HES yyyymmdd dates and SQL Server date-times with up to seven fractional digits', async () => {
+    expect(await normalise(column('date'), ['20250401', '2025-04-01 00:00:00.000', '20250231'])).toEqual(['2025-04-01', '2025-04-01', null]);
+    expect(await normalise(column('datetime'), ['2025-04-01 14:35:07.1234567', '20250401 14:35', '01/04/2025 14:35'])).toEqual(['2025-04-01 14:35:07', '2025-04-01 14:35:00', '2025-04-01 14:35:00']);
+  });
+
+  it('reads ethnicity X as not known, two-character local codes by their national letter, and 2021-census labels', async () => {
+    const values = ['X', 'A1', 'ca', 'J2', 'NK', 'NS', 'Q1', 'White: Roma', 'Asian, Asian British or Asian Welsh: Chinese', 'Other ethnic group: Arab', 'Black, Black British, Black Welsh, Caribbean or African: African'];
+    expect(await normalise(column('ethnic_category'), values)).toEqual(['99', 'A', 'C', 'J', '99', 'Z', null, 'C', 'R', 'S', 'N']);
+  });
+
+  it('reads sex by the Data Dictionary: 0 not known, 9 and Not Specified indeterminate', async () => {
+    expect(await normalise(column('sex'), ['0', '9', 'Not Specified', 'Not Known', 'Male'])).toEqual(['X', '9', '9', 'X', '1']);
+  });
+
+  it('reads a treatment function written with its name, or as a name alone', async () => {
+    const values = ['110 - Trauma & Orthopaedics', '130: Ophthalmology', 'Trauma and Orthopaedics', 'dermatology', 'Orthopaedics', '110 Trauma'];
+    expect(await normalise(column('treatment_function'), values)).toEqual(['110', '130', '110', '330', null, null]);
+  });
+
+  it('reads a year from Nomis and ONS dates, and an ESP band from ages and ranges within one band', async () => {
+    expect(await normalise(column('year', { min: 1900, max: 2100 }), ['2022', 'mid-2022', 'June 2022', '2022-06', '2021/22', 'soon'])).toEqual(['2022', '2022', '2022', '2022', null, null]);
+    const bands = column('age_band', { codes: [{ code: '0-4', label: '0-4' }, { code: '90+', label: '90+' }] });
+    expect(await normalise(bands, ['0-4', 'Age 47', 'Aged 45 to 49', '45-49', 'Aged 90+', '90 and over', 'Aged 16 to 24', 'Aged 85+', 'All Ages']))
+      .toEqual(['0-4', '45-49', '45-49', '45-49', '90+', '90+', null, null, null]);
+  });
+
+  it('reads HES infant ages 7001–7007 as 0 when the column says so', async () => {
+    expect(await normalise(column('integer', { min: 0, max: 120, synonyms: { '7001': '0', '7007': '0' } }), ['7001', '7007', '7008', '34'])).toEqual(['0', '0', null, '34']);
   });
 });

@@ -53,15 +53,52 @@ describe('checkPreview', () => {
     expect(check.problems).toContainEqual({ line: 32, column: 'appointment_id', value: 'OPX-10010', message: 'duplicate of row 11 in this file', severity: 'quarantine' });
     const kept = check.problems.filter((p) => p.severity === 'kept');
     const count = (name: string) => kept.filter((p) => p.column === name).length;
-    // The server counts 4 LSOA findings, one of them a well-formed code no IMD table knows and a blank one; the browser sees the 3 malformed.
+    // The server counts 3 LSOA findings, one of them a well-formed code no IMD table knows; the browser sees the 2 malformed
+    // (the Welsh W01 area is outside England, not invalid).
     expect({ age: count('age'), sex: count('sex'), ethnic: count('ethnic_category'), first: count('first_attendance'), lsoa: count('lsoa_code') })
-      .toEqual({ age: 4, sex: 1, ethnic: 1, first: 1, lsoa: 3 });
+      .toEqual({ age: 4, sex: 1, ethnic: 1, first: 1, lsoa: 2 });
   });
 
   it('quarantines a line whose field count differs from the header', () => {
     const preview = parsePreview({ text: 'appointment_id,patient_id,appointment_date,treatment_function_code,attendance_status\nA1,P1,2025-04-01,110,5\nA2,P2,2025-04-01\n', encoding: 'utf-8', hadBom: false, truncated: false });
     const check = checkPreview(columns, outpatients.key, preview, proposeMapping(columns, preview.headers), today);
     expect(check.problems).toEqual([{ line: 3, column: 'row', value: '', message: 'has 3 fields; the header has 5', severity: 'quarantine' }]);
+    expect(check.quarantined).toEqual([3]);
+  });
+});
+
+describe('the national and local vocabularies, checked as the server reads them', () => {
+  it('reads specialty names and "110 - Trauma & Orthopaedics" as treatment functions, and refuses an unknown name', () => {
+    const tfc = column('treatment_function_code');
+    expect(checkValue(tfc, 'Trauma & Orthopaedics', today)).toBeNull();
+    expect(checkValue(tfc, '110 - Trauma & Orthopaedics', today)).toBeNull();
+    expect(checkValue(tfc, 'Dermatology', today)).toBeNull();
+    expect(checkValue(tfc, 'Orthopaedics', today)).toMatchObject({ severity: 'quarantine' });
+  });
+
+  it('treats NULL, - and & as missing, never as a value to refuse', () => {
+    expect(checkValue(column('age'), 'NULL', today)).toBeNull();
+    expect(checkValue(column('ethnic_category'), '-', today)).toBeNull();
+    expect(checkValue(column('appointment_id'), 'NULL', today)).toMatchObject({ message: 'missing (required)', severity: 'quarantine' });
+  });
+
+  it('reads HES dates, infant ages, ethnicity X and local codes, Not Specified and areas outside England', () => {
+    expect(checkValue(column('appointment_date'), '20250401', today)).toBeNull();
+    expect(checkValue(column('age'), '7003', today)).toBeNull();
+    for (const v of ['X', 'A1', 'White: Roma']) expect(checkValue(column('ethnic_category'), v, today)).toBeNull();
+    expect(checkValue(column('sex'), 'Not Specified', today)).toBeNull();
+    expect(checkValue(column('lsoa_code'), 'W01000012', today)).toBeNull();
+  });
+
+  it('checks a date + time column on the combined value', () => {
+    const headers = ['attendance_id', 'patient_id', 'Arrival_Date', 'Arrival_Time'];
+    const preview = { headers, rows: [['A1', 'P1', '2025-05-01', '14:35:00.0000000'], ['A2', 'P2', '2025-05-01', '25:99']], lines: [2, 3], ragged: [] };
+    const ae = [
+      { name: 'attendance_id', kind: 'id', required: true, codes: null, min: null, max: null },
+      { name: 'patient_id', kind: 'id', required: true, codes: null, min: null, max: null },
+      { name: 'arrival_datetime', kind: 'datetime', required: true, codes: null, min: null, max: null },
+    ];
+    const check = checkPreview(ae, ['attendance_id'], preview, { attendance_id: 'attendance_id', patient_id: 'patient_id', arrival_datetime: 'Arrival_Date' }, today, { arrival_datetime: 'Arrival_Time' });
     expect(check.quarantined).toEqual([3]);
   });
 });

@@ -1,14 +1,16 @@
 // The proposed column mapping as an editable table: one row per dataset column, a select of
 // the file's headers for each, required columns marked.
 import type { DatasetColumn } from './api.ts';
-import type { Mapping } from './match-columns.ts';
+import type { Mapping, Times } from './match-columns.ts';
 
-export function MappingTable({ columns, headers, mapping, firstRow, onChange }: {
+export function MappingTable({ columns, headers, mapping, times, firstRow, onChange, onChangeTime }: {
   columns: DatasetColumn[];
   headers: string[];
   mapping: Mapping;
+  times: Times;
   firstRow: string[] | undefined;
   onChange: (column: string, header: string | null) => void;
+  onChangeTime: (column: string, header: string | null) => void;
 }) {
   return (
     <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="mapping-caption">
@@ -27,7 +29,9 @@ export function MappingTable({ columns, headers, mapping, firstRow, onChange }: 
             const header = mapping[column.name] ?? null;
             const missing = column.required && !header;
             const id = `map-${column.name}`;
-            const value = header && firstRow ? firstRow[headers.indexOf(header)] : undefined;
+            const time = times[column.name] ?? null;
+            const first = (h: string | null) => (h && firstRow ? firstRow[headers.indexOf(h)] : undefined);
+            const value = time ? [first(header), first(time)].filter((v) => v !== undefined).join(' ') : first(header);
             return (
               <tr key={column.name} className={missing ? 'is-missing' : undefined}>
                 <th scope="row">
@@ -56,6 +60,19 @@ export function MappingTable({ columns, headers, mapping, firstRow, onChange }: 
                   {missing && (
                     <span id={`${id}-error`} className="field-error">
                       Required: choose the header that holds it
+                    </span>
+                  )}
+                  {column.kind === 'datetime' && (
+                    <span className="time-header">
+                      <label htmlFor={`${id}-time`}>Time in its own column</label>
+                      <select id={`${id}-time`} value={time ?? ''} onChange={(event) => onChangeTime(column.name, event.target.value || null)}>
+                        <option value="">— with the date —</option>
+                        {headers.map((h, i) => (
+                          <option key={i} value={h}>
+                            {h}
+                          </option>
+                        ))}
+                      </select>
                     </span>
                   )}
                 </td>

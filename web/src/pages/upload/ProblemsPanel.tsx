@@ -7,7 +7,9 @@ import { formatCount, plural } from './format.ts';
 const FIRST = 100;
 const listLines = (lines: number[]) => (lines.length > 30 ? `${lines.slice(0, 30).join(', ')}, …` : lines.join(', '));
 
-export function ProblemsPanel({ problems, quarantined, rowsChecked, more }: {
+export function ProblemsPanel({ missing, problems, quarantined, rowsChecked, more }: {
+  /** Required columns with no header: the server refuses the file whatever the rows hold. */
+  missing: string[];
   problems: RowProblem[];
   quarantined: number[];
   rowsChecked: number;
@@ -18,7 +20,14 @@ export function ProblemsPanel({ problems, quarantined, rowsChecked, more }: {
   const shown = all ? problems : problems.slice(0, FIRST);
   const keptLines = new Set(kept.map((p) => p.line));
   const scope = more ? `the first ${formatCount(rowsChecked)} rows` : rowsChecked === 1 ? 'the only row' : `all ${formatCount(rowsChecked)} rows`;
+  const refused = missing.length > 0 && (
+    <p className="check-refused callout callout-warning" role="alert">
+      The server would refuse this file: required column{missing.length > 1 ? 's' : ''} {missing.join(', ')} {missing.length > 1 ? 'have' : 'has'} no
+      header. Choose {missing.length > 1 ? 'them' : 'it'} in step 4; the rows are checked against the columns that are matched.
+    </p>
+  );
   if (!problems.length) {
+    if (refused) return refused;
     return (
       <p className="check-ok" role="status">
         No problems found in {scope}.{more ? ' The server checks every row when you upload.' : ''}
@@ -27,6 +36,7 @@ export function ProblemsPanel({ problems, quarantined, rowsChecked, more }: {
   }
   return (
     <>
+      {refused}
       <div className="check-summary" role="status">
         <p>
           In {scope}:{' '}

@@ -60,6 +60,20 @@ export const ResultSummary = forwardRef<HTMLHeadingElement, { summary: IngestSum
           {formatCount(summary.rowsQuarantined)} quarantined.
           {summary.rowsRead !== summary.rowsLoaded + summary.rowsQuarantined && <strong> (These do not add up: report this to the Parity maintainers.)</strong>}
         </p>
+        {summary.skippedLines && summary.skippedLines.blank + summary.skippedLines.footer > 0 && (
+          <p data-testid="skipped-lines">
+            Not data rows, skipped and not counted above:{' '}
+            {[
+              summary.skippedLines.blank > 0 ? `${plural(summary.skippedLines.blank, 'blank line')} (empty, or separators only as Excel writes them)` : '',
+              summary.skippedLines.footer > 0 ? `${plural(summary.skippedLines.footer, 'line')} of report footer after the last row` : '',
+            ].filter(Boolean).join('; ')}.
+          </p>
+        )}
+        {summary.notes && summary.notes.length > 0 && (
+          <ul className="read-notes" data-testid="read-notes">
+            {summary.notes.map((note, i) => <li key={i}>{note}</li>)}
+          </ul>
+        )}
         {summary.replaced && <p>It replaces extract <Link href={urls.extractPage(summary.replaced)}>{summary.replaced}</Link>, whose rows were removed in the same step.</p>}
         {dq.length > 0 && (
           <p>

@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { saveMapping, type SavedMapping } from './api.ts';
+import type { MappingColumns } from '../../../../core/datasets/column-mapping.ts';
 
 const NAME = /^[\w .-]+$/;
 
@@ -9,7 +10,7 @@ export function SavedMappings({ dataset, saved, chosen, current, onChoose, onSav
   dataset: string;
   saved: SavedMapping[];
   chosen: string;
-  current: Record<string, string>;
+  current: MappingColumns;
   onChoose: (name: string) => void;
   onSaved: (mapping: SavedMapping) => void;
 }) {

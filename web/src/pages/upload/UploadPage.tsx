@@ -10,7 +10,7 @@ import { DatasetStep } from './DatasetStep.tsx';
 import { FileDrop } from './FileDrop.tsx';
 import { plural } from './format.ts';
 import { MappingStep } from './MappingStep.tsx';
-import { mappingForServer, missingRequired, proposeMapping, type Mapping } from './match-columns.ts';
+import { mappingForServer, missingRequired, proposeMapping, proposeTimes, type Mapping, type MatchableColumn, type Times } from './match-columns.ts';
 import { delimiterName } from './parse-preview.ts';
 import { PreviewTable } from './PreviewTable.tsx';
 import { checkPreview, type CheckableColumn } from './preview-schema.ts';
@@ -49,17 +49,26 @@ export function UploadPage() {
   const fileName = fileState.kind === 'none' ? '' : fileState.file.name;
   const saved = mappings.data?.find((m) => m.name === chosenMapping && m.dataset === datasetId) ?? null;
 
+  // The dataset's columns with their declared date + time pairs (core/datasets).
+  const columns = useMemo<MatchableColumn[]>(() => {
+    if (!dataset) return [];
+    const declared = findDataset(dataset.id);
+    return dataset.columns.map((c) => ({ ...c, dateTimePairs: declared?.columns.find((d) => d.name === c.name)?.dateTimePairs }));
+  }, [dataset]);
   // The proposed mapping, and the analyst's edits on top of it (forgotten when the proposal changes).
-  const proposal = useMemo<Mapping | null>(
-    () => (dataset && preview ? proposeMapping(dataset.columns, preview.headers, saved?.columns) : null),
-    [dataset, preview, saved],
-  );
-  const [edits, setEdits] = useState<{ base: Mapping | null; values: Mapping }>({ base: null, values: {} });
-  const mapping: Mapping | null = proposal ? { ...proposal, ...(edits.base === proposal ? edits.values : {}) } : null;
+  const proposal = useMemo<{ mapping: Mapping; times: Times } | null>(() => {
+    if (!dataset || !preview) return null;
+    const proposed = proposeMapping(columns, preview.headers, saved?.columns);
+    return { mapping: proposed, times: proposeTimes(columns, preview.headers, proposed, saved?.columns) };
+  }, [dataset, columns, preview, saved]);
+  const [edits, setEdits] = useState<{ base: typeof proposal; values: Mapping; times: Times }>({ base: null, values: {}, times: {} });
+  const own = edits.base === proposal ? edits : { values: {}, times: {} };
+  const mapping: Mapping | null = proposal ? { ...proposal.mapping, ...own.values } : null;
+  const times: Times = proposal ? { ...proposal.times, ...own.times } : {};
   // What the server will do with it: the chosen headers first, then names and aliases for the
   // rest, so a column set to "not in the file" whose header matches by name is still read.
   const effective: Mapping | null = useMemo(
-    () => (dataset && preview && mapping ? proposeMapping(dataset.columns, preview.headers, mappingForServer(mapping)) : null),
+    () => (dataset && preview && mapping ? proposeMapping(columns, preview.headers, mappingForServer(mapping, times)) : null),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [dataset, preview, proposal, edits],
   );
@@ -73,8 +82,9 @@ export function UploadPage() {
     });
   }, [dataset]);
   const check = useMemo(
-    () => (dataset && checked && effective ? checkPreview(checkable, dataset.key, checked, effective) : null),
-    [checkable, dataset, checked, effective],
+    () => (dataset && checked && effective ? checkPreview(checkable, dataset.key, checked, effective, undefined, times) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [checkable, dataset, checked, effective, proposal, edits],
   );
 
   useEffect(() => {
@@ -101,9 +111,14 @@ export function UploadPage() {
     setChosenMapping('');
     setQuery({ dataset: id || null, replace: null }, { replace: true });
   };
+  // An edit clears the notice of a refused upload: the page says again what is still missing.
   const editMapping = (column: string, header: string | null) => {
-    const values = edits.base === proposal ? edits.values : {};
-    setEdits({ base: proposal, values: { ...values, [column]: header } });
+    setNotice('');
+    setEdits({ base: proposal, values: { ...own.values, [column]: header }, times: own.times });
+  };
+  const editTime = (column: string, header: string | null) => {
+    setNotice('');
+    setEdits({ base: proposal, values: own.values, times: { ...own.times, [column]: header } });
   };
 
   const loadedOfDataset = (extracts.data ?? []).filter((e) => e.dataset === datasetId && e.status === 'loaded');
@@ -121,7 +136,7 @@ export function UploadPage() {
     setNotice('');
     const file = fileState.file;
     const upload = uploadExtract(
-      { file, fileName: file.name, dataset: dataset.id, mapping: mappingForServer(mapping), replace: replaceTarget?.id ?? null },
+      { file, fileName: file.name, dataset: dataset.id, mapping: mappingForServer(mapping, times, saved?.columns), replace: replaceTarget?.id ?? null },
       (p) => setPhase({ kind: 'uploading', ...p }),
     );
     uploadRef.current = upload;
@@ -210,6 +225,7 @@ export function UploadPage() {
             dataset={dataset}
             preview={preview}
             mapping={mapping}
+            times={times}
             effective={effective ?? mapping}
             saved={mappings.data ?? []}
             chosenMapping={chosenMapping}
@@ -219,11 +235,12 @@ export function UploadPage() {
               setChosenMapping(m.name);
             }}
             onEdit={editMapping}
+            onEditTime={editTime}
           />
 
           <section className="panel step" aria-labelledby="step-check">
             <h2 id="step-check"><span className="step-number">5</span> Check before upload</h2>
-            <ProblemsPanel problems={check.problems} quarantined={check.quarantined} rowsChecked={checked?.rows.length ?? 0} more={checked?.more ?? false} />
+            <ProblemsPanel missing={missing} problems={check.problems} quarantined={check.quarantined} rowsChecked={checked?.rows.length ?? 0} more={checked?.more ?? false} />
           </section>
 
           <section className="panel step" aria-labelledby="step-upload">
@@ -240,7 +257,7 @@ export function UploadPage() {
                 </button>
               </>
             )}
-            <p className="field-error" role="alert">{notice}</p>
+            <p className="field-error" role="alert">{missing.length ? notice : ''}</p>
             {phase.kind === 'uploading' && (
               <UploadProgress fileName={fileName} loaded={phase.loaded} total={phase.total} onCancel={() => uploadRef.current?.abort()} />
             )}

@@ -7,6 +7,7 @@ import { IngestSummary } from '../../../../core/contracts/ingest.ts';
 import { Extract, ExtractDeleted, ExtractDetail, ExtractList, SavedMapping, SavedMappingList } from '../../../../core/contracts/extracts.ts';
 import { ApiError, clearApiCache, errorFrom, parseWith, send, type Schema } from '../../api/client.ts';
 import { allows, csrfHeaders, loadSession } from '../../auth/session.ts';
+import type { MappingColumns } from '../../../../core/datasets/column-mapping.ts';
 
 export { Dataset, DatasetColumn, DatasetList, Extract, ExtractDetail, ExtractList, IngestSummary, SavedMapping, SavedMappingList };
 
@@ -43,7 +44,7 @@ export interface UploadRequest {
   file: Blob;
   fileName: string;
   dataset: string;
-  mapping: Record<string, string>;
+  mapping: MappingColumns;
   replace: string | null;
 }
 

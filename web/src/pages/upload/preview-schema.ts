@@ -3,10 +3,12 @@
 // value that is missing or unreadable sends the row to the quarantine; an optional one that is
 // unreadable is kept as a blank and counted as a data-quality finding.
 import { z } from 'zod';
+import { ESP_AGE_BANDS } from '../../../../core/codes/age-bands.ts';
 import { ETHNIC_CATEGORIES } from '../../../../core/codes/ethnicity.ts';
+import { TREATMENT_FUNCTIONS } from '../../../../core/codes/treatment-functions.ts';
 import { expectations } from '../../../../core/text/ingest-messages.ts';
 import { parsePeriodLabel } from '../../../../core/datasets/period-label.ts';
-import type { Mapping } from './match-columns.ts';
+import type { Mapping, Times } from './match-columns.ts';
 import type { Preview } from './parse-preview.ts';
 
 export interface CheckableColumn {
@@ -39,13 +41,37 @@ const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
 const ETHNIC_WORDS = new Set<string>([
   ...ETHNIC_CATEGORIES.map((c) => c.code.toLowerCase()),
   ...ETHNIC_CATEGORIES.flatMap((c) => [c.label, ...c.words].map(squash)),
+  'x',
 ]);
-const SEX_WORDS = new Set(['1', 'm', 'male', 'man', '2', 'f', 'female', 'woman', '9', 'i', 'indeterminate', 'x', '0', 'u', 'notknown', 'unknown', 'notstated']);
+const NATIONAL_LETTERS = new Set<string>(ETHNIC_CATEGORIES.filter((c) => c.code.length === 1).map((c) => c.code));
+const SEX_WORDS = new Set(['1', 'm', 'male', 'man', '2', 'f', 'female', 'woman', '9', 'i', 'indeterminate', 'notspecified', 'x', '0', 'u', 'notknown', 'unknown', 'notstated', 'notrecorded']);
+const SPECIALTY_WORDS = new Set(Object.values(TREATMENT_FUNCTIONS).flatMap((name) => [squash(name), squash(name.replaceAll('&', ' and '))]));
+
+/** What exports write for "no value" in any column (pipelines/ingest/compile-load.ts), and HES's sentinel dates. */
+const MISSING_TOKENS = new Set(['NULL', 'null', 'Null', '-', '&']);
+const SENTINEL_DATE = /^(1800-01-01|1801-01-01|9999-12-31)|^(18000101|18010101|99991231|01\/01\/1800|01\/01\/1801|31\/12\/9999)$/;
+
+/** True when the server reads the value as missing (blank, a "no value" token, or for dates a sentinel). */
+export function isMissing(column: Pick<CheckableColumn, 'kind'>, value: string): boolean {
+  const v = value.trim();
+  return v === '' || MISSING_TOKENS.has(v) || ((column.kind === 'date' || column.kind === 'datetime') && SENTINEL_DATE.test(v));
+}
+
+/** An ESP age band from a band, an age or a range within one band (pipelines/ingest/normalise-sql.ts). */
+function readsAsAgeBand(value: string): boolean {
+  if ((ESP_AGE_BANDS as readonly string[]).includes(value)) return true;
+  const v = value.toLowerCase();
+  if (!/^(age[ds]? )?[0-9]{1,3}( ?(-|to) ?[0-9]{1,3}| ?\+| and over| years and over| plus| and older)?( years?)?$/.test(v)) return false;
+  const nums = (v.match(/[0-9]+/g) ?? []).map(Number);
+  const open = /\+|over|plus|older/.test(v);
+  if (nums.length === 1) return open ? nums[0] === 90 : nums[0] <= 120;
+  return nums[0] % 5 === 0 && nums[0] < 90 && nums[1] === nums[0] + 4;
+}
 const BOOLEAN_WORDS = new Set(['y', 'yes', '1', 'true', 't', 'n', 'no', '0', 'false', 'f']);
 
 /** A real calendar date from 1900 to a year from `today`, from the formats the server reads. */
 export function parseDate(value: string, today = new Date()): Date | null {
-  const v = value.replace(/(\.[0-9]+)?(Z|[+-][0-9]{2}:?[0-9]{2})?$/, '');
+  const v = value.replace(/(\.[0-9]+)?(Z|[+-][0-9]{2}:?[0-9]{2})?$/, '').replace(/^([0-9]{4})([0-9]{2})([0-9]{2})(?=$| )/, '$1-$2-$3');
   const time = '(?:[T ]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?)?';
   const iso = new RegExp(`^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})${time}$`).exec(v);
   const uk = new RegExp(`^([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})${time}$`).exec(v);
@@ -71,7 +97,14 @@ export function readable(column: CheckableColumn, value: string, today?: Date): 
   const upper = value.toUpperCase();
   switch (column.kind) {
     case 'integer':
+      if (column.synonyms?.[value] !== undefined) return true;
       return /^[+-]?[0-9]{1,9}(\.0*)?$/.test(value) && inRange(parseInt(value, 10), column);
+    case 'year': {
+      const years = value.match(/[0-9]{4}/g) ?? [];
+      return years.length === 1 && /^(mid[- ]?|june |jun |)[0-9]{4}(-0?6)?( estimates?)?$/i.test(value) && inRange(Number(years[0]), column);
+    }
+    case 'age_band':
+      return readsAsAgeBand(value) || (column.codes ?? []).some((c) => c.code === value) || Object.keys(column.synonyms ?? {}).some((w) => squash(w) === squash(value));
     case 'number': {
       const n = Number(value.replaceAll(',', ''));
       return value.trim() !== '' && Number.isFinite(n) && inRange(n, column);
@@ -90,11 +123,11 @@ export function readable(column: CheckableColumn, value: string, today?: Date): 
     case 'sex':
       return SEX_WORDS.has(squash(value));
     case 'ethnic_category':
-      return ETHNIC_WORDS.has(squash(value));
+      return ETHNIC_WORDS.has(squash(value)) || (/^[A-Z][A-Z0-9]$/.test(upper) && NATIONAL_LETTERS.has(upper[0]));
     case 'lsoa_code':
-      return /^E01[0-9]{6}$/.test(upper);
+      return /^[EWS]01[0-9]{6}$/.test(upper);
     case 'treatment_function':
-      return /^([0-9]{3}|X0[1-6])$/.test(upper);
+      return /^([0-9]{3}|X0[1-6])$/.test(upper) || /^([0-9]{3}|X0[1-6]) *[-:] *[A-Za-z]/.test(upper) || SPECIALTY_WORDS.has(squash(value));
     case 'icd10':
       return /^[A-Z][0-9]{2}[0-9A-Z]{0,4}$/.test(upper.replaceAll('.', ''));
     case 'opcs4':
@@ -109,12 +142,21 @@ export function readable(column: CheckableColumn, value: string, today?: Date): 
 /** Why one value would be quarantined or blanked, or null when it would load as it is. */
 export function checkValue(column: CheckableColumn, raw: string, today?: Date): Omit<RowProblem, 'line' | 'column'> | null {
   const value = raw.trim();
-  if (value === '') return column.required ? { value: raw, message: 'missing (required)', severity: 'quarantine' } : null;
+  if (isMissing(column, value)) return column.required ? { value: raw, message: 'missing (required)', severity: 'quarantine' } : null;
   if (readable(column, value, today)) return null;
   const expected = expectations[column.kind] ?? 'cannot be read';
   if (column.required || column.rejectInvalid) return { value, message: `'${value}' ${expected}`, severity: 'quarantine' };
   const note = column.kind === 'ethnic_category' ? 'value kept as written, counted as invalid' : 'value stored blank, counted';
   return { value, message: `'${value}' ${expected}`, severity: 'kept', note };
+}
+
+/** The date and time texts as one date-time, the way the load combines them. */
+export function combineDateTime(column: Pick<CheckableColumn, 'kind'>, date: string, time: string): string {
+  if (isMissing(column, date) || isMissing({ kind: 'text' }, time)) return '';
+  const d = date.trim().replace(/[ T]0?0:00(:00(\.0+)?)?$/, '');
+  const t = time.trim();
+  const hhmm = /^[0-9]{4}$/.test(t) ? `${t.slice(0, 2)}:${t.slice(2)}` : (/([0-9]{1,2}:[0-9]{2}(:[0-9]{2})?)(\.[0-9]+)?$/.exec(t)?.[1] ?? t);
+  return `${d} ${hhmm}`;
 }
 
 /** A zod schema for one mapped row (column → raw text), whose issues are the row's problems. */
@@ -146,8 +188,10 @@ export function checkPreview(
   preview: Pick<Preview, 'headers' | 'rows' | 'lines' | 'ragged'>,
   mapping: Mapping,
   today?: Date,
+  times: Times = {},
 ): PreviewCheck {
   const { headers, rows, lines } = preview;
+  const timeIndex = new Map(Object.entries(times).filter((e): e is [string, string] => !!e[1]).map(([c, h]) => [c, headers.indexOf(h)]));
   const ragged = new Map(preview.ragged.map((r) => [r.line, r.fields]));
   const mapped = columns.filter((c) => mapping[c.name]);
   const index = new Map(mapped.map((c) => [c.name, headers.indexOf(mapping[c.name]!)]));
@@ -161,7 +205,12 @@ export function checkPreview(
       problems.push({ line, column: 'row', value: '', message: `has ${fields} field${fields === 1 ? '' : 's'}; the header has ${headers.length}`, severity: 'quarantine' });
       return;
     }
-    const record = Object.fromEntries(mapped.map((c) => [c.name, row[index.get(c.name)!] ?? '']));
+    const record = Object.fromEntries(mapped.map((c) => {
+      const value = row[index.get(c.name)!] ?? '';
+      const t = timeIndex.get(c.name);
+      // A date + time column is checked as the server reads it: both given, or missing.
+      return [c.name, t === undefined ? value : combineDateTime(c, value, row[t] ?? '')];
+    }));
     const result = schema.safeParse(record);
     if (!result.success) {
       for (const issue of result.error.issues) {
