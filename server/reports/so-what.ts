@@ -70,7 +70,7 @@ const MAX_SIGNALS = 3;
 function signalList(signals: SpcSignal[], max = MAX_SIGNALS): string {
   const shown = signals.slice(-max).map(signalNote);
   const more = signals.length - shown.length;
-  return `${more > 0 ? `${more} earlier signal${more === 1 ? '' : 's'}, then ` : ''}${shown.join('; ')}`;
+  return `${more > 0 ? `${more} earlier signal${more === 1 ? '' : 's'} (see the chart), then ` : ''}${shown.join('; ')}`;
 }
 
 const windowOf = (spc: SpcView) => span({ from: spc.points[0]?.period ?? '', to: spc.points[spc.points.length - 1]?.period ?? '' });

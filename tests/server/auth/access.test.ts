@@ -21,6 +21,7 @@ const upload = () => multipart({ dataset: 'outpatients' }, { name: 'x.csv', cont
 /** Every API route but the public ones (health, sign-in, me, providers), with the least role it needs. */
 const ROUTES: RouteCase[] = [
   { method: 'GET', url: '/api/datasets', needs: 'viewer' },
+  { method: 'GET', url: '/api/benchmarks', needs: 'viewer' },
   { method: 'GET', url: '/api/metrics', needs: 'viewer' },
   { method: 'GET', url: '/api/metrics/op-dna-rate', needs: 'viewer' },
   { method: 'GET', url: '/api/metrics/op-dna-rate/breakdown?by=sex', needs: 'viewer' },

@@ -105,7 +105,8 @@ describe('special causes over the window', () => {
     // The summary table counts the indicator as "special cause earlier in the window", for the trust and the gap.
     expect(report).toContain('Trust overall: common cause in the latest point but special cause earlier in the window on one indicator');
     expect(report).toContain('Q1 − Q5 gap: common cause in the latest point but special cause earlier in the window on one indicator');
-    expect(report).toMatch(/Earlier: was above the upper process limit, Jul 2023 \(concern\)/);
+    // Page one lists the latest signals and counts the older ones, which the chart and its sentence name.
+    expect(report).toMatch(/Earlier: 1 earlier signal \(see the chart\), then ran above the mean, Feb 2024 to Dec 2024 \(concern\); rose one after another, Apr 2025 to Oct 2025 \(concern\)/);
   });
 
   it('the overview counts the indicator among those with earlier signals and says how many had too few points', async () => {

@@ -47,7 +47,7 @@ const OUTPUTS: Record<string, Outputs> = {
   'GET /api/health': { none: 'whether the server is up' },
 };
 /** Accounts, uploads, settings, audit and the web app's pages (which fetch the API above): no figures. */
-const NO_FIGURES = /^(POST|GET|PATCH|PUT|DELETE) (\/api\/(auth|users|sessions|audit|settings|backup|extracts|mappings)\b|\/$|\/(indicators|completeness|specialties|upload|extracts|published|login|admin)(\/|$))/;
+const NO_FIGURES = /^(POST|GET|PATCH|PUT|DELETE) (\/api\/(auth|users|sessions|audit|settings|backup|extracts|mappings|benchmarks)\b|\/$|\/(indicators|completeness|specialties|upload|extracts|published|login|admin)(\/|$))/;
 
 let t: Awaited<ReturnType<typeof sampleApp>>;
 let publishedId = '';
@@ -73,8 +73,9 @@ function csvRecords(text: string): Record<string, unknown>[] {
 
 /** "1,234 of 5,678" as a page, chart or report shows counts: every count in words. */
 function countsInWords(text: string): number[] {
-  // Not the SPC rule "2 of 3 (points) near a limit", which footnotes and methods spell out.
-  return [...text.replace(/<[^>]+>/g, ' ').matchAll(/(\d[\d,]*) of (\d[\d,]*)(?!\s*(near|points))/g)].flatMap((m) => [m[1], m[2]].map((n) => Number(n.replace(/,/g, ''))));
+  // Not the SPC rule "2 of 3 (points) near a limit", which footnotes and methods spell out, nor a
+  // count of periods ("only 17 of 36 months have a figure").
+  return [...text.replace(/<[^>]+>/g, ' ').matchAll(/(\d[\d,]*) of (\d[\d,]*)(?!\d|,\d|\s*(near|points|months|quarters))/g)].flatMap((m) => [m[1], m[2]].map((n) => Number(n.replace(/,/g, ''))));
 }
 
 async function fetchAs(url: string, read: Read) {
