@@ -29,6 +29,7 @@ const TYPE_OF_KIND: Record<ColumnKind, StorageColumn['type']> = {
   icd10: 'VARCHAR',
   opcs4: 'VARCHAR',
   integer: 'INTEGER',
+  year: 'INTEGER',
   number: 'DOUBLE',
   date: 'DATE',
   datetime: 'TIMESTAMP',
@@ -67,6 +68,7 @@ const DEMOGRAPHIC_DERIVED: StorageColumn[] = [
 
 /** Fields computed on load that belong to one dataset only. */
 const DATASET_DERIVED: Record<string, StorageColumn[]> = {
+  population: [{ name: 'imd_edition', type: 'VARCHAR', description: 'Where the cell\'s IMD quintile came from: IoD2025, IoD2019, mixed (LSOAs of both), supplied, or NULL.' }],
   waiting_list: [{ name: 'days_waited', type: 'INTEGER', description: 'Days from clock start to census date.', generated: `(census_date - clock_start_date)::INTEGER` }],
   admissions: [
     {

@@ -54,6 +54,7 @@ export const expectations: Record<string, string> = {
   id: 'is not a valid identifier',
   text: 'is not valid text',
   integer: 'is not a whole number in the allowed range',
+  year: 'is not a year (e.g. 2024, mid-2024, 2024/25)',
   number: 'is not a number',
   date: 'is not a real date between 1900 and next year (use YYYY-MM-DD or DD/MM/YYYY)',
   datetime: 'is not a real date and time (use YYYY-MM-DD HH:MM:SS or DD/MM/YYYY HH:MM)',

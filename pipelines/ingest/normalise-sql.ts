@@ -70,6 +70,9 @@ export function normaliseSql(column: ColumnSpec, v: string): string {
     case 'integer':
       // "12" casts directly; "12.0" (Excel) is read as 12; "12.5" and words are not whole numbers.
       return between(`coalesce(TRY_CAST(${v} AS INTEGER), CASE WHEN regexp_full_match(${v}, '[+-]?[0-9]{1,9}\\.0*') THEN CAST(split_part(${v}, '.', 1) AS INTEGER) END)`);
+    case 'year':
+      // The first 4-digit year of "2024", "mid-2024", "June 2024", "2024-06" or "2024/25".
+      return between(`TRY_CAST(regexp_extract(${v}, '(^|[^0-9])((19|20)[0-9]{2})([^0-9]|$)', 2) AS INTEGER)`);
     case 'number':
       return between(`TRY_CAST(replace(${v}, ',', '') AS DOUBLE)`);
     case 'date':

@@ -69,6 +69,10 @@ export function readable(column: CheckableColumn, value: string, today?: Date): 
   switch (column.kind) {
     case 'integer':
       return /^[+-]?[0-9]{1,9}(\.0*)?$/.test(value) && inRange(parseInt(value, 10), column);
+    case 'year': {
+      const year = /(^|[^0-9])((19|20)[0-9]{2})([^0-9]|$)/.exec(value);
+      return year !== null && inRange(Number(year[2]), column);
+    }
     case 'number': {
       const n = Number(value.replaceAll(',', ''));
       return value.trim() !== '' && Number.isFinite(n) && inRange(n, column);
