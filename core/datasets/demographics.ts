@@ -8,7 +8,7 @@ export const patientId: ColumnInput = {
   kind: 'id',
   required: true,
   description: 'Pseudonymised patient identifier.',
-  aliases: ['patient', 'pseudo_id', 'nhs_pseudo_id', 'pseudonymised_id', 'person_id', 'patient_pseudonym', 'local_patient_id'],
+  aliases: ['patient', 'pseudo_hesid', 'pseudo_id', 'nhs_pseudo_id', 'pseudonymised_id', 'person_id', 'patient_pseudonym', 'local_patient_id'],
 };
 
 export const demographicColumns: ColumnInput[] = [
@@ -19,7 +19,7 @@ export const demographicColumns: ColumnInput[] = [
     min: 0,
     max: 120,
     description: 'Age in whole years at the event (0–120).',
-    aliases: ['age_at_event', 'age_years', 'age_at_activity', 'age_at_appointment', 'age_on_admission', 'age_at_arrival'],
+    aliases: ['startage', 'age_at_event', 'age_years', 'age_at_activity', 'age_at_appointment', 'age_on_admission', 'age_at_arrival'],
   },
   {
     name: 'sex',
@@ -33,7 +33,7 @@ export const demographicColumns: ColumnInput[] = [
     kind: 'ethnic_category',
     required: false,
     description: 'NHS Data Dictionary ethnic category A–S, Z not stated, 99 not known.',
-    aliases: ['ethnicity', 'ethnic_group_code', 'ethnic_category_code', 'ethnic_origin', 'ethnicity_code', 'ethnic_code'],
+    aliases: ['ethnicity', 'ethnos', 'ethnic_group_code', 'ethnic_category_code', 'ethnic_origin', 'ethnicity_code', 'ethnic_code'],
   },
   {
     name: 'lsoa_code',
@@ -49,13 +49,13 @@ export const demographicColumns: ColumnInput[] = [
     min: 1,
     max: 10,
     description: 'IMD decile (1 most deprived), when the extract already carries it.',
-    aliases: ['imd', 'deprivation_decile', 'index_of_multiple_deprivation_decile'],
+    aliases: ['imd', 'deprivation_decile', 'index_of_multiple_deprivation_decile', 'imd_decile_2019', 'imd_2019_decile', 'imd19_decile', 'imd_decile_2025', 'imd_2025_decile', 'imd25_decile'],
   },
   {
     name: 'site_code',
     kind: 'text',
     required: false,
     description: 'Site (organisation site code or name).',
-    aliases: ['site', 'hospital', 'site_name', 'location', 'hospital_site'],
+    aliases: ['site', 'sitetret', 'hospital', 'site_name', 'location', 'hospital_site'],
   },
 ];

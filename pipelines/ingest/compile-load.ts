@@ -11,6 +11,7 @@ import { ETHNIC_CATEGORIES, ethnicGroupOf } from '../../core/codes/ethnicity.ts'
 import type { ColumnMatch } from './match-headers.ts';
 import { expectations, rowMessages } from '../../core/text/ingest-messages.ts';
 import { normaliseSql } from './normalise-sql.ts';
+import { type LsoaVintage, derivedDecileSql } from './grain/lsoa-vintage.ts';
 
 export const STAGE = 'stage_rows';
 /** The staged rows that cannot be loaded: `_rowid` in the stage, `source_row`, `_reasons`. */
@@ -20,10 +21,16 @@ export const REJECTS = 'stage_reject_lines';
 export const RAW_REJECTS = 'stage_rejects';
 /** Stage row id → line in the file, built only when DuckDB rejected lines (see lineOf). */
 export const LINES = 'stage_lines';
+/** Stage rows read but neither loaded nor quarantined (pipelines/ingest/grain/set-aside.ts). */
+export const SET_ASIDE = 'stage_set_aside';
 
 export interface CompileOptions {
   hasRejects: boolean;
   chineseGroup: '2001' | '2021';
+  /** Rows are in SET_ASIDE, and the insert and the duplicate checks leave them out. */
+  hasSetAside?: boolean;
+  /** The LSOA codes' vintage: which IoD edition gives the decile (grain/lsoa-vintage.ts). */
+  lsoaVintage?: LsoaVintage | null;
 }
 
 const raw = (c: ColumnSpec) => ident(`raw_${c.name}`);
@@ -144,10 +151,13 @@ export function compileInsert(dataset: DatasetSpec, opts: CompileOptions): strin
   if (dataset.patientLevel) {
     joins = `LEFT JOIN (SELECT lsoa_code AS l25, imd_decile AS d25 FROM ref_imd2025) i25 ON i25.l25 = p.lsoa_code
   LEFT JOIN (SELECT lsoa_code AS l19, imd_decile AS d19 FROM ref_imd2019) i19 ON i19.l19 = p.lsoa_code`;
-    derived.set('imd_decile', 'coalesce(imd_decile, d25, d19)');
-    derived.set('imd_edition', `CASE WHEN imd_decile IS NOT NULL THEN 'supplied' WHEN d25 IS NOT NULL THEN 'IoD2025' WHEN d19 IS NOT NULL THEN 'IoD2019' END`);
-    // An LSOA in neither edition is flagged after the optional columns, as a data-quality count.
-    derived.set('dq_flags', `CASE WHEN lsoa_code IS NOT NULL AND d25 IS NULL AND d19 IS NULL THEN list_append(_dq, 'lsoa_code') ELSE _dq END`);
+    // The decile derived from the LSOA wins; a supplied one fills in only where there is none
+    // (the upload result says how often the two disagree).
+    const fromLsoa = derivedDecileSql(opts.lsoaVintage ?? null);
+    derived.set('imd_decile', `coalesce(${fromLsoa.decile}, imd_decile)`);
+    derived.set('imd_edition', `coalesce(${fromLsoa.edition}, CASE WHEN imd_decile IS NOT NULL THEN 'supplied' END)`);
+    // An LSOA not in its edition is flagged after the optional columns, as a data-quality count.
+    derived.set('dq_flags', `CASE WHEN lsoa_code IS NOT NULL AND ${fromLsoa.decile} IS NULL THEN list_append(_dq, 'lsoa_code') ELSE _dq END`);
   }
   const columns = storedColumns(dataset);
   const select = columns.map((c) => {
@@ -159,6 +169,6 @@ export function compileInsert(dataset: DatasetSpec, opts: CompileOptions): strin
   return `INSERT INTO ${ident(dataset.id)} (${columns.map((c) => col(c.name)).join(', ')})
 SELECT ${select.join(', ')} FROM (
   SELECT s.*, ${line.sql} AS source_row FROM ${STAGE} s ${line.join}
-  WHERE s.rowid NOT IN (SELECT _rowid FROM ${VERDICT})
+  WHERE s.rowid NOT IN (SELECT _rowid FROM ${VERDICT})${opts.hasSetAside ? ` AND s.rowid NOT IN (SELECT _rowid FROM ${SET_ASIDE})` : ''}
 ) p ${joins}`;
 }

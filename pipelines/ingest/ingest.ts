@@ -8,13 +8,13 @@ import { type Database, type Session, transaction } from '../../db/database.ts';
 import { ident, literal } from '../../db/sql.ts';
 import type { DatasetSpec } from '../../core/datasets/dataset-schema.ts';
 import { DATASET_IDS, findDataset } from '../../core/datasets/index.ts';
-import { type CompileOptions, RAW_REJECTS, REJECTS, STAGE, VERDICT, compileInsert, compileLines, compileStage, compileVerdict } from './compile-load.ts';
+import { type CompileOptions, RAW_REJECTS, REJECTS, SET_ASIDE, STAGE, VERDICT, compileLines, compileStage, compileVerdict } from './compile-load.ts';
+import { compileGrainInsert, findRepeats, prepareGrain, reportGrain } from './grain/index.ts';
 import { FileRefusal, inspectFile } from './inspect-file.ts';
 import { type ColumnMatch, matchHeaders } from './match-headers.ts';
 import { fileMessages } from '../../core/text/ingest-messages.ts';
 import { currentMemoryLimit, isOutOfMemory, outOfMemoryError } from './out-of-memory.ts';
 import { readHeader } from './read-header.ts';
-import { findDuplicates } from './find-duplicates.ts';
 import { ignoredColumns, quarantineKeys } from '../../core/datasets/quarantine-columns.ts';
 import { type IngestSummary, ingestSummary, rejectedSummary, splitReason } from './summary.ts';
 import { transcodeToUtf8 } from './transcode.ts';
@@ -184,7 +184,8 @@ async function load(db: Database, request: IngestRequest, options: IngestOptions
     );
     if (existing) {
       return { ...base, extractId: existing.id, status: 'duplicate', rowsRead: existing.rows_read, rowsLoaded: existing.rows_loaded,
-        rowsQuarantined: existing.rows_quarantined, errors: [], dataQuality: {}, replaced: null };
+        rowsQuarantined: existing.rows_quarantined, rowsSetAside: existing.rows_read - existing.rows_loaded - existing.rows_quarantined,
+        setAside: [], grain: null, imd: null, columns: [], notComputable: [], errors: [], dataQuality: {}, replaced: null };
     }
 
     let path = request.path;
@@ -207,15 +208,20 @@ async function load(db: Database, request: IngestRequest, options: IngestOptions
       const rejected = await count(session, `SELECT count(*)::INTEGER AS n FROM ${REJECTS}`);
       await session.run(compileVerdict(compileOptions));
       trace('verdict');
-      await findDuplicates(session, dataset, compileOptions);
+      const plan = await prepareGrain(session, dataset, match, header.headers, compileOptions);
+      trace('grain');
+      await findRepeats(session, dataset, plan, compileOptions);
       trace('duplicates');
       const staged = await count(session, `SELECT count(*)::INTEGER AS n FROM ${STAGE}`);
-      const rowsLoaded = staged - (await count(session, `SELECT count(*)::INTEGER AS n FROM ${VERDICT}`));
+      const rowsSetAside = compileOptions.hasSetAside ? await count(session, `SELECT count(*)::INTEGER AS n FROM ${SET_ASIDE}`) : 0;
+      const rowsQuarantined = rejected + (await count(session, `SELECT count(*)::INTEGER AS n FROM ${VERDICT}`));
       const rowsRead = staged + rejected;
+      const rowsLoaded = rowsRead - rowsQuarantined - rowsSetAside;
       if (rowsLoaded === 0) throw new FileRefusal(fileMessages.noRowLoaded(rowsRead, await commonestReason(session)));
 
-      await session.run(compileInsert(dataset, compileOptions), { extract_id: extractId });
+      await session.run(compileGrainInsert(dataset, plan, compileOptions), { extract_id: extractId });
       trace('insert');
+      const grain = await reportGrain(session, dataset, plan, match, header.headers, extractId, rowsLoaded);
       await quarantineRows(session, extractId, dataset, match, columnMapping);
       trace('quarantine');
       const quality = await dataQuality(session, dataset, extractId);
@@ -230,14 +236,14 @@ async function load(db: Database, request: IngestRequest, options: IngestOptions
            $replaces, $mapping, $encoding, $delimiter, $from::DATE, $to::DATE, $quality)`,
         {
           id: extractId, dataset: dataset.id, file: request.fileName ?? basename(request.path), sha: facts.sha256,
-          by: request.uploadedBy ?? 'cli', read: rowsRead, loaded: rowsLoaded, quarantined: rowsRead - rowsLoaded,
+          by: request.uploadedBy ?? 'cli', read: rowsRead, loaded: rowsLoaded, quarantined: rowsQuarantined,
           replaces: request.replace ?? null, mapping: JSON.stringify(columnMapping), encoding: facts.encoding,
           delimiter: header.delimiter, from: range?.f ?? null, to: range?.t ?? null, quality: JSON.stringify(quality),
         },
       );
       await session.run(`UPDATE meta SET value = (value::INTEGER + 1)::VARCHAR WHERE key = 'data_version'`);
-      return { ...base, extractId, status: 'loaded' as const, rowsRead, rowsLoaded, rowsQuarantined: rowsRead - rowsLoaded,
-        errors, dataQuality: quality, replaced: request.replace ?? null };
+      return { ...base, extractId, status: 'loaded' as const, rowsRead, rowsLoaded, rowsQuarantined, ...grain,
+        columns: [], notComputable: [], errors, dataQuality: quality, replaced: request.replace ?? null };
       });
     });
   } catch (error) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ColumnReading, GrainReport, ImdReport, NotComputable, SetAside } from '../../core/contracts/ingest.ts';
 
 /** The result of one upload, as `parity ingest --json` prints it and `POST /api/extracts` answers it. */
 export const ingestSummary = z.object({
@@ -8,6 +9,17 @@ export const ingestSummary = z.object({
   rowsRead: z.number().int(),
   rowsLoaded: z.number().int(),
   rowsQuarantined: z.number().int(),
+  /** Rows read but neither loaded nor quarantined (a spell's later episodes, population totals): rowsRead = rowsLoaded + rowsSetAside + rowsQuarantined. */
+  rowsSetAside: z.number().int(),
+  setAside: z.array(SetAside),
+  /** When one row of the file is not one row of the table (episodes → spells, population rows → cells). */
+  grain: z.nullable(GrainReport),
+  /** Where the IMD deciles came from, when the file has an LSOA or an IMD column. */
+  imd: z.nullable(ImdReport),
+  /** How each declared column's values were read. */
+  columns: z.array(ColumnReading),
+  /** Indicators this extract's values cannot support, with the reason and the fix. */
+  notComputable: z.array(NotComputable),
   errors: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })),
   fileError: z.string().nullable(),
   /** Optional columns whose invalid values were kept as blanks: column → count. */
@@ -29,6 +41,12 @@ export function rejectedSummary(dataset: string, fileError: string): IngestSumma
     rowsRead: 0,
     rowsLoaded: 0,
     rowsQuarantined: 0,
+    rowsSetAside: 0,
+    setAside: [],
+    grain: null,
+    imd: null,
+    columns: [],
+    notComputable: [],
     errors: [],
     fileError,
     dataQuality: {},

@@ -1,0 +1,85 @@
+// Shapes of what an upload reports beyond its row counts: the grain it was read at, the rows set
+// aside (not errors, not loaded), how the IMD decile was found, how each column's values were
+// read, and the indicators the extract cannot support. The server's summary and the web app's
+// upload page both parse these.
+import * as z from 'zod/mini';
+
+const int = z.number();
+const str = z.string();
+
+/** Rows of the file that are neither loaded nor quarantined, by why. */
+export const SetAside = z.object({
+  /** later_episode: a spell's second and later episodes; total_row: a Total/All ages row; area_total: a row for an area larger than an LSOA. */
+  reason: z.enum(['later_episode', 'total_row', 'area_total']),
+  rows: int,
+  message: str,
+});
+export type SetAside = z.infer<typeof SetAside>;
+
+/** One row in the file is not one row in the table: what each is, and how many rows were stored. */
+export const GrainReport = z.object({
+  file: str,
+  stored: str,
+  rowsStored: int,
+  message: str,
+});
+export type GrainReport = z.infer<typeof GrainReport>;
+
+export const imdEditions = ['IoD2019', 'IoD2025'] as const;
+
+/** How the LSOA codes were read and which IoD edition gave each row its decile. */
+export const ImdReport = z.object({
+  /** 2011 or 2021 LSOA codes, or mixed, and how that was decided. */
+  lsoaVintage: z.nullable(z.enum(['2011', '2021', 'mixed'])),
+  vintageBasis: str,
+  /** Rows given a decile from each edition, from a supplied column, or none. */
+  rows: z.object({ IoD2019: int, IoD2025: int, supplied: int, outsideEngland: int, notFound: int, noLsoa: int }),
+  /** A supplied IMD decile column, when the file has one. */
+  supplied: z.nullable(z.object({
+    header: str,
+    /** The edition its header names (IoD2019, IoD2025) or null when it names none. */
+    edition: z.nullable(str),
+    /** Rows where both a supplied and a derived decile exist: how many agree. */
+    agree: int,
+    disagree: int,
+    message: str,
+  })),
+  message: str,
+});
+export type ImdReport = z.infer<typeof ImdReport>;
+
+/** How one declared column's values were read, over the rows of the file. */
+export const ColumnReading = z.object({
+  column: str,
+  header: z.nullable(str),
+  /** Read as written (already canonical). */
+  recognised: int,
+  /** Read after recoding (a word, another spelling or format, a label for a code). */
+  recoded: int,
+  /** Blank or a recognised "not known" marker. */
+  missing: int,
+  /** Present but not readable. */
+  unreadable: int,
+});
+export type ColumnReading = z.infer<typeof ColumnReading>;
+
+/** An input column whose values make an indicator meaningless (found after a load). */
+export const InputFinding = z.object({
+  column: str,
+  check: z.enum(['all_midnight', 'all_null', 'one_value']),
+  reason: str,
+  fix: str,
+});
+export type InputFinding = z.infer<typeof InputFinding>;
+
+/** An indicator that answers with this reason instead of a number. */
+export const NotComputable = z.object({
+  metric: str,
+  title: str,
+  /** "Not computable from this extract: …" — the reason and the fix together. */
+  message: str,
+  reason: str,
+  fix: str,
+  extractIds: z.array(str),
+});
+export type NotComputable = z.infer<typeof NotComputable>;
