@@ -6,6 +6,7 @@ import type { Database } from '../db/database.ts';
 import { DATASETS } from '../core/datasets/index.ts';
 import { ingestFile } from '../pipelines/ingest/ingest.ts';
 import { generateSample } from '../pipelines/sample/index.ts';
+import { statementIndicatorsAffected } from './services/indicator-checks.ts';
 
 /** On the first start (no extract ever loaded) generates the sample trust and loads every dataset. */
 export async function loadSampleIfEmpty(db: Database, config: Config, log: (line: string) => void): Promise<void> {
@@ -22,6 +23,7 @@ export async function loadSampleIfEmpty(db: Database, config: Config, log: (line
         maxBytes: Number.MAX_SAFE_INTEGER,
         chineseGroup: config.chineseGroup,
         memoryLimit: config.memoryLimit,
+        affectedIndicators: statementIndicatorsAffected,
       });
       log(`  ${dataset.id}: ${summary.status}, ${summary.rowsLoaded} rows loaded, ${summary.rowsQuarantined} quarantined`);
       if (summary.status === 'rejected') throw new Error(`the sample ${dataset.id} file was refused: ${summary.fileError}`);

@@ -2,11 +2,17 @@
 // parsed before a page uses it, so a server change shows up as a clear error, not a blank chart.
 // `zod/mini` keeps the first-load bundle small; types come from `z.infer`.
 import * as z from 'zod/mini';
+import { NotComputable } from './ingest.ts';
 
 const num = z.number();
 const maybeNum = z.nullable(z.number());
 const str = z.string();
 const maybeStr = z.nullable(z.string());
+
+/** An indicator the loaded data cannot give: the reason and the fix instead of a figure. */
+export const NotComputableState = z.omit(NotComputable, { metric: true, title: true });
+export type NotComputableState = z.infer<typeof NotComputableState>;
+const notComputable = z.optional(z.nullable(NotComputableState));
 
 export const breakdowns = [
   'overall', 'ethnic_group', 'ethnic_category', 'imd_quintile', 'imd_decile', 'core20',
@@ -110,6 +116,7 @@ export const BreakdownResult = z.object({
   reference: z.optional(z.nullable(z.object({ group: str, label: str }))),
   gap: z.nullable(Gap),
   notes: z.array(str),
+  notComputable,
 });
 export type BreakdownResult = z.infer<typeof BreakdownResult>;
 
@@ -171,6 +178,7 @@ export const SeriesResult = z.object({
     spc: z.nullable(Spc),
   })),
   notes: z.array(str),
+  notComputable,
 });
 export type SeriesResult = z.infer<typeof SeriesResult>;
 
@@ -183,6 +191,7 @@ export const Tile = z.object({
   gap: z.nullable(z.object({ absolute: maybeNum, relative: maybeNum })),
   gapVariation: VariationSchema,
   section: z.enum(['adult', 'cyp', 'cross-cutting']),
+  notComputable,
 });
 export type Tile = z.infer<typeof Tile>;
 

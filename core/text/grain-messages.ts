@@ -30,6 +30,10 @@ export const grainMessages = {
   vintageAssumed: () =>
     'Every LSOA code is in both the 2011 and 2021 lists and the header does not say which: read as 2021 LSOAs (IoD2025, the newer edition). ' +
     'Name the column LSOA11 or LSOA21 to say which.',
+  vintagePerCode: (only11: number) =>
+    'The header does not say whether these are 2011 or 2021 LSOAs: each code takes IoD2025 where it is a 2021 LSOA' +
+    (only11 ? `, and IoD2019 where it exists only in the 2011 list (${n(only11)} code${only11 === 1 ? '' : 's'}).` : '.') +
+    ' Name the column LSOA11 or LSOA21 to say which.',
   noLsoa: () => 'The file has no LSOA codes, so no decile could be derived.',
   suppliedImd: (header: string, ed: string | null, agree: number, disagree: number, kind: 'decile' | 'quintile') =>
     `The file supplies an IMD ${kind} ("${header}", ${ed ? `named as ${ed}` : 'edition not stated in its header'}). ` +

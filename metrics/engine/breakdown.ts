@@ -12,6 +12,7 @@ import { estimateCells, type Cell } from './estimate.ts';
 import { periodFor, type Period } from './period.ts';
 import { publicMetric } from './public-metric.ts';
 import type { BreakdownResult, Gap, ResultRow } from './result-types.ts';
+import { type NotComputableState, notComputable } from './computability.ts';
 
 export interface BreakdownRequest {
   by: Breakdown;
@@ -125,8 +126,16 @@ export function notesFor(metric: MetricDefinition, by: Breakdown, cells: Cell[])
 
 export async function computeBreakdown(session: Session, metric: MetricDefinition, request: BreakdownRequest, settings: EngineSettings): Promise<BreakdownResult> {
   const period: Period = await periodFor(session, metric, { from: request.from, to: request.to });
+  const blocked = await notComputable(session, metric);
+  if (blocked) return withoutFigures(assembleBreakdown(metric, request, period, [], settings, await dataAsAt(session, metric.dataset)), blocked);
   const cells = await computeCells(session, metric, { ...request, ...period, grain: 'all', plusGroups: settings.plusGroups }, request.level);
   return assembleBreakdown(metric, request, period, cells, settings, await dataAsAt(session, metric.dataset));
+}
+
+/** A result that says why there is no figure: no rows, no gap, no counts, the reason in the notes. */
+function withoutFigures(result: BreakdownResult, blocked: NotComputableState): BreakdownResult {
+  const overall = { ...result.overall, numerator: null, denominator: null, value: null, lower: null, upper: null, suppressed: false };
+  return { ...result, overall, rows: [], reference: null, gap: null, notes: [blocked.message], notComputable: blocked };
 }
 
 /**
@@ -143,7 +152,7 @@ export async function computeBreakdowns(
   const period: Period = await periodFor(session, metric, { from: request.from, to: request.to });
   const asOf = await dataAsAt(session, metric.dataset);
   const split: Breakdown[] = bys.filter((by) => by !== 'overall');
-  if (metric.computation.type !== 'proportion' || split.length < 2) {
+  if (metric.computation.type !== 'proportion' || split.length < 2 || (await notComputable(session, metric))) {
     const results: BreakdownResult[] = [];
     for (const by of bys) results.push(await computeBreakdown(session, metric, { ...request, by, by2: null }, settings));
     return results;
@@ -202,6 +211,7 @@ function assembleBreakdown(metric: MetricDefinition, request: BreakdownRequest, 
     reference: referenceCell ? { group: reference!, label: spec.label(reference!) } : null,
     gap: request.by === 'imd_quintile' && !request.by2 ? deprivationGap(detail, disclosed, metric, request.level, settings.siiReps) : null,
     notes: notesFor(metric, request.by, cells),
+    notComputable: null,
   };
 }
 

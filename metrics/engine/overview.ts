@@ -20,6 +20,8 @@ export interface OverviewTile {
   overall: BreakdownResult['overall'];
   gap: { absolute: number | null; relative: number | null } | null;
   gapVariation: SpcView['variation'] | null;
+  /** Set when the indicator cannot be computed from the loaded data: the tile shows this, not a figure. */
+  notComputable: BreakdownResult['notComputable'];
 }
 
 export function sectionOf(m: MetricDefinition): OverviewTile['section'] {
@@ -41,6 +43,9 @@ function fromQuintiles(result: BreakdownResult): { core20: Figure | null; rest: 
 async function tile(session: Session, metric: MetricDefinition, settings: EngineSettings, period: { from?: string; to?: string }): Promise<OverviewTile> {
   const by = metric.breakdowns.includes('core20') ? 'core20' : 'imd_quintile';
   const result = await computeBreakdown(session, metric, { by, by2: null, specialty: null, site: null, level: 95, ...period }, settings);
+  if (result.notComputable) {
+    return { metric: publicMetric(metric), section: sectionOf(metric), period: result.period, core20: null, rest: null, overall: result.overall, gap: null, gapVariation: null, notComputable: result.notComputable };
+  }
   const { core20, rest } = by === 'core20'
     ? { core20: result.rows.find((r) => r.group === 'Core20') ?? null, rest: result.rows.find((r) => r.group === 'Rest') ?? null }
     : fromQuintiles(result);
@@ -56,6 +61,7 @@ async function tile(session: Session, metric: MetricDefinition, settings: Engine
     overall: result.overall,
     gap,
     gapVariation: series.gap?.spc?.variation ?? null,
+    notComputable: null,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Breakdown, MetricDefinition } from '../catalogue/schema.ts';
 import type { DisclosureProfile, SpcResult } from '../statistics/index.ts';
+import type { NotComputableState } from './computability.ts';
 
 /** The catalogue entry as the API shows it: no SQL. */
 export interface PublicMetric {
@@ -66,6 +67,8 @@ export interface BreakdownResult {
   reference: { group: string; label: string } | null;
   gap: Gap | null;
   notes: string[];
+  /** Set when the loaded data cannot give this indicator: no figure, the reason and the fix instead. */
+  notComputable: NotComputableState | null;
 }
 
 export interface SeriesPoint {
@@ -95,4 +98,6 @@ export interface SeriesResult {
   groups: { group: string; label: string; points: SeriesPoint[] }[];
   gap: { points: { period: string; value: number | null }[]; spc: SpcView | null } | null;
   notes: string[];
+  /** As on a breakdown: no points, the reason and the fix instead. */
+  notComputable: NotComputableState | null;
 }

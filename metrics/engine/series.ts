@@ -11,6 +11,7 @@ import type { Cell } from './estimate.ts';
 import { periodFor } from './period.ts';
 import { publicMetric } from './public-metric.ts';
 import type { SeriesPoint, SeriesResult, SpcView } from './result-types.ts';
+import { notComputable } from './computability.ts';
 
 export interface SeriesRequest {
   by: Breakdown;
@@ -81,6 +82,14 @@ export async function computeSeries(session: Session, metric: MetricDefinition, 
   const period = await periodFor(session, metric, { from: request.from, to: request.to }, SERIES_MONTHS);
   const base = { by2: null, specialty: request.specialty, site: request.site, plus: request.plus, plusGroups: settings.plusGroups, ...period, grain: request.grain };
   const spec = specFor(request.by, settings.plusGroups);
+  const blocked = await notComputable(session, metric);
+  if (blocked) {
+    return {
+      metric: publicMetric(metric), by: request.by, grain: request.grain, period, level: request.level, disclosure: settings.disclosure,
+      disclosureLabel: DISCLOSURE_LABELS[settings.disclosure], dataAsAt: await dataAsAt(session, metric.dataset),
+      overall: { points: [], spc: null }, groups: [], gap: null, notes: [blocked.message], notComputable: blocked,
+    };
+  }
   const cells = await computeCells(session, metric, { ...base, by: request.by }, request.level);
   const disclosed = disclosePerPeriod(cells, settings);
 
@@ -116,5 +125,6 @@ export async function computeSeries(session: Session, metric: MetricDefinition, 
     groups,
     gap,
     notes,
+    notComputable: null,
   };
 }

@@ -18,6 +18,8 @@ import { readHeader } from './read-header.ts';
 import { ignoredColumns, quarantineKeys } from '../../core/datasets/quarantine-columns.ts';
 import { type IngestSummary, ingestSummary, rejectedSummary, splitReason } from './summary.ts';
 import { transcodeToUtf8 } from './transcode.ts';
+import { checkInputs } from './input-checks.ts';
+import type { InputFinding, NotComputable } from '../../core/contracts/ingest.ts';
 
 export interface IngestRequest {
   /** The file on disk. */
@@ -39,6 +41,11 @@ export interface IngestOptions {
   scratchDir?: string;
   /** PARITY_MEMORY_LIMIT, named when a load runs out of memory (default: asked of DuckDB). */
   memoryLimit?: string;
+  /**
+   * The indicators an extract's input findings make not computable (the catalogue lives in
+   * metrics/, which the loader does not import; the server passes metrics/engine/computability.ts).
+   */
+  affectedIndicators?: (dataset: string, extractId: string, fileName: string, findings: InputFinding[]) => NotComputable[];
 }
 
 const MAX_ERRORS = 100;
@@ -222,6 +229,10 @@ async function load(db: Database, request: IngestRequest, options: IngestOptions
       await session.run(compileGrainInsert(dataset, plan, compileOptions), { extract_id: extractId });
       trace('insert');
       const grain = await reportGrain(session, dataset, plan, match, header.headers, extractId, rowsLoaded);
+      const findings = await checkInputs(session, dataset, extractId, new Set(match.keys()));
+      const fileName = request.fileName ?? basename(request.path);
+      const notComputable = options.affectedIndicators?.(dataset.id, extractId, fileName, findings) ?? [];
+      trace('checks');
       await quarantineRows(session, extractId, dataset, match, columnMapping);
       trace('quarantine');
       const quality = await dataQuality(session, dataset, extractId);
@@ -235,7 +246,7 @@ async function load(db: Database, request: IngestRequest, options: IngestOptions
         `INSERT INTO extracts VALUES ($id, $dataset, $file, $sha, $by, current_timestamp::TIMESTAMP, $read, $loaded, $quarantined, 'loaded',
            $replaces, $mapping, $encoding, $delimiter, $from::DATE, $to::DATE, $quality)`,
         {
-          id: extractId, dataset: dataset.id, file: request.fileName ?? basename(request.path), sha: facts.sha256,
+          id: extractId, dataset: dataset.id, file: fileName, sha: facts.sha256,
           by: request.uploadedBy ?? 'cli', read: rowsRead, loaded: rowsLoaded, quarantined: rowsQuarantined,
           replaces: request.replace ?? null, mapping: JSON.stringify(columnMapping), encoding: facts.encoding,
           delimiter: header.delimiter, from: range?.f ?? null, to: range?.t ?? null, quality: JSON.stringify(quality),
@@ -243,7 +254,7 @@ async function load(db: Database, request: IngestRequest, options: IngestOptions
       );
       await session.run(`UPDATE meta SET value = (value::INTEGER + 1)::VARCHAR WHERE key = 'data_version'`);
       return { ...base, extractId, status: 'loaded' as const, rowsRead, rowsLoaded, rowsQuarantined, ...grain,
-        columns: [], notComputable: [], errors, dataQuality: quality, replaced: request.replace ?? null };
+        columns: [], notComputable, errors, dataQuality: quality, replaced: request.replace ?? null };
       });
     });
   } catch (error) {

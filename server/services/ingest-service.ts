@@ -3,6 +3,7 @@ import { type Database } from '../../db/database.ts';
 import { ident } from '../../db/sql.ts';
 import { type IngestRequest, ingestFile } from '../../pipelines/ingest/ingest.ts';
 import type { IngestSummary } from '../../pipelines/ingest/summary.ts';
+import { statementIndicatorsAffected } from './indicator-checks.ts';
 
 /**
  * Serialises uploads: DuckDB allows one writer, and two loads of the same dataset must not
@@ -35,6 +36,7 @@ export class IngestService {
         chineseGroup: this.config.chineseGroup,
         scratchDir: this.scratchDir,
         memoryLimit: this.config.memoryLimit,
+        affectedIndicators: statementIndicatorsAffected,
       });
       if (summary.status === 'loaded') this.changed();
       return summary;

@@ -19,10 +19,13 @@ export function vintageFromHeader(header: string): '2011' | '2021' | null {
 }
 
 /**
- * Decides the vintage of the `lsoa_code` values of `table`. `fallbackYear` is the population year
- * when there is one: ONS small-area estimates are on 2011 LSOAs up to mid-2020, 2021 LSOAs after.
+ * Decides the vintage of the `lsoa_code` values of `table`. A population file (`population` set)
+ * is one ONS release on one set of areas, so codes found in one list only decide for the whole
+ * file, and then its year: ONS small-area estimates are on 2011 LSOAs up to mid-2020, on 2021
+ * LSOAs after. Patient records are coded address by address, some still to 2011 areas, so
+ * unless the header says, each code takes the edition of the list it is in (IoD2025 if both).
  */
-export async function decideVintage(session: Session, table: string, header: string, fallbackYear: number | null): Promise<VintageDecision> {
+export async function decideVintage(session: Session, table: string, header: string, population: { year: number | null } | null): Promise<VintageDecision> {
   const named = vintageFromHeader(header);
   if (named) return { vintage: named, basis: grainMessages.vintageFromHeader(header, named) };
   const [counts] = await session.all<{ only11: number; only21: number; codes: number }>(
@@ -33,12 +36,13 @@ export async function decideVintage(session: Session, table: string, header: str
      LEFT JOIN ref_imd2019 i19 ON i19.lsoa_code = c.lsoa_code LEFT JOIN ref_imd2025 i25 ON i25.lsoa_code = c.lsoa_code`,
   );
   if (!counts || counts.codes === 0) return { vintage: null, basis: grainMessages.noLsoa() };
+  if (!population) return { vintage: null, basis: grainMessages.vintagePerCode(counts.only11) };
   if (counts.only11 > 0 && counts.only21 > 0) return { vintage: 'mixed', basis: grainMessages.vintageMixed(counts.only11, counts.only21) };
   if (counts.only11 > 0) return { vintage: '2011', basis: grainMessages.vintageFromCodes('2011', counts.only11) };
   if (counts.only21 > 0) return { vintage: '2021', basis: grainMessages.vintageFromCodes('2021', counts.only21) };
-  if (fallbackYear !== null) {
-    const vintage = fallbackYear <= 2020 ? '2011' : '2021';
-    return { vintage, basis: grainMessages.vintageFromYear(fallbackYear, vintage) };
+  if (population.year !== null) {
+    const vintage = population.year <= 2020 ? '2011' : '2021';
+    return { vintage, basis: grainMessages.vintageFromYear(population.year, vintage) };
   }
   return { vintage: '2021', basis: grainMessages.vintageAssumed() };
 }

@@ -50,7 +50,7 @@ export async function preparePopulation(session: Session, match: ColumnMatch, ls
           WINDOW w AS (PARTITION BY ${fineKey} ORDER BY _rowid) QUALIFY row_number() OVER w > 1) d ${at.join} ${first.join}`);
 
   const [year] = await session.all<{ y: number | null }>(`SELECT min(year)::INTEGER AS y FROM ${STAGE} WHERE len(_reasons) = 0`);
-  const vintage = await decideVintage(session, STAGE, lsoaHeader ?? '', year?.y ?? null);
+  const vintage = await decideVintage(session, STAGE, lsoaHeader ?? '', { year: year?.y ?? null });
   const derived = derivedDecileSql(vintage.vintage);
   // A supplied quintile is used only where no LSOA gives one; disagreements are reported.
   await session.run(`CREATE OR REPLACE TEMP TABLE ${POPULATION_ROWS} AS
