@@ -19,6 +19,7 @@ import { ignoredColumns, quarantineKeys } from '../../core/datasets/quarantine-c
 import { type IngestSummary, ingestSummary, rejectedSummary, splitReason } from './summary.ts';
 import { transcodeToUtf8 } from './transcode.ts';
 import { checkInputs } from './input-checks.ts';
+import { readColumns } from './column-readings.ts';
 import type { InputFinding, NotComputable } from '../../core/contracts/ingest.ts';
 
 export interface IngestRequest {
@@ -229,6 +230,7 @@ async function load(db: Database, request: IngestRequest, options: IngestOptions
       await session.run(compileGrainInsert(dataset, plan, compileOptions), { extract_id: extractId });
       trace('insert');
       const grain = await reportGrain(session, dataset, plan, match, header.headers, extractId, rowsLoaded);
+      const columns = await readColumns(session, dataset, match, header.headers);
       const findings = await checkInputs(session, dataset, extractId, new Set(match.keys()));
       const fileName = request.fileName ?? basename(request.path);
       const notComputable = options.affectedIndicators?.(dataset.id, extractId, fileName, findings) ?? [];
@@ -254,7 +256,7 @@ async function load(db: Database, request: IngestRequest, options: IngestOptions
       );
       await session.run(`UPDATE meta SET value = (value::INTEGER + 1)::VARCHAR WHERE key = 'data_version'`);
       return { ...base, extractId, status: 'loaded' as const, rowsRead, rowsLoaded, rowsQuarantined, ...grain,
-        columns: [], notComputable, errors, dataQuality: quality, replaced: request.replace ?? null };
+        columns, notComputable, errors, dataQuality: quality, replaced: request.replace ?? null };
       });
     });
   } catch (error) {
