@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_DISCLOSURE_PROFILE, DISCLOSURE_PROFILE_IDS, type DisclosureProfile } from '../core/disclosure.ts';
 import { loadPlusGroups, type PlusGroup } from '../metrics/engine/plus-groups.ts';
 
 /** Settings from the environment, parsed once at start-up. */
@@ -10,7 +11,7 @@ const envSchema = z.object({
   /** Largest accepted extract, in megabytes. */
   PARITY_MAX_UPLOAD_MB: z.coerce.number().positive().default(1024),
   /** Disclosure control profile applied to results. */
-  PARITY_DISCLOSURE: z.enum(['nhs-secondary-use', 'threshold-10', 'none']).default('nhs-secondary-use'),
+  PARITY_DISCLOSURE: z.enum(DISCLOSURE_PROFILE_IDS).default(DEFAULT_DISCLOSURE_PROFILE),
   /** Where R (Chinese) sits in the five groups: the 2001 Data Dictionary (Other) or the 2011/2021 census (Asian). */
   PARITY_CHINESE_GROUP: z.enum(['2001', '2021']).default('2001'),
   /** Local target for ethnicity coding completeness, percent. */
@@ -27,7 +28,7 @@ export interface Config {
   host: string;
   dbPath: string;
   maxUploadBytes: number;
-  disclosure: 'nhs-secondary-use' | 'threshold-10' | 'none';
+  disclosure: DisclosureProfile;
   chineseGroup: '2001' | '2021';
   completenessTarget: number;
   memoryLimit: string;

@@ -1,10 +1,13 @@
-// Shapes of what an upload reports beyond its row counts: the grain it was read at, the rows set
-// aside (not errors, not loaded), how the IMD decile was found, how each column's values were
-// read, and the indicators the extract cannot support. The server's summary and the web app's
-// upload page both parse these.
+// The result of one upload, as `parity ingest --json` prints it, `POST /api/extracts` answers it
+// (and declares it as its response schema) and the upload page parses it (docs/ingestion.md):
+// its row counts, and what it reports beyond them — the grain it was read at, the rows set aside
+// (not errors, not loaded), how the IMD decile was found, how each column's values were read,
+// and the indicators the extract cannot support.
 import * as z from 'zod/mini';
 
-const int = z.number();
+const count = z.int();
+
+const int = count;
 const str = z.string();
 
 /** Rows of the file that are neither loaded nor quarantined, by why. */
@@ -83,3 +86,34 @@ export const NotComputable = z.object({
   extractIds: z.array(str),
 });
 export type NotComputable = z.infer<typeof NotComputable>;
+
+export const IngestSummary = z.object({
+  extractId: z.nullable(z.string()),
+  dataset: z.string(),
+  status: z.enum(['loaded', 'duplicate', 'rejected']),
+  rowsRead: count,
+  rowsLoaded: count,
+  rowsQuarantined: count,
+  /** Rows read but neither loaded nor quarantined (a spell's later episodes, population totals): rowsRead = rowsLoaded + rowsSetAside + rowsQuarantined. */
+  rowsSetAside: count,
+  setAside: z.array(SetAside),
+  /** When one row of the file is not one row of the table (episodes → spells, population rows → cells). */
+  grain: z.nullable(GrainReport),
+  /** Where the IMD deciles came from, when the file has an LSOA or an IMD column. */
+  imd: z.nullable(ImdReport),
+  /** How each declared column's values were read. */
+  columns: z.array(ColumnReading),
+  /** Indicators this extract's values cannot support, with the reason and the fix. */
+  notComputable: z.array(NotComputable),
+  errors: z.array(z.object({ row: count, column: z.string(), message: z.string() })),
+  fileError: z.nullable(z.string()),
+  /** Optional columns whose invalid values were kept as blanks: column → count. */
+  dataQuality: z.record(z.string(), count),
+  encoding: z.nullable(z.string()),
+  delimiter: z.nullable(z.string()),
+  columnMapping: z.record(z.string(), z.string()),
+  /** The file's columns the dataset does not declare ("NHS Number", a second "patient_id" as "patient_id (2)"): neither loaded nor kept in the quarantine. */
+  ignoredColumns: z.array(z.string()),
+  replaced: z.nullable(z.string()),
+});
+export type IngestSummary = z.infer<typeof IngestSummary>;

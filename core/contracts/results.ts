@@ -131,18 +131,40 @@ export const variations = [
 export type Variation = (typeof variations)[number];
 const VariationSchema = z.catch(z.nullable(z.enum(variations)), null);
 
+export const spcRules = ['outside-limits', 'trend', 'two-of-three', 'shift'] as const;
+export type SpcRule = (typeof spcRules)[number];
+
+/**
+ * One special-cause episode in the window (Making Data Count / NHSRplotthedots rules): the periods
+ * of its first and last flagged point; `direction` high is above the mean or limit, or rising.
+ */
+export const SpcSignal = z.object({
+  rule: z.enum(spcRules),
+  from: str,
+  to: str,
+  direction: z.enum(['high', 'low']),
+  kind: z.enum(['improvement', 'concern', 'neither']),
+  /** How many points the rule flagged between `from` and `to`. */
+  points: num,
+});
+export type SpcSignal = z.infer<typeof SpcSignal>;
+
 export const Spc = z.object({
   mean: num,
   lower: num,
   upper: num,
   nearLower: z.optional(maybeNum),
   nearUpper: z.optional(maybeNum),
+  /** The mean moving range the limits come from (2.66 × it either side of the mean). */
+  averageMovingRange: z.optional(num),
   points: z.array(z.object({
     period: str,
     value: maybeNum,
-    signal: z.catch(z.nullable(z.enum(['outside-limits', 'trend', 'two-of-three', 'shift'])), null),
+    signal: z.catch(z.nullable(z.enum(spcRules)), null),
     kind: z.catch(z.nullable(z.enum(['improvement', 'concern', 'neither'])), null),
   })),
+  /** Every signal in the window, earliest first — not only the latest point's. */
+  signals: z.array(SpcSignal),
   variation: VariationSchema,
   assurance: z.catch(z.nullable(z.enum(['pass', 'fail', 'inconsistent'])), null),
   target: z.optional(maybeNum),
@@ -190,6 +212,10 @@ export const Tile = z.object({
   overall: Figure,
   gap: z.nullable(z.object({ absolute: maybeNum, relative: maybeNum })),
   gapVariation: VariationSchema,
+  /** The Q1 − Q5 gap series' signals over its window; null when it has too few points for SPC. */
+  gapSignals: z.optional(z.nullable(z.array(SpcSignal))),
+  /** False when the indicator has no IMD gap series (rather than too few points). */
+  gapSeries: z.optional(z.boolean()),
   section: z.enum(['adult', 'cyp', 'cross-cutting']),
   notComputable,
 });
@@ -244,6 +270,7 @@ export type CompletenessResult = z.infer<typeof CompletenessResult>;
 
 export const CompletenessSummary = z.object({
   target: num,
+  disclosure: z.optional(str),
   rows: z.array(z.object({ ...countsShape, dataset: str, datasetTitle: str, field: str })),
 });
 export type CompletenessSummary = z.infer<typeof CompletenessSummary>;

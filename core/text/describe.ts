@@ -69,10 +69,14 @@ export function describeGap(gap: Gap, metric: UnitLike & { polarity: Polarity },
       : `The most deprived fifth (IMD quintile 1) is ${formatDifference(Math.abs(gap.absolute), metric).replace(/^\+/, '')} ${word} than the least deprived fifth (quintile 5)${gap.relative !== null ? `, a ratio of ${formatRatio(gap.relative)}` : ''}.`);
   }
   if (gap.sii !== null) {
+    // SII and RII read the same way as the Q1 − Q5 gap: most deprived minus (or over) least deprived.
     const clear = gap.siiLower !== null && gap.siiUpper !== null && (gap.siiLower > 0 || gap.siiUpper < 0);
-    out.push(clear
-      ? `The slope index of inequality is ${formatDifference(gap.sii, metric)} (${level}% interval ${formatDifference(gap.siiLower, metric)} to ${formatDifference(gap.siiUpper, metric)}); the interval excludes zero, so there is a gradient across deprivation.`
-      : `The slope index of inequality is ${formatDifference(gap.sii, metric)} (${level}% interval ${formatDifference(gap.siiLower, metric)} to ${formatDifference(gap.siiUpper, metric)}); the interval includes zero, so there is no clear gradient across deprivation.`);
+    const side = gap.sii > 0 ? 'higher' : 'lower';
+    out.push(`The slope index of inequality is ${formatDifference(gap.sii, metric)} (${level}% interval ${formatDifference(gap.siiLower, metric)} to ${formatDifference(gap.siiUpper, metric)}): the modelled difference between the most and the least deprived ends of the whole gradient, most minus least deprived, like the Q1 − Q5 gap; ${clear ? `the interval excludes zero, so the value is ${side} towards the most deprived end` : 'the interval includes zero, so there is no clear gradient across deprivation'}.`);
+  }
+  if (gap.rii !== null) {
+    const clear = gap.riiLower !== null && gap.riiUpper !== null && (gap.riiLower > 1 || gap.riiUpper < 1);
+    out.push(`The relative index of inequality is ${formatRatio(gap.rii)} (${level}% interval ${formatRatio(gap.riiLower)} to ${formatRatio(gap.riiUpper)}): the modelled value at the most deprived end divided by that at the least deprived end; ${clear ? 'the interval excludes 1' : 'the interval includes 1, so no clear relative difference'}.`);
   }
   return out;
 }

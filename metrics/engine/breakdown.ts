@@ -59,8 +59,12 @@ function ratioOf(cell: Cell, reference: Cell | undefined, metric: MetricDefiniti
   return { value: r.value, lower: r.lower, upper: r.upper };
 }
 
-/** Q1–Q5 gap and the slope and relative indices of inequality across the quintiles. */
-export function deprivationGap(quintiles: Cell[], disclosed: DisclosedCell[], metric: MetricDefinition, level: number, reps: number): Gap | null {
+/**
+ * Q1–Q5 gap and the slope and relative indices of inequality across the quintiles, all most minus
+ * (or over) least deprived. `limits95` are the quintiles at 95%: as phe_sii, the simulation takes
+ * each quintile's se from its 95% limits whatever the interval level asked for.
+ */
+export function deprivationGap(quintiles: Cell[], disclosed: DisclosedCell[], metric: MetricDefinition, level: number, reps: number, limits95: Cell[] = quintiles): Gap | null {
   const byQuintile = (q: string) => quintiles.find((c) => c.g1 === q);
   const q1 = byQuintile('1');
   const q5 = byQuintile('5');
@@ -75,9 +79,11 @@ export function deprivationGap(quintiles: Cell[], disclosed: DisclosedCell[], me
   const usable = five.every((c, i) => c && visible(String(i + 1)) && c.value !== null && c.lower !== null && c.upper !== null && (c.denominator ?? 0) > 0);
   if (!usable) return gap;
   const transform = metric.statistic === 'percentage' ? 'logit' : metric.statistic === 'median' ? 'none' : 'log';
-  const quantiles = five.map((c) => ({ value: c!.value!, lower: c!.lower!, upper: c!.upper!, denominator: c!.denominator! }));
+  const at95 = five.map((c) => limits95.find((x) => x.g1 === c!.g1 && !x.total));
+  if (at95.some((c) => !c || c.lower === null || c.upper === null)) return gap;
+  const quantiles = five.map((c, i) => ({ value: c!.value!, lower: at95[i]!.lower!, upper: at95[i]!.upper!, denominator: c!.denominator! }));
   const okForTransform = transform === 'none' || quantiles.every((q) => q.lower > 0 && (transform !== 'logit' || q.upper < metric.multiplier));
-  const result = sii(quantiles, { level, limitsLevel: level, reps, seed: 1, transform: okForTransform ? transform : 'none', multiplier: metric.multiplier });
+  const result = sii(quantiles, { level, limitsLevel: 95, reps, seed: 1, transform: okForTransform ? transform : 'none', multiplier: metric.multiplier, orientation: 'most-minus-least' });
   return { ...gap, ...result };
 }
 
@@ -127,9 +133,12 @@ export function notesFor(metric: MetricDefinition, by: Breakdown, cells: Cell[])
 export async function computeBreakdown(session: Session, metric: MetricDefinition, request: BreakdownRequest, settings: EngineSettings): Promise<BreakdownResult> {
   const period: Period = await periodFor(session, metric, { from: request.from, to: request.to });
   const blocked = await notComputable(session, metric);
-  if (blocked) return withoutFigures(assembleBreakdown(metric, request, period, [], settings, await dataAsAt(session, metric.dataset)), blocked);
-  const cells = await computeCells(session, metric, { ...request, ...period, grain: 'all', plusGroups: settings.plusGroups }, request.level);
-  return assembleBreakdown(metric, request, period, cells, settings, await dataAsAt(session, metric.dataset));
+  if (blocked) return withoutFigures(assembleBreakdown(metric, request, period, [], settings, await dataAsAt(session, metric.dataset), []), blocked);
+  const compute = { ...request, ...period, grain: 'all' as const, plusGroups: settings.plusGroups };
+  const cells = await computeCells(session, metric, compute, request.level);
+  // The SII's simulation needs each quintile's 95% limits, whatever the level shown.
+  const sii95 = request.by === 'imd_quintile' && !request.by2 && request.level !== 95 ? await computeCells(session, metric, compute, 95) : cells;
+  return assembleBreakdown(metric, request, period, cells, settings, await dataAsAt(session, metric.dataset), sii95);
 }
 
 /** A result that says why there is no figure: no rows, no gap, no counts, the reason in the notes. */
@@ -165,12 +174,13 @@ export async function computeBreakdowns(
     const dim = split.indexOf(by);
     // `overall` has one group, the total itself.
     const own: Record<string, unknown>[] = dim === -1 ? [...totals.map((r) => ({ ...r, g1: 'All', g2: 'All', total: false })), ...totals] : [...rows.filter((r) => Number(r.dim) === dim), ...totals];
-    return assembleBreakdown(metric, { ...request, by, by2: null }, period, estimateCells(metric, own, request.level), settings, asOf);
+    const cells = estimateCells(metric, own, request.level);
+    return assembleBreakdown(metric, { ...request, by, by2: null }, period, cells, settings, asOf, request.level === 95 ? cells : estimateCells(metric, own, 95));
   });
 }
 
 /** The result object from computed cells: disclosure, comparisons, ratios, gap and notes. */
-function assembleBreakdown(metric: MetricDefinition, request: BreakdownRequest, period: Period, cells: Cell[], settings: EngineSettings, asOf: string | null): BreakdownResult {
+function assembleBreakdown(metric: MetricDefinition, request: BreakdownRequest, period: Period, cells: Cell[], settings: EngineSettings, asOf: string | null, cells95: Cell[]): BreakdownResult {
   const spec = specFor(request.by, settings.plusGroups);
   const spec2 = request.by2 ? specFor(request.by2, settings.plusGroups) : null;
   const totalCell = cells.find((c) => c.total) ?? emptyTotal(metric);
@@ -209,7 +219,7 @@ function assembleBreakdown(metric: MetricDefinition, request: BreakdownRequest, 
     },
     rows,
     reference: referenceCell ? { group: reference!, label: spec.label(reference!) } : null,
-    gap: request.by === 'imd_quintile' && !request.by2 ? deprivationGap(detail, disclosed, metric, request.level, settings.siiReps) : null,
+    gap: request.by === 'imd_quintile' && !request.by2 ? deprivationGap(detail, disclosed, metric, request.level, settings.siiReps, cells95.filter((c) => !c.total)) : null,
     notes: notesFor(metric, request.by, cells),
     notComputable: null,
   };

@@ -74,9 +74,11 @@ function rateCells(rows: SqlRow[], metric: MetricDefinition, level: number): Cel
     const cell = { ...emptyCell(bands[0], METHOD_OF[metric.statistic], null), numerator: events, denominator: personYears };
     if (personYears <= 0) return { ...cell, reason: 'no population denominator for this group' };
     if (!standardised) return { ...cell, ...crudeRate(events, personYears, level, metric.multiplier) };
-    const known = bands.filter((b) => b.weight !== null && Number(b.person_years) > 0);
+    // A band with neither events nor population is absent from the group; one with events but no
+    // population refuses the whole rate (dobsonDsr says why) rather than dropping those events.
+    const known = bands.filter((b) => b.weight !== null && (Number(b.person_years) > 0 || Number(b.events) > 0));
     const result = dobsonDsr(
-      known.map((b) => ({ events: Number(b.events), population: Number(b.person_years), weight: Number(b.weight) })),
+      known.map((b) => ({ events: Number(b.events), population: Number(b.person_years), weight: Number(b.weight), label: String(b.band) })),
       level,
       metric.multiplier,
     );

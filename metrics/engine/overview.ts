@@ -19,7 +19,12 @@ export interface OverviewTile {
   rest: Figure | null;
   overall: BreakdownResult['overall'];
   gap: { absolute: number | null; relative: number | null } | null;
+  /** The latest point of the Q1 − Q5 gap series; null with too few points or no gap series. */
   gapVariation: SpcView['variation'] | null;
+  /** Every special-cause signal of the gap series in its window; null when there is no SPC. */
+  gapSignals: SpcView['signals'] | null;
+  /** Whether the indicator has a Q1 − Q5 gap series at all (so null SPC means too few points). */
+  gapSeries: boolean;
   /** Set when the indicator cannot be computed from the loaded data: the tile shows this, not a figure. */
   notComputable: BreakdownResult['notComputable'];
 }
@@ -44,7 +49,7 @@ async function tile(session: Session, metric: MetricDefinition, settings: Engine
   const by = metric.breakdowns.includes('core20') ? 'core20' : 'imd_quintile';
   const result = await computeBreakdown(session, metric, { by, by2: null, specialty: null, site: null, level: 95, ...period }, settings);
   if (result.notComputable) {
-    return { metric: publicMetric(metric), section: sectionOf(metric), period: result.period, core20: null, rest: null, overall: result.overall, gap: null, gapVariation: null, notComputable: result.notComputable };
+    return { metric: publicMetric(metric), section: sectionOf(metric), period: result.period, core20: null, rest: null, overall: result.overall, gap: null, gapVariation: null, gapSignals: null, gapSeries: false, notComputable: result.notComputable };
   }
   const { core20, rest } = by === 'core20'
     ? { core20: result.rows.find((r) => r.group === 'Core20') ?? null, rest: result.rows.find((r) => r.group === 'Rest') ?? null }
@@ -61,6 +66,8 @@ async function tile(session: Session, metric: MetricDefinition, settings: Engine
     overall: result.overall,
     gap,
     gapVariation: series.gap?.spc?.variation ?? null,
+    gapSignals: series.gap?.spc?.signals ?? null,
+    gapSeries: series.gap !== null,
     notComputable: null,
   };
 }

@@ -42,7 +42,11 @@ export function spcOf(points: { period: string; value: number | null }[], polari
   const known = points.filter((p): p is { period: string; value: number } => p.value !== null);
   const spc = xmr(known.map((p) => p.value), { polarity, target });
   if (!spc) return null;
-  return { ...spc, points: spc.points.map((p, i) => ({ period: known[i].period, value: p.value, signal: p.signal, kind: p.kind })) };
+  return {
+    ...spc,
+    points: spc.points.map((p, i) => ({ period: known[i].period, value: p.value, signal: p.signal, kind: p.kind })),
+    signals: spc.signals.map((e) => ({ ...e, from: known[e.from].period, to: known[e.to].period })),
+  };
 }
 
 const byPeriod = (cells: Cell[]) => {

@@ -1,9 +1,11 @@
-// Statistical disclosure control of counts (statistics.md, "Disclosure control"): which counts
+// Statistical disclosure control of counts (docs/methods.md, "Disclosure control"): which counts
 // are too small to show, how shown counts are rounded, and which cells of a breakdown to
-// suppress so that neither a small count nor its recovery from the total is published.
+// suppress so that neither a small count nor its recovery from the total is published. The
+// profiles themselves (thresholds, rounding, labels) are declared once in core/disclosure.ts.
+import { DISCLOSURE_PROFILES, type DisclosureProfile } from '../../core/disclosure.ts';
 import { count } from './validate.ts';
 
-export type DisclosureProfile = 'nhs-secondary-use' | 'threshold-10' | 'none';
+export type { DisclosureProfile };
 
 export interface CountCell {
   numerator: number | null;
@@ -11,29 +13,25 @@ export interface CountCell {
   suppressed: boolean;
 }
 
-export const DISCLOSURE_LABELS: Record<DisclosureProfile, string> = {
-  'nhs-secondary-use': 'NHS secondary-use: counts 1–7 suppressed, others rounded to 5',
-  'threshold-10': 'Threshold 10: counts 1–9 suppressed, others rounded to 5',
-  none: 'None: counts shown unrounded (internal analysis only)',
-};
+/** Each profile's label, as results carry it. */
+export const DISCLOSURE_LABELS = Object.fromEntries(
+  Object.entries(DISCLOSURE_PROFILES).map(([id, p]) => [id, p.label]),
+) as Record<DisclosureProfile, string>;
 
-/** Largest count that is suppressed under each profile (0 is never small). */
-const LARGEST_SMALL: Record<DisclosureProfile, number> = { 'nhs-secondary-use': 7, 'threshold-10': 9, none: 0 };
-
-/** True when a count must not be shown: 1–7 (NHS secondary-use), 1–9 (threshold 10), never for none. */
+/** True when a count must not be shown: from 1 to the profile's largest small count (0 is never small). */
 export function isSmall(value: number, profile: DisclosureProfile): boolean {
   count('The count', value);
-  return value >= 1 && value <= LARGEST_SMALL[profile];
+  return value >= 1 && value <= DISCLOSURE_PROFILES[profile].largestSmall;
 }
 
 /**
- * The count as shown: to the nearest 5 under both suppressing profiles (threshold 10 rounds too,
- * so that differences between published totals cannot reveal a suppressed cell), unchanged under
- * none. Small counts are suppressed, not rounded: check isSmall first.
+ * The count as shown: to the nearest multiple of the profile's rounding (5 under both suppressing
+ * profiles), unchanged under none. Small counts are suppressed, not rounded: check isSmall first.
  */
 export function roundCount(value: number, profile: DisclosureProfile): number {
   count('The count', value);
-  return profile === 'none' ? value : Math.round(value / 5) * 5;
+  const step = DISCLOSURE_PROFILES[profile].roundTo;
+  return step === 1 ? value : Math.round(value / step) * step;
 }
 
 /**

@@ -6,8 +6,12 @@
 // - interval by simulation: each quantile's value is drawn from Normal(value, se) — on the log
 //   scale for rates, logit for proportions — back-transformed, refitted; the sorted draws at
 //   positions round(R(1 − cv)) and round(R·cv), cv = c + (1 − c)/2, are the limits.
+// - the se of each quantile comes from its 95% limits whatever the interval asked for (phe_sii
+//   hard-codes qnorm(0.975)), and a 99.8% interval reads other positions of the same draws.
 // Deviation from phe_sii: `multiplier` is the scale of the values (100 for percentages), used
 // by the logit transform; the SII is reported on the values' own scale, not multiplied.
+// `orientation: 'most-minus-least'` reports the same fit the other way round, as a Q1 − Q5 gap
+// reads: SII = −β₁ (most minus least deprived), RII = β₀/(β₀ + β₁) (most over least deprived).
 import { statsMessages as m } from './messages.ts';
 import { zFor } from './normal.ts';
 import { seededNormal } from './rng.ts';
@@ -42,6 +46,8 @@ export interface SiiOptions {
   multiplier?: number;
   /** Confidence level of the quantiles' own limits, from which the se is derived (default 95). */
   limitsLevel?: number;
+  /** 'least-minus-most' as phe_sii (default), or 'most-minus-least' as the Q1 − Q5 gap. */
+  orientation?: 'least-minus-most' | 'most-minus-least';
 }
 
 /** The weighted least-squares line through (bᵢ, yᵢ) with weights aᵢ (Σa = 1). */
@@ -108,7 +114,8 @@ function check(quantiles: QuantileValue[], transform: 'none' | 'log' | 'logit', 
 }
 
 export function sii(quantiles: QuantileValue[], options: SiiOptions = {}): SiiResult {
-  const { level = 95, reps = 10_000, seed = 1, transform = 'none', multiplier = 1, limitsLevel = 95 } = options;
+  const { level = 95, reps = 10_000, seed = 1, transform = 'none', multiplier = 1, limitsLevel = 95, orientation = 'least-minus-most' } = options;
+
   checkLevel(level);
   positive('The multiplier', multiplier);
   check(quantiles, transform, multiplier);
@@ -136,7 +143,7 @@ export function sii(quantiles: QuantileValue[], options: SiiOptions = {}): SiiRe
   }
   slopes.sort();
   ratios.sort();
-  return {
+  const phe: SiiResult = {
     sii: point.slope,
     siiLower: slopes[posLower - 1],
     siiUpper: slopes[posUpper - 1],
@@ -144,4 +151,7 @@ export function sii(quantiles: QuantileValue[], options: SiiOptions = {}): SiiRe
     riiLower: ratios[posLower - 1],
     riiUpper: ratios[posUpper - 1],
   };
+  if (orientation === 'least-minus-most') return phe;
+  // phe_sii's result read the other way: its limits swap ends (the ratio's too, as 1/x falls).
+  return { sii: -phe.sii, siiLower: -phe.siiUpper, siiUpper: -phe.siiLower, rii: 1 / phe.rii, riiLower: 1 / phe.riiUpper, riiUpper: 1 / phe.riiLower };
 }

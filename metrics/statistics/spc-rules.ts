@@ -9,18 +9,22 @@ function markRuns(n: number, ends: (i: number) => boolean): boolean[] {
   return flags;
 }
 
-/** 7 points in a row all rising or all falling; a repeated value (a tie) breaks the run. */
-export function trendFlags(y: readonly number[]): { flags: boolean[]; direction: number[] } {
+/**
+ * 7 points in a row all rising or all falling; a repeated value (a tie) breaks the run. A peak
+ * or trough can end one trend and start the next, so rising and falling runs are also kept apart.
+ */
+export function trendFlags(y: readonly number[]): { flags: boolean[]; direction: number[]; rising: boolean[]; falling: boolean[] } {
   const step = y.map((v, i) => (i === 0 ? 0 : Math.sign(v - y[i - 1])));
   const direction = new Array<number>(y.length).fill(0);
-  const flags = markRuns(y.length, (i) => {
-    const s = step[i];
-    if (s === 0) return false;
+  const run = (s: number) => markRuns(y.length, (i) => {
+    if (step[i] !== s) return false;
     for (let k = i - RUN + 2; k <= i; k++) if (step[k] !== s) return false;
     for (let k = i - RUN + 1; k <= i; k++) direction[k] = s;
     return true;
   });
-  return { flags, direction };
+  const rising = run(1);
+  const falling = run(-1);
+  return { flags: rising.map((r, i) => r || falling[i]), direction, rising, falling };
 }
 
 /** 7 points in a row on one side of the mean; a point on the mean breaks the run. */

@@ -5,6 +5,7 @@
 // variation and assurance icons.
 import { statsMessages as m } from './messages.ts';
 import { shiftFlags, trendFlags, twoOfThreeFlags } from './spc-rules.ts';
+import { signalEpisodes, type SignalEpisode } from './spc-signals.ts';
 import { finite } from './validate.ts';
 
 export type Polarity = 'higher' | 'lower' | 'context';
@@ -33,6 +34,8 @@ export interface SpcResult {
   nearUpper: number;
   averageMovingRange: number;
   points: SpcPoint[];
+  /** Every special-cause episode in the window, earliest first, whichever point it ends on. */
+  signals: SignalEpisode[];
   variation: VariationIcon;
   assurance: AssuranceIcon | null;
   target: number | null;
@@ -96,14 +99,15 @@ export function xmr(values: number[], options: XmrOptions = {}): SpcResult | nul
   const rules: [Signal, boolean[]][] = [['outside-limits', outside], ['trend', trend.flags], ['two-of-three', twoOfThree], ['shift', shift]];
   const points: SpcPoint[] = values.map((value, index) => {
     const signal = rules.find(([, flags]) => flags[index])?.[0] ?? null;
-    // A trend point that sits exactly on the mean takes the trend's direction as its side.
-    const s = side[index] || trend.direction[index];
+    // A trend is read by its direction (NHSRplotthedots 0.2.2, issue #167): a rising run is an
+    // improvement where higher is better, on whichever side of the mean it lies.
+    const s = signal === 'trend' ? trend.direction[index] : side[index];
     const kind = signal === null ? null : good === 0 ? 'neither' : s === good ? 'improvement' : 'concern';
     return { index, value, signal, kind };
   });
 
   const last = points[points.length - 1];
-  const lastSide = side[last.index] || trend.direction[last.index];
+  const lastSide = last.signal === 'trend' ? trend.direction[last.index] : side[last.index];
   const variation: VariationIcon =
     last.kind === null ? 'common-cause' : `special-cause-${last.kind}-${lastSide >= 0 ? 'high' : 'low'}`;
 
@@ -115,6 +119,13 @@ export function xmr(values: number[], options: XmrOptions = {}): SpcResult | nul
     nearUpper,
     averageMovingRange: amr,
     points,
+    signals: signalEpisodes([
+      { rule: 'outside-limits', flags: outside, direction: side, reach: 1 },
+      { rule: 'trend', flags: trend.rising, direction: values.map(() => 1), reach: 1 },
+      { rule: 'trend', flags: trend.falling, direction: values.map(() => -1), reach: 1 },
+      { rule: 'two-of-three', flags: twoOfThree, direction: side, reach: 2 },
+      { rule: 'shift', flags: shift, direction: side, reach: 1 },
+    ], good),
     variation,
     assurance: assurance(polarity, target, lower, upper),
     target,

@@ -16,7 +16,8 @@ import { fileMessages } from '../../core/text/ingest-messages.ts';
 import { currentMemoryLimit, isOutOfMemory, outOfMemoryError } from './out-of-memory.ts';
 import { readHeader } from './read-header.ts';
 import { ignoredColumns, quarantineKeys } from '../../core/datasets/quarantine-columns.ts';
-import { type IngestSummary, ingestSummary, rejectedSummary, splitReason } from './summary.ts';
+import { IngestSummary } from '../../core/contracts/ingest.ts';
+import { rejectedSummary, splitReason } from './summary.ts';
 import { transcodeToUtf8 } from './transcode.ts';
 import { checkInputs } from './input-checks.ts';
 import { readColumns } from './column-readings.ts';
@@ -166,7 +167,7 @@ async function commonestReason(session: Session): Promise<string> {
  */
 export async function ingestFile(db: Database, request: IngestRequest, options: IngestOptions): Promise<IngestSummary> {
   // Parsing puts the keys in the documented order and checks the shape.
-  return ingestSummary.parse(await load(db, request, options));
+  return IngestSummary.parse(await load(db, request, options));
 }
 
 async function load(db: Database, request: IngestRequest, options: IngestOptions): Promise<IngestSummary> {

@@ -68,8 +68,10 @@ export function normaliseSql(column: ColumnSpec, v: string): string {
     case 'text':
       return v;
     case 'integer':
-      // "12" casts directly; "12.0" (Excel) is read as 12; "12.5" and words are not whole numbers.
-      return between(`coalesce(TRY_CAST(${v} AS INTEGER), CASE WHEN regexp_full_match(${v}, '[+-]?[0-9]{1,9}\\.0*') THEN CAST(split_part(${v}, '.', 1) AS INTEGER) END)`);
+      // "12" and "12.0" (Excel) are 12; "12.5", "1e3", "1_000" and words are not whole numbers.
+      // Not TRY_CAST alone: it rounds "36.6" weeks to 37 and reads "1e3" and "1_000" as 1000.
+      // The same pattern as the upload preview's check (web/src/pages/upload/preview-schema.ts).
+      return between(`CASE WHEN regexp_full_match(${v}, '[+-]?[0-9]{1,9}(\\.0*)?') THEN CAST(split_part(${v}, '.', 1) AS INTEGER) END`);
     case 'year':
       // The first 4-digit year of "2024", "mid-2024", "June 2024", "2024-06" or "2024/25".
       return between(`TRY_CAST(regexp_extract(${v}, '(^|[^0-9])((19|20)[0-9]{2})([^0-9]|$)', 2) AS INTEGER)`);

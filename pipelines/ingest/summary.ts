@@ -1,37 +1,7 @@
-import { z } from 'zod';
-import { ColumnReading, GrainReport, ImdReport, NotComputable, SetAside } from '../../core/contracts/ingest.ts';
+// Helpers that build an ingest summary; its shape is the API contract's (core/contracts/ingest.ts).
+import type { IngestSummary } from '../../core/contracts/ingest.ts';
 
-/** The result of one upload, as `parity ingest --json` prints it and `POST /api/extracts` answers it. */
-export const ingestSummary = z.object({
-  extractId: z.string().nullable(),
-  dataset: z.string(),
-  status: z.enum(['loaded', 'duplicate', 'rejected']),
-  rowsRead: z.number().int(),
-  rowsLoaded: z.number().int(),
-  rowsQuarantined: z.number().int(),
-  /** Rows read but neither loaded nor quarantined (a spell's later episodes, population totals): rowsRead = rowsLoaded + rowsSetAside + rowsQuarantined. */
-  rowsSetAside: z.number().int(),
-  setAside: z.array(SetAside),
-  /** When one row of the file is not one row of the table (episodes → spells, population rows → cells). */
-  grain: z.nullable(GrainReport),
-  /** Where the IMD deciles came from, when the file has an LSOA or an IMD column. */
-  imd: z.nullable(ImdReport),
-  /** How each declared column's values were read. */
-  columns: z.array(ColumnReading),
-  /** Indicators this extract's values cannot support, with the reason and the fix. */
-  notComputable: z.array(NotComputable),
-  errors: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })),
-  fileError: z.string().nullable(),
-  /** Optional columns whose invalid values were kept as blanks: column → count. */
-  dataQuality: z.record(z.string(), z.number().int()),
-  encoding: z.string().nullable(),
-  delimiter: z.string().nullable(),
-  columnMapping: z.record(z.string(), z.string()),
-  /** The file's columns the dataset does not declare ("NHS Number", a second "patient_id" as "patient_id (2)"): neither loaded nor kept in the quarantine. */
-  ignoredColumns: z.array(z.string()),
-  replaced: z.string().nullable(),
-});
-export type IngestSummary = z.infer<typeof ingestSummary>;
+export type { IngestSummary };
 
 export function rejectedSummary(dataset: string, fileError: string): IngestSummary {
   return {

@@ -34,6 +34,8 @@ export interface IndicatorSection {
   gapTrend: ReportChart | null;
   spc: SpcView | null;
   gapSpc: SpcView | null;
+  /** Whether the indicator has a Q1 − Q5 gap series (so a null gapSpc means too few points). */
+  hasGapSeries: boolean;
   latest: { period: string; value: number | null } | null;
   gapLatest: { period: string; value: number | null } | null;
   /** Q1 − Q5 over the period, when the indicator has an IMD breakdown. */
@@ -103,6 +105,7 @@ async function indicatorSection(metrics: MetricsService, id: string, selection: 
     gapTrend,
     spc: series.overall.spc,
     gapSpc: series.gap?.spc ?? null,
+    hasGapSeries: series.gap !== null,
     latest: lastPoint(series.overall.points),
     gapLatest: series.gap ? lastPoint(series.gap.points) : null,
     gap,
@@ -119,7 +122,7 @@ async function completenessSection(metrics: MetricsService, fields: string[]): P
   for (const field of fields) {
     const items: CompletenessItem[] = rows
       .filter((r) => r.field === field && !r.suppressed)
-      .map((r) => ({ ...(r as unknown as CompletenessItem), label: r.datasetTitle, total: r.total ?? 0, valid: r.valid ?? 0, notStated: r.notStated ?? 0, notKnown: r.notKnown ?? 0, missing: r.missing ?? 0, invalid: r.invalid ?? 0 }));
+      .map((r) => ({ ...r, label: r.datasetTitle, total: r.total ?? 0, valid: r.valid ?? 0, notStated: r.notStated ?? 0, notKnown: r.notKnown ?? 0, missing: r.missing ?? 0, invalid: r.invalid ?? 0 }));
     if (items.length === 0) continue;
     const title = `Recording of ${FIELD_TITLES[field] ?? field}, by dataset`;
     const spec = completenessStackSpec(items, { groupTitle: 'Dataset', withoutValid: true, font: CHART_FONT });

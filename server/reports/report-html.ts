@@ -5,7 +5,7 @@ import { breakdownTitle } from '../../core/text/compare.ts';
 import { formatCount, formatDate, formatDateTime, formatDifference, formatInterval, formatLongMonth, formatPercent, formatPeriod, formatValue } from '../../core/text/format.ts';
 import { OGL } from '../charts/documents/index.ts';
 import { BASE_CSS, esc, fontFaceCss } from '../charts/html.ts';
-import { spcSentence } from '../../core/text/spc-words.ts';
+import { earlierSignalsNote, rollupSentence, spcSentence } from '../../core/text/spc-words.ts';
 import type { IndicatorSection, ReportChart, ReportModel } from './build.ts';
 import { assuranceIcon, variationIcon } from './icons.ts';
 import { REPORT_BREAKDOWNS, statementIndicators } from './selection.ts';
@@ -84,16 +84,30 @@ ${templates ? `<form method="get" action="${self}" class="row"><label>Saved temp
 
 const fmtGap = (v: number | null | undefined, m: IndicatorSection['metric']) => formatDifference(v ?? null, m);
 
+/** The latest point's icon, then any special cause earlier in the window, so a grey icon never hides a past shift. */
+function variationCell(spc: IndicatorSection['spc']): string {
+  const earlier = earlierSignalsNote(spc);
+  return `${variationIcon(spc?.variation)}${earlier ? `<br><span class="key">${esc(earlier)}</span>` : ''}`;
+}
+
+/** How many indicators show special cause, now or earlier in the window, counted as the overview counts them. */
+function summaryRollup(model: ReportModel): string {
+  const overall = rollupSentence(model.sections.map((s) => ({ title: s.metric.title, spc: s.spc })), 'Trust overall');
+  const withGap = model.sections.filter((s) => s.hasGapSeries);
+  const gap = withGap.length ? rollupSentence(withGap.map((s) => ({ title: s.metric.title, spc: s.gapSpc })), 'Q1 − Q5 gap') : '';
+  return `<ul class="rollup">${[overall, gap].filter(Boolean).map((t) => `<li>${esc(t)}</li>`).join('')}</ul>`;
+}
+
 function summaryTable(model: ReportModel): string {
   const rows = model.sections
     .map((s) => {
       const m = s.metric;
       const o = s.overall;
       const value = o.suppressed ? 'Suppressed' : `${formatValue(o.value, m)}<br><span class="key">${s.level}% CI ${formatInterval(o.lower, o.upper, m)}</span>`;
-      return `<tr><th scope="row"><a href="#${esc(m.id)}">${esc(m.title)}</a><br><span class="key">${esc(formatPeriod(s.period))}</span></th><td>${value}</td><td>${s.latest ? `${formatValue(s.latest.value, m)}<br><span class="key">${esc(formatLongMonth(s.latest.period))}</span>` : '–'}</td><td>${variationIcon(s.spc?.variation)}</td><td>${assuranceIcon(s.spc?.assurance)}</td><td>${s.gap ? fmtGap(s.gap.absolute, m) : '–'}</td><td>${s.gapSpc ? variationIcon(s.gapSpc.variation) : '<span class="icon-none">No IMD gap series</span>'}</td></tr>`;
+      return `<tr><th scope="row"><a href="#${esc(m.id)}">${esc(m.title)}</a><br><span class="key">${esc(formatPeriod(s.period))}</span></th><td>${value}</td><td>${s.latest ? `${formatValue(s.latest.value, m)}<br><span class="key">${esc(formatLongMonth(s.latest.period))}</span>` : '–'}</td><td>${variationCell(s.spc)}</td><td>${assuranceIcon(s.spc?.assurance)}</td><td>${s.gap ? fmtGap(s.gap.absolute, m) : '–'}</td><td>${s.hasGapSeries ? variationCell(s.gapSpc) : '<span class="icon-none">No IMD gap series</span>'}</td></tr>`;
     })
     .join('');
-  return `<table class="ipr"><caption class="key" style="caption-side:bottom;text-align:left;padding-top:.4rem">Variation and assurance follow NHS England's Making Data Count: ~ common cause; H / L special cause high / low, blue where that is an improvement, orange where it is a concern, purple where the indicator has no better direction. Assurance compares the target with the process limits: P consistently passes, F consistently fails, ? inconsistent. The gap is IMD quintile 1 (most deprived) minus quintile 5; its icon treats a gap moving towards zero as improvement.</caption>
+  return `<table class="ipr"><caption class="key" style="caption-side:bottom;text-align:left;padding-top:.4rem">Variation and assurance follow NHS England's Making Data Count; the icon reads the latest point and the words under it any special cause earlier in the window: ~ common cause; H / L special cause high / low, blue where that is an improvement, orange where it is a concern, purple where the indicator has no better direction. Assurance compares the target with the process limits: P consistently passes, F consistently fails, ? inconsistent. The gap is IMD quintile 1 (most deprived) minus quintile 5; its icon treats a gap moving towards zero as improvement.</caption>
 <thead><tr><th scope="col">Indicator</th><th scope="col">Period value</th><th scope="col">Latest month</th><th scope="col">Variation</th><th scope="col">Assurance</th><th scope="col">Q1 − Q5 gap</th><th scope="col">Gap variation</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
@@ -104,7 +118,7 @@ function figure(c: ReportChart, sentences: string[]): string {
 function indicatorSection(s: IndicatorSection): string {
   const m = s.metric;
   const charts = s.breakdowns.map((c) => figure(c, c.doc.narrative)).join('');
-  const trends = [s.trend ? figure(s.trend, [spcSentence(s.spc, m)]) : '', s.gapTrend ? figure(s.gapTrend, [spcSentence(s.gapSpc, m, true)]) : ''].join('');
+  const trends = [s.trend ? figure(s.trend, [spcSentence(s.spc, m, { grain: m.grain })]) : '', s.gapTrend ? figure(s.gapTrend, [spcSentence(s.gapSpc, m, { gap: true, grain: m.grain })]) : ''].join('');
   const unavailable = s.unavailable.length ? `<p class="unavailable">Not available for this indicator: ${esc(s.unavailable.map((b) => breakdownTitle(b).toLowerCase()).join(', '))}.</p>` : '';
   return `<section class="indicator" id="${esc(m.id)}" aria-labelledby="h-${esc(m.id)}"><h2 id="h-${esc(m.id)}">${esc(m.title)}</h2>
 <p class="definition">${esc(m.definition)} ${m.polarity === 'context' ? 'Neither higher nor lower is better in itself.' : `${m.polarity === 'lower' ? 'Lower' : 'Higher'} is better.`} Method: ${esc(m.method)}; data as at ${esc(formatDate(s.dataAsAt))}.</p>
@@ -155,7 +169,7 @@ export function reportHtml(model: ReportModel, o: ReportPageOptions): string {
   return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)} — Parity</title><style>${fontFaceCss(o.fonts)}${BASE_CSS}${REPORT_CSS}</style></head>
 <body class="report report-${o.kind}">${o.controls ? controls(model, o) : ''}<main>
 <header class="cover"><h1>${esc(title)}</h1>${intro}<dl><dt>Period</dt><dd>${esc(periods.join('; ') || '–')}</dd><dt>Data as at</dt><dd>${esc(asAt.length ? formatDate(asAt[asAt.length - 1]) : 'not known')}</dd><dt>Produced</dt><dd>${esc(formatDateTime(model.generatedAt))} by Parity</dd><dt>Disclosure control</dt><dd>${esc(model.disclosureLabel)}</dd></dl></header>
-<section class="summary" aria-labelledby="h-summary"><h2 id="h-summary">Summary</h2>${summaryTable(model)}</section>
+<section class="summary" aria-labelledby="h-summary"><h2 id="h-summary">Summary</h2>${summaryRollup(model)}${summaryTable(model)}</section>
 ${model.sections.map(indicatorSection).join('\n')}
 ${completenessSection(model, o.kind)}
 ${methods(model)}

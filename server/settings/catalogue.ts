@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import type { SecuritySettings } from '../auth/settings.ts';
 import type { Config } from '../config.ts';
+import type { SettingInput, SettingValue } from '../../core/contracts/settings.ts';
+import { DEFAULT_DISCLOSURE_PROFILE, DISCLOSURE_PROFILE_IDS, DISCLOSURE_PROFILES, DISCLOSURE_PROFILES_TEXT } from '../../core/disclosure.ts';
 
 /** What the server was started with: the environment, start-up options, or the built-in defaults. */
 export interface StartValues {
@@ -12,11 +14,7 @@ export interface StartValues {
   security: SecuritySettings;
 }
 
-export type SettingValue = string | number;
-
-export type SettingInput =
-  | { kind: 'choice'; options: { value: string; label: string }[] }
-  | { kind: 'number'; min: number; max: number; step: number; unit: string };
+export type { SettingInput, SettingValue };
 
 export interface EditableSetting {
   key: string;
@@ -54,11 +52,7 @@ function numberSetting(min: number, max: number, integer: boolean) {
   return z.union([z.number(), text]).pipe(range);
 }
 
-export const DISCLOSURE_OPTIONS = [
-  { value: 'nhs-secondary-use', label: 'NHS secondary use: counts 1–7 withheld, others rounded to 5' },
-  { value: 'threshold-10', label: 'Threshold 10: counts 1–9 withheld, others rounded to 5' },
-  { value: 'none', label: 'None: every count shown unrounded (internal analysis only)' },
-] as const;
+export const DISCLOSURE_OPTIONS = DISCLOSURE_PROFILE_IDS.map((value) => ({ value, label: DISCLOSURE_PROFILES[value].label }));
 
 export const EDITABLE_SETTINGS: EditableSetting[] = [
   {
@@ -68,10 +62,10 @@ export const EDITABLE_SETTINGS: EditableSetting[] = [
     description:
       'How small numbers are protected in every figure Parity shows or exports — pages, CSV and Arrow downloads, charts, reports and new publications — for every role. "None" turns small-number suppression off for everyone, viewers and exports included.',
     takesEffect: 'At once: the next answer uses the new profile. Charts already published keep the profile they were frozen with.',
-    input: { kind: 'choice', options: DISCLOSURE_OPTIONS.map((o) => ({ ...o })) },
-    schema: z.enum(['nhs-secondary-use', 'threshold-10', 'none']),
-    allowedText: 'one of nhs-secondary-use, threshold-10 or none',
-    defaultValue: 'nhs-secondary-use',
+    input: { kind: 'choice', options: DISCLOSURE_OPTIONS },
+    schema: z.enum(DISCLOSURE_PROFILE_IDS),
+    allowedText: DISCLOSURE_PROFILES_TEXT,
+    defaultValue: DEFAULT_DISCLOSURE_PROFILE,
     startValue: (s) => s.config.disclosure,
   },
   {

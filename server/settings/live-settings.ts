@@ -6,31 +6,13 @@ import type { DisclosureProfile } from '../../metrics/statistics/index.ts';
 import type { SecuritySettings } from '../auth/settings.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../../db/database.ts';
+import type { SettingSource, SettingView } from '../../core/contracts/settings.ts';
 import * as messages from '../messages.ts';
-import { EDITABLE_SETTINGS, type EditableSetting, findEditable, findFixed, FIXED_SETTINGS, type SettingInput, type SettingValue, type StartValues } from './catalogue.ts';
+import { EDITABLE_SETTINGS, type EditableSetting, findEditable, findFixed, FIXED_SETTINGS, type SettingValue, type StartValues } from './catalogue.ts';
 import { settingMessages } from './messages.ts';
 import { deleteSetting, readSavedSettings, type SavedSetting, saveSetting } from './store.ts';
 
-export type SettingSource = { kind: 'default' } | { kind: 'environment' } | { kind: 'start-up' } | { kind: 'saved'; by: string; at: string };
-
-/** One setting as the settings page and `parity settings list` show it. */
-export interface SettingView {
-  key: string;
-  label: string;
-  description: string;
-  env: string;
-  editable: boolean;
-  secret: boolean;
-  /** The value in force; for a secret only "set" or "not set"; null when unset. */
-  value: SettingValue | null;
-  source: SettingSource;
-  defaultValue: SettingValue | null;
-  /** Editable settings: what a reset returns to (the environment's value, or the default). */
-  resetValue?: SettingValue;
-  takesEffect?: string;
-  input?: SettingInput;
-  allowed?: string;
-}
+export type { SettingSource, SettingView };
 
 export interface SettingChange {
   from: SettingValue;

@@ -35,7 +35,9 @@ describe('Core20PLUS5 overview', () => {
     expect(text).toContain(formatValue(tile.core20!.value, tile.metric));
     expect(text).toContain(formatValue(tile.rest!.value, tile.metric));
     expect(await card.locator('svg.interval-strip circle').count()).toBe(2);
-    expect(text).toMatch(/(Monthly|Quarterly) gap: (Common cause|Special cause|Too few points)/);
+    expect(text).toMatch(/(Monthly|Quarterly) Q1 − Q5 gap, latest (month|quarter): (Common cause|Special cause|Too few points)|No Q1 − Q5 gap series/);
+    // An earlier signal in the window is listed beside a common-cause icon, never hidden by it.
+    if (tile.gapVariation === 'common-cause' && (tile.gapSignals ?? []).length > 0) expect(text).toContain('Earlier:');
   });
 
   it('states the data as-at date and the disclosure profile', async () => {

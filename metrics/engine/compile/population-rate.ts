@@ -29,7 +29,9 @@ FROM generate_series(date_trunc('${grain}', $from::DATE), $to::DATE::TIMESTAMP, 
 /**
  * Events per age band against person-years at risk. Population `year` is the financial year
  * starting in April of that year; a period takes each year's population in proportion to the
- * days it overlaps it, and years beyond the table use the nearest year loaded.
+ * days it overlaps it, over that year's own length (365 or 366 days), so a whole financial year
+ * is exactly one population-year, as PHEindicatormethods' rates take it. Years beyond the table
+ * use the nearest year loaded.
  */
 export function compilePopulationRate(metric: MetricDefinition, request: ComputeRequest): CompiledQuery {
   if (metric.computation.type !== 'population-rate') throw new Error(`${metric.id} is not a population rate`);
@@ -57,7 +59,8 @@ ${grouping.groupBy(['b'])}`,
     {
       name: 'exposure',
       sql: `SELECT p.period, least(greatest(fy, (SELECT min(year) FROM population)), (SELECT max(year) FROM population)) AS year,
-  (least(p.pe, make_date(fy + 1, 3, 31)) - greatest(p.ps, make_date(fy, 4, 1)) + 1) / 365.25 AS years
+  (least(p.pe, make_date(fy + 1, 3, 31)) - greatest(p.ps, make_date(fy, 4, 1)) + 1)
+    / (make_date(fy + 1, 4, 1) - make_date(fy, 4, 1)) AS years
 FROM periods p, range(year(p.ps) - 1, year(p.pe) + 1) AS f(fy)
 WHERE least(p.pe, make_date(fy + 1, 3, 31)) >= greatest(p.ps, make_date(fy, 4, 1))`,
     },

@@ -9,7 +9,7 @@ import { formatDate } from '../../../core/text/format.ts';
 import type { CompletenessResult } from '../../../metrics/engine/completeness.ts';
 import type { BreakdownResult, PublicMetric, SeriesResult } from '../../../metrics/engine/result-types.ts';
 import type { MetricsService } from '../../services/metrics-service.ts';
-import type { ChartKind, ChartRequest, CompletenessChartKind, CompletenessChartRequest, SpecialtyChartKind, SpecialtyChartRequest } from './requests.ts';
+import type { ChartBody, ChartKind, ChartRequest, CompletenessChartKind, CompletenessChartRequest, SpecialtyChartKind, SpecialtyChartRequest } from './requests.ts';
 
 type Cell = string | number | boolean | null;
 
@@ -41,6 +41,10 @@ export interface ChartDocument {
 /** A kind (or kinds) of chart document: how to build one from live results, and where a published one is filed. */
 export interface ChartDocumentEntry<R extends { chart: string }> {
   kinds: readonly R['chart'][];
+  /** What the chart is of: an indicator (a request names a metric) or a dataset's recording. */
+  subject: 'indicator' | 'completeness';
+  /** The request a checked publish body of one of these kinds describes. */
+  fromBody(body: ChartBody): R;
   build(metrics: MetricsService, request: R): Promise<ChartDocument>;
   /** The breakdown and second breakdown a published chart is listed under. */
   filedUnder(request: R, doc: ChartDocument): [string, string | null];

@@ -133,6 +133,17 @@ export async function buildCompletenessDocument(metrics: MetricsService, request
 
 export const completenessDocuments: ChartDocumentEntry<CompletenessChartRequest> = {
   kinds: COMPLETENESS_CHART_KINDS,
+  subject: 'completeness',
+  fromBody: (b) => ({
+    chart: b.chart as CompletenessChartRequest['chart'],
+    dataset: b.dataset!,
+    field: b.field ?? 'ethnicity',
+    // A completeness chart splits by specialty or site, or not at all.
+    by: b.by === 'specialty' || b.by === 'site' ? b.by : null,
+    from: b.from,
+    to: b.to,
+    title: b.title ?? null,
+  }),
   build: buildCompletenessDocument,
   // Filed under its completeness indicator, and under its specialty/site split.
   filedUnder: (_request, doc) => [doc.request.by ?? 'overall', null],

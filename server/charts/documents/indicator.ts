@@ -75,7 +75,7 @@ export async function buildChartDocument(metrics: MetricsService, request: Chart
     const last = points[points.length - 1]?.period;
     const span = first && last ? `${formatLongMonth(first)} to ${formatLongMonth(last)}` : formatPeriod(s.period);
     const title = request.title || (gap ? `${s.metric.title}: gap between the most and least deprived fifths` : `${s.metric.title}: trend with statistical process control`);
-    const narrative = [spcSentence(spc, unit, gap)];
+    const narrative = [spcSentence(spc, unit, { gap, grain: s.grain })];
     const fmt = (v: number) => (gap ? formatDifference(v, unit) : formatValue(v, unit));
     const alt = points.length === 0
       ? 'No monthly figures in this period.'
@@ -137,6 +137,19 @@ export async function buildChartDocument(metrics: MetricsService, request: Chart
 
 export const indicatorDocuments: ChartDocumentEntry<ChartRequest> = {
   kinds: CHART_KINDS,
+  subject: 'indicator',
+  fromBody: (b) => ({
+    metric: b.metric!,
+    chart: b.chart as ChartRequest['chart'],
+    by: b.by,
+    by2: b.by2 ?? null,
+    from: b.from,
+    to: b.to,
+    specialty: b.specialty ?? null,
+    site: b.site ?? null,
+    level: b.level,
+    title: b.title ?? null,
+  }),
   build: buildChartDocument,
   filedUnder: (request) => [request.by, request.by2 ?? null],
 };

@@ -33,10 +33,6 @@ export interface CompletenessChartRequest {
   title?: string | null;
 }
 
-export function isCompletenessRequest(request: { chart: string }): request is CompletenessChartRequest {
-  return (COMPLETENESS_CHART_KINDS as readonly string[]).includes(request.chart);
-}
-
 export const SPECIALTY_CHART_KIND = 'specialty-comparison' as const;
 export type SpecialtyChartKind = typeof SPECIALTY_CHART_KIND;
 
@@ -53,8 +49,23 @@ export interface SpecialtyChartRequest {
   title?: string | null;
 }
 
-export function isSpecialtyRequest(request: { chart: string }): request is SpecialtyChartRequest {
-  return request.chart === SPECIALTY_CHART_KIND;
-}
-
 export type AnyChartRequest = ChartRequest | CompletenessChartRequest | SpecialtyChartRequest;
+
+/**
+ * A chart as a publish body names it, every family's fields optional (the route has checked that
+ * the body's fields suit its kind); each kind's registry entry turns it into its own request.
+ */
+export interface ChartBody {
+  chart: ChartKind | CompletenessChartKind | SpecialtyChartKind;
+  metric?: string;
+  dataset?: string;
+  field?: CompletenessField;
+  by: Breakdown;
+  by2?: Breakdown | null;
+  from?: string;
+  to?: string;
+  specialty?: string | null;
+  site?: string | null;
+  level: number;
+  title?: string | null;
+}

@@ -6,6 +6,7 @@ import { completenessDatasets } from '../../../metrics/engine/completeness.ts';
 import { isoDate } from '../../schemas/calendar-date.ts';
 import { disclosureOverride, labelUnsuppressed, recordUnsuppressed, viewField } from '../metrics/unsuppressed-view.ts';
 import { access } from '../../auth/policy.ts';
+import { CompletenessResult, CompletenessSummary, SpecialtyList } from '../../../core/contracts/results.ts';
 
 const datasetIds = completenessDatasets().map((d) => d.id) as [string, ...string[]];
 const fields = Object.keys(COMPLETENESS_FIELDS) as [keyof typeof COMPLETENESS_FIELDS, ...(keyof typeof COMPLETENESS_FIELDS)[]];
@@ -23,7 +24,7 @@ const completenessQuery = z
 
 const completenessRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  app.get('/completeness', { config: access.viewer, schema: { querystring: completenessQuery } }, async (request) => {
+  app.get('/completeness', { config: access.viewer, schema: { querystring: completenessQuery, response: { 200: CompletenessResult } } }, async (request) => {
     const { view, ...q } = request.query;
     const asked = { ...q, by: q.by ?? null };
     const audit = { action: 'completeness.unsuppressed', target: `${asked.dataset}:${asked.field}`, detail: asked };
@@ -34,7 +35,7 @@ const completenessRoutes: FastifyPluginAsync = async (fastify) => {
     return labelUnsuppressed(result);
   });
   const empty = z.object({}).strict();
-  app.get('/completeness/summary', { config: access.viewer, schema: { querystring: empty } }, async () => app.metrics.completenessSummary());
-  app.get('/specialties', { config: access.viewer, schema: { querystring: empty } }, async () => app.metrics.specialties());
+  app.get('/completeness/summary', { config: access.viewer, schema: { querystring: empty, response: { 200: CompletenessSummary } } }, async () => app.metrics.completenessSummary());
+  app.get('/specialties', { config: access.viewer, schema: { querystring: empty, response: { 200: SpecialtyList } } }, async () => app.metrics.specialties());
 };
 export default completenessRoutes;

@@ -6,10 +6,12 @@ import { DATASET_IDS } from '../../../core/datasets/index.ts';
 import { FileRefusal } from '../../../pipelines/ingest/inspect-file.ts';
 import { columnMapping, listMappings, saveMapping } from '../../../pipelines/ingest/mappings.ts';
 import { fileMessages } from '../../../core/text/ingest-messages.ts';
-import { ingestSummary, rejectedSummary } from '../../../pipelines/ingest/summary.ts';
+import { IngestSummary } from '../../../core/contracts/ingest.ts';
+import { rejectedSummary } from '../../../pipelines/ingest/summary.ts';
 import * as messages from '../../messages.ts';
 import { receiveUpload } from './upload.ts';
-import { extractView, getExtract, listExtracts, quarantineCsv } from './queries.ts';
+import { getExtract, listExtracts, quarantineCsv } from './queries.ts';
+import { ExtractDeleted, ExtractDetail, ExtractList, SavedMapping, SavedMappingList } from '../../../core/contracts/extracts.ts';
 
 const STATUS_CODE = { loaded: 201, duplicate: 200, rejected: 422 } as const;
 const extractId = z.string().regex(/^[a-z_-]+-[0-9a-f]{8}$/, 'an extract id such as outpatients-1a2b3c4d');
@@ -49,7 +51,7 @@ const extractsRoutes: FastifyPluginAsync = async (fastify) => {
 
   const analyst = { role: 'analyst' as const };
 
-  app.post('/extracts', { config: analyst, schema: { querystring: empty, response: { 200: ingestSummary, 201: ingestSummary, 422: ingestSummary } } }, async (request, reply) => {
+  app.post('/extracts', { config: analyst, schema: { querystring: empty, response: { 200: IngestSummary, 201: IngestSummary, 422: IngestSummary } } }, async (request, reply) => {
     if (!request.isMultipart()) throw messages.notMultipart();
     const upload = await receiveUpload(request, app.config.maxUploadBytes, app.ingest.scratchDir);
     try {
@@ -80,9 +82,9 @@ const extractsRoutes: FastifyPluginAsync = async (fastify) => {
     }
   });
 
-  app.get('/extracts', { config: analyst, schema: { querystring: empty, response: { 200: z.array(extractView) } } }, async () => listExtracts(app.db));
+  app.get('/extracts', { config: analyst, schema: { querystring: empty, response: { 200: ExtractList } } }, async () => listExtracts(app.db));
 
-  app.get('/extracts/:id', { config: { ...analyst, audit: 'quarantine.view' }, schema: { params: idParams, querystring: empty } }, async (request) => {
+  app.get('/extracts/:id', { config: { ...analyst, audit: 'quarantine.view' }, schema: { params: idParams, querystring: empty, response: { 200: ExtractDetail } } }, async (request) => {
     const extract = await getExtract(app.db, request.params.id);
     if (!extract) throw messages.extractNotFound(request.params.id);
     return extract;
@@ -97,15 +99,15 @@ const extractsRoutes: FastifyPluginAsync = async (fastify) => {
       .send(await quarantineCsv(app.db, extract));
   });
 
-  app.delete('/extracts/:id', { config: { role: 'admin' }, schema: { params: idParams, querystring: empty } }, async (request, reply) => {
+  app.delete('/extracts/:id', { config: { role: 'admin' }, schema: { params: idParams, querystring: empty, response: { 200: ExtractDeleted } } }, async (request, reply) => {
     const extract = await getExtract(app.db, request.params.id);
     if (!extract || extract.status !== 'loaded') throw messages.loadedExtractNotFound(request.params.id);
     await app.ingest.remove(extract.id, extract.dataset);
-    return reply.status(200).send({ id: extract.id, status: 'deleted' });
+    return reply.status(200).send({ id: extract.id, status: 'deleted' as const });
   });
 
-  app.get('/mappings', { config: analyst, schema: { querystring: empty } }, async () => listMappings(app.db));
-  app.post('/mappings', { config: analyst, schema: { querystring: empty, body: columnMapping.strict() } }, async (request, reply) => {
+  app.get('/mappings', { config: analyst, schema: { querystring: empty, response: { 200: SavedMappingList } } }, async () => listMappings(app.db));
+  app.post('/mappings', { config: analyst, schema: { querystring: empty, body: columnMapping.strict(), response: { 201: SavedMapping } } }, async (request, reply) => {
     if (!DATASET_IDS.includes(request.body.dataset)) throw messages.unknownDataset(request.body.dataset, DATASET_IDS);
     await saveMapping(app.db, request.body);
     return reply.status(201).send(request.body);

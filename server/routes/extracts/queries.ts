@@ -1,28 +1,9 @@
-import { z } from 'zod';
+import type { Extract, ExtractDetail } from '../../../core/contracts/extracts.ts';
 import type { Database } from '../../../db/database.ts';
 import { toCsv } from '../../csv.ts';
 import { quarantineMasker } from '../../security/mask.ts';
 
-export const extractView = z.object({
-  id: z.string(),
-  dataset: z.string(),
-  fileName: z.string(),
-  sha256: z.string(),
-  uploadedBy: z.string(),
-  uploadedAt: z.string(),
-  rowsRead: z.number().int(),
-  rowsLoaded: z.number().int(),
-  rowsQuarantined: z.number().int(),
-  status: z.string(),
-  replaces: z.string().nullable(),
-  columnMapping: z.record(z.string(), z.string()),
-  encoding: z.string(),
-  delimiter: z.string(),
-  periodFrom: z.string().nullable(),
-  periodTo: z.string().nullable(),
-  dataQuality: z.record(z.string(), z.number()),
-});
-export type ExtractView = z.infer<typeof extractView>;
+type ExtractView = Extract;
 
 const SELECT = `SELECT id, dataset, file_name AS "fileName", sha256, uploaded_by AS "uploadedBy",
   strftime(uploaded_at, '%Y-%m-%dT%H:%M:%SZ') AS "uploadedAt", rows_read AS "rowsRead", rows_loaded AS "rowsLoaded",
@@ -51,7 +32,7 @@ async function quarantined(db: Database, extract: ExtractView, limit: number | n
 }
 
 /** One extract with the first quarantined rows. */
-export async function getExtract(db: Database, id: string) {
+export async function getExtract(db: Database, id: string): Promise<ExtractDetail | null> {
   const [row] = await db.all<Row>(`${SELECT} WHERE id = ?`, [id]);
   if (!row) return null;
   const extract = view(row);

@@ -6,7 +6,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { BREAKDOWNS } from '../../../metrics/catalogue/schema.ts';
-import { CHART_KINDS, COMPLETENESS_CHART_KINDS, isCompletenessRequest, isSpecialtyRequest, type ChartDocument } from '../../charts/documents/index.ts';
+import { COMPLETENESS_CHART_KINDS, requestFromBody, subjectOf, type ChartDocument } from '../../charts/documents/index.ts';
 import { drawPng, drawSvg } from '../../charts/draw.ts';
 import { WEB_FONTS } from '../../charts/html.ts';
 import { publishedPage, withdrawnPage } from '../../charts/published-page.ts';
@@ -17,6 +17,7 @@ import { INDICATOR_CHART_KINDS, checkSpecialtyComparison, completenessSelection,
 import { noViewField } from '../metrics/unsuppressed-view.ts';
 import { access } from '../../auth/policy.ts';
 import * as messages from '../../messages.ts';
+import { Published, PublishedList, Withdrawn } from '../../../core/contracts/published.ts';
 
 const breakdown = z.enum(BREAKDOWNS, { message: `one of ${BREAKDOWNS.join(', ')}` });
 
@@ -46,7 +47,7 @@ const publishBody = z
   })
   .strict()
   .superRefine((b, ctx) => {
-    const completeness = isCompletenessRequest(b);
+    const completeness = subjectOf(b.chart) === 'completeness';
     const present = (key: string) => (b as Record<string, unknown>)[key] !== undefined && (b as Record<string, unknown>)[key] !== null;
     if (completeness) {
       if (!present('dataset')) ctx.addIssue({ code: 'custom', path: ['dataset'], message: `a completeness chart needs a dataset` });
@@ -76,22 +77,17 @@ const publishedRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const service = new PublishedService(app.db, app.metrics);
 
-  app.post('/api/published', { config: access.analyst, schema: { body: publishBody } }, async (request, reply) => {
+  app.post('/api/published', { config: access.analyst, schema: { body: publishBody, response: { 201: Published } } }, async (request, reply) => {
     const b = request.body;
     const account = accountOf(request);
     const who = { publishedBy: b.publishedBy ?? null, account };
-    const period = { from: b.from ?? undefined, to: b.to ?? undefined };
-    const published = isCompletenessRequest(b)
-      ? await service.publish({ chart: b.chart, dataset: b.dataset!, field: b.field ?? 'ethnicity', by: b.by === 'specialty' || b.by === 'site' ? b.by : null, ...period, title: b.title ?? null }, who)
-      : isSpecialtyRequest(b)
-      ? await service.publish({ metric: b.metric!, chart: b.chart, by: 'specialty', specialty: b.specialty!, ...period, level: b.level, title: b.title ?? null }, who)
-      : await service.publish({ metric: b.metric!, chart: b.chart as (typeof CHART_KINDS)[number], by: b.by, by2: b.by2 ?? null, ...period, specialty: b.specialty ?? null, site: b.site ?? null, level: b.level, title: b.title ?? null }, who);
+    const published = await service.publish(requestFromBody({ ...b, from: b.from ?? undefined, to: b.to ?? undefined }), who);
     return reply.status(201).send({ id: published.id, url: published.url, published });
   });
 
-  app.get('/api/published', { config: access.viewer, schema: { querystring: z.object({}).strict() } }, async () => ({ published: await service.list() }));
+  app.get('/api/published', { config: access.viewer, schema: { querystring: z.object({}).strict(), response: { 200: PublishedList } } }, async () => ({ published: await service.list() }));
 
-  app.delete('/api/published/:id', { config: access.analyst, schema: { params: idParams, querystring: z.object({}).strict() } }, async (request) => {
+  app.delete('/api/published/:id', { config: access.analyst, schema: { params: idParams, querystring: z.object({}).strict(), response: { 200: Withdrawn } } }, async (request) => {
     const s = await service.withdraw(request.params.id, accountOf(request) ?? 'not recorded');
     return { id: s.id, withdrawnAt: s.withdrawnAt, withdrawnBy: s.withdrawnBy, published: s };
   });

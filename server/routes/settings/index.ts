@@ -6,42 +6,22 @@ import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../../audit/audit-trail.ts';
 import { AppError } from '../../errors.ts';
+import { SettingList, SettingView } from '../../../core/contracts/settings.ts';
 
 const empty = z.object({}).strict();
 const keyParams = z.object({ key: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, 'a setting key such as disclosure') }).strict();
 const change = z.object({ value: z.union([z.string().max(200), z.number()]) }).strict();
 type KeyRequest = FastifyRequest<{ Params: z.infer<typeof keyParams> }>;
 
-const settingView = z.object({
-  key: z.string(),
-  label: z.string(),
-  description: z.string(),
-  env: z.string(),
-  editable: z.boolean(),
-  secret: z.boolean(),
-  value: z.union([z.string(), z.number()]).nullable(),
-  source: z.object({ kind: z.enum(['default', 'environment', 'start-up', 'saved']), by: z.string().optional(), at: z.string().optional() }),
-  defaultValue: z.union([z.string(), z.number()]).nullable(),
-  resetValue: z.union([z.string(), z.number()]).optional(),
-  takesEffect: z.string().optional(),
-  input: z
-    .union([
-      z.object({ kind: z.literal('choice'), options: z.array(z.object({ value: z.string(), label: z.string() })) }),
-      z.object({ kind: z.literal('number'), min: z.number(), max: z.number(), step: z.number(), unit: z.string() }),
-    ])
-    .optional(),
-  allowed: z.string().optional(),
-});
-
 const settingsRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const admin = { role: 'admin' as const };
 
-  app.get('/settings', { config: admin, schema: { querystring: empty, response: { 200: z.object({ settings: z.array(settingView) }) } } }, async () => ({
+  app.get('/settings', { config: admin, schema: { querystring: empty, response: { 200: SettingList } } }, async () => ({
     settings: app.settings.list(),
   }));
 
-  app.put('/settings/:key', { config: admin, schema: { params: keyParams, body: change, response: { 200: settingView } } }, async (request: FastifyRequest<{ Params: z.infer<typeof keyParams>; Body: z.infer<typeof change> }>) => {
+  app.put('/settings/:key', { config: admin, schema: { params: keyParams, body: change, response: { 200: SettingView } } }, async (request: FastifyRequest<{ Params: z.infer<typeof keyParams>; Body: z.infer<typeof change> }>) => {
     const { key } = request.params;
     const { value } = request.body;
     let checked;
@@ -57,7 +37,7 @@ const settingsRoutes: FastifyPluginAsync = async (fastify) => {
     return setting;
   });
 
-  app.delete('/settings/:key', { config: admin, schema: { params: keyParams, querystring: empty, response: { 200: settingView } } }, async (request: KeyRequest) => {
+  app.delete('/settings/:key', { config: admin, schema: { params: keyParams, querystring: empty, response: { 200: SettingView } } }, async (request: KeyRequest) => {
     const { key } = request.params;
     const { from, to, setting } = await app.settings.reset(key);
     await recordAudit(request, { action: 'setting.reset', target: key, detail: { from, to }, outcome: 'success' });

@@ -1,7 +1,7 @@
 // Directly standardised rates with Dobson limits, the formulas of PHEindicatormethods' phe_dsr.
 // Reference values: the same formulas evaluated independently with mpmath at 40 digits.
 import { describe, expect, it } from 'vitest';
-import { dobsonDsr, DSR_WITHHELD, type AgeBandCount } from '../../../metrics/statistics/index.ts';
+import { dobsonDsr, DSR_NO_POPULATION, DSR_WITHHELD, type AgeBandCount } from '../../../metrics/statistics/index.ts';
 import { expectClose } from './close.ts';
 
 const bands: AgeBandCount[] = [
@@ -42,10 +42,16 @@ describe('dobsonDsr', () => {
     expect(DSR_WITHHELD).toBe('total count below 10');
   });
 
-  it('refuses no bands, fractional events, a zero population and weights adding to 0', () => {
+  it('refuses, with the band named, a rate where a band has no population (as calculate_dsr stops)', () => {
+    const r = dobsonDsr([...bands, { events: 3, population: 0, weight: 1000, label: '90+' }]);
+    expect(r).toEqual({ withheld: DSR_NO_POPULATION(['90+']), events: 510, population: 24600 });
+    expect(DSR_NO_POPULATION(['90+'])).toContain('age band 90+');
+  });
+
+  it('refuses no bands, fractional events, a negative population and weights adding to 0', () => {
     expect(() => dobsonDsr([])).toThrow(RangeError);
     expect(() => dobsonDsr([{ events: 1.5, population: 10, weight: 1 }])).toThrow(RangeError);
-    expect(() => dobsonDsr([{ events: 1, population: 0, weight: 1 }])).toThrow(RangeError);
+    expect(() => dobsonDsr([{ events: 1, population: -1, weight: 1 }])).toThrow(RangeError);
     expect(() => dobsonDsr([{ events: 12, population: 10, weight: 0 }])).toThrow(RangeError);
   });
 });

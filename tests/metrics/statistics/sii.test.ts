@@ -52,6 +52,36 @@ describe('sii point estimates', () => {
   });
 });
 
+describe('sii orientation', () => {
+  it('reads most minus least deprived, and most over least, the way of a Q1 − Q5 gap', () => {
+    const phe = sii(dsr2010, { reps: 2000, transform: 'log' });
+    const gap = sii(dsr2010, { reps: 2000, transform: 'log', orientation: 'most-minus-least' });
+    // Q1 (150.2) is above Q5 (135.5): the gap, the SII and the RII all say "higher among the most deprived".
+    expectClose(gap.sii, 14.848682584798354);
+    expectClose(gap.rii, 1 / 0.8956757889879817);
+    expectClose(gap.siiLower, -phe.siiUpper, 1e-12);
+    expectClose(gap.siiUpper, -phe.siiLower, 1e-12);
+    expectClose(gap.riiLower, 1 / phe.riiUpper, 1e-12);
+    expectClose(gap.riiUpper, 1 / phe.riiLower, 1e-12);
+    expect(gap.riiLower).toBeGreaterThan(1);
+    expect(gap.riiLower).toBeLessThan(gap.rii);
+    expect(gap.riiUpper).toBeGreaterThan(gap.rii);
+  });
+});
+
+describe('sii at 99.8%', () => {
+  it('reads wider positions of the same draws, with the se still from the 95% limits (phe_sii)', () => {
+    const at95 = sii(dsr2010, { reps: 10_000, transform: 'log' });
+    const at998 = sii(dsr2010, { reps: 10_000, transform: 'log', level: 99.8 });
+    expect(at998.sii).toBe(at95.sii);
+    expect(at998.siiLower).toBeLessThan(at95.siiLower);
+    expect(at998.siiUpper).toBeGreaterThan(at95.siiUpper);
+    // Normal draws: the 99.8% half-width is about z(0.999)/z(0.975) = 1.577 times the 95% one.
+    const ratio = (at998.siiUpper - at998.siiLower) / (at95.siiUpper - at95.siiLower);
+    expect(Math.abs(ratio / (3.090232306167813 / 1.959963984540054) - 1)).toBeLessThan(0.06);
+  });
+});
+
 describe('sii simulated intervals', () => {
   it('are reproducible for a seed and change with it', () => {
     expect(sii(area1, { seed: 5 })).toEqual(sii(area1, { seed: 5 }));

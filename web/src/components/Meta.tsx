@@ -1,15 +1,8 @@
 // The facts every page of figures states: period, when the data was loaded, disclosure profile.
+import { disclosureText } from '../../../core/disclosure.ts';
 import { formatDateTime, formatPeriod } from '../../../core/text/format.ts';
 
-const disclosureLabels: Record<string, string> = {
-  'nhs-secondary-use': 'NHS secondary-use: counts of 1–7 shown as *, other counts rounded to the nearest 5',
-  'threshold-10': 'Threshold 10: counts below 10 suppressed',
-  none: 'None — internal analysis only, do not publish',
-};
-
-export function disclosureText(disclosure: string, label?: string | null): string {
-  return label ?? disclosureLabels[disclosure] ?? disclosure;
-}
+export { disclosureText };
 
 export function Meta({ period, dataAsAt, disclosure, disclosureLabel, extra }: {
   period?: { from: string; to: string } | null;

@@ -8,6 +8,7 @@ import type { CsvTable } from '../lib/csv.ts';
 import { valueTitle } from '../../../core/charts/shared.ts';
 import { trendSpec, type TrendPoint } from '../../../core/charts/trend.ts';
 import { formatCount, formatDifference, formatInterval, formatLongMonth, formatMonth, formatValue, type UnitLike } from '../../../core/text/format.ts';
+import { spcSentence, type Grain } from '../../../core/text/spc-words.ts';
 import { DataTable } from './DataTable.tsx';
 import { VariationBadge } from './VariationBadge.tsx';
 
@@ -47,13 +48,8 @@ function SpcTable({ points, spc, unit, caption, gap }: { points: TrendPoint[]; s
   );
 }
 
-function spcSummary(spc: Spc | null, unit: UnitLike, gap: boolean): string {
-  if (!spc) return 'Fewer than 12 points: too few for process limits, so only the run chart is drawn.';
-  const f = (v: number) => (gap ? formatDifference(v, unit) : formatValue(v, unit));
-  return `Mean ${f(spc.mean)}; process limits ${f(spc.lower)} to ${f(spc.upper)}.${spc.warning ? ` ${spc.warning}` : ''}`;
-}
 
-export function SpcChart({ title, points, spc, unit, yTitle, target, gap = false, server = null, disclosedData = null }: {
+export function SpcChart({ title, points, spc, unit, yTitle, target, gap = false, grain = 'month', server = null, disclosedData = null }: {
   title: string;
   points: TrendPoint[];
   spc: Spc | null;
@@ -61,6 +57,7 @@ export function SpcChart({ title, points, spc, unit, yTitle, target, gap = false
   yTitle: string;
   target?: number | null;
   gap?: boolean;
+  grain?: Grain;
   /** The same chart drawn by the server (an indicator's trend or IMD gap, or a completeness trend), for its toolbar. */
   server?: ServerChart | null;
   /** When the points on screen are unsuppressed: the disclosure-controlled figures for the CSV. */
@@ -70,15 +67,17 @@ export function SpcChart({ title, points, spc, unit, yTitle, target, gap = false
   const first = points[0]?.period;
   const last = points[points.length - 1]?.period;
   const span = first && last ? `${formatLongMonth(first)} to ${formatLongMonth(last)}` : '';
+  const sentence = spcSentence(spc, unit, { gap, grain });
   return (
     <>
-      <VariationBadge variation={spc?.variation ?? null} prefix="Latest month" />
+      <VariationBadge variation={spc?.variation ?? null} prefix={grain === 'quarter' ? 'Latest quarter' : 'Latest month'} />
+      <p className="spc-sentence">{sentence}</p>
       <Chart
         spec={spec}
-        label={`${title}, ${span}: statistical process control chart of ${points.length} points. ${spcSummary(spc, unit, gap)} The data table below has every point.`}
+        label={`${title}, ${span}: statistical process control chart of ${points.length} points. ${sentence} The data table below has every point.`}
         caption={
           <>
-            {title}, {span}. {spcSummary(spc, unit, gap)} Solid line: mean; dashed lines: process limits
+            {title}, {span}. Solid line: mean; dashed lines: process limits
             {target !== null && target !== undefined ? '; dotted green line: target' : ''}. Blue diamonds mark special-cause
             improvement, orange squares special-cause concern, grey circles common-cause variation.
           </>
@@ -116,7 +115,7 @@ export function TrendView({ series, specialty = null, site = null }: { series: S
     <div className="grid-2">
       <section className="panel" aria-labelledby="trend-overall">
         <h3 id="trend-overall">Trust overall, by {series.grain}</h3>
-        <SpcChart title={`${metric.title}, trust overall`} points={series.overall.points} spc={series.overall.spc} unit={metric} yTitle={valueTitle(metric)} server={server('overall')} disclosedData={overallData} />
+        <SpcChart title={`${metric.title}, trust overall`} points={series.overall.points} spc={series.overall.spc} unit={metric} yTitle={valueTitle(metric)} grain={series.grain === 'quarter' ? 'quarter' : 'month'} server={server('overall')} disclosedData={overallData} />
       </section>
       {gapPoints && (
         <section className="panel" aria-labelledby="trend-gap">
@@ -128,6 +127,7 @@ export function TrendView({ series, specialty = null, site = null }: { series: S
             unit={metric}
             yTitle={metric.unit === '%' ? 'Q1 − Q5 (percentage points)' : `Q1 − Q5 (${metric.unit})`}
             gap
+            grain={series.grain === 'quarter' ? 'quarter' : 'month'}
             server={server('imd_quintile')}
             disclosedData={gapData}
           />

@@ -1,6 +1,7 @@
 // The Making Data Count variation icon drawn as an inline SVG with its meaning in words beside
 // it, so the colour is never the only signal.
-import type { Variation } from '../../../core/contracts/results.ts';
+import type { SpcSignal, Variation } from '../../../core/contracts/results.ts';
+import { earlierSignalsNote, TOO_FEW_POINTS } from '../../../core/text/spc-words.ts';
 
 interface Look {
   fill: string;
@@ -10,7 +11,7 @@ interface Look {
 }
 
 const looks: Record<Variation, Look> = {
-  'common-cause': { fill: '#D8DDE0', ink: '#212B32', letter: null, text: 'Common cause — no significant change' },
+  'common-cause': { fill: '#D8DDE0', ink: '#212B32', letter: null, text: 'Common cause' },
   'special-cause-improvement-high': { fill: '#41B6E6', ink: '#002E5C', letter: 'H', text: 'Special cause — improving, higher' },
   'special-cause-improvement-low': { fill: '#41B6E6', ink: '#002E5C', letter: 'L', text: 'Special cause — improving, lower' },
   'special-cause-concern-high': { fill: '#ED8B00', ink: '#212B32', letter: 'H', text: 'Special cause — concerning, higher' },
@@ -20,7 +21,7 @@ const looks: Record<Variation, Look> = {
 };
 
 export function variationText(variation: Variation | null): string {
-  return variation ? looks[variation].text : 'Too few points for SPC';
+  return variation ? looks[variation].text : TOO_FEW_POINTS;
 }
 
 export function VariationIcon({ variation, size = 28 }: { variation: Variation | null; size?: number }) {
@@ -46,13 +47,16 @@ export function VariationIcon({ variation, size = 28 }: { variation: Variation |
   );
 }
 
-export function VariationBadge({ variation, prefix }: { variation: Variation | null; prefix?: string }) {
+/** The latest point's icon, and — so a past shift is never hidden behind a grey icon — the signals before it. */
+export function VariationBadge({ variation, prefix, signals = null }: { variation: Variation | null; prefix?: string; signals?: SpcSignal[] | null }) {
+  const earlier = signals ? earlierSignalsNote({ variation, signals }) : null;
   return (
     <span className={`variation-badge variation-${variation ?? 'none'}`}>
       <VariationIcon variation={variation} />
       <span>
         {prefix ? <span className="variation-prefix">{prefix}: </span> : null}
         {variationText(variation)}
+        {earlier ? <span className="variation-earlier"> {earlier}</span> : null}
       </span>
     </span>
   );

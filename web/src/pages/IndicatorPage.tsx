@@ -105,7 +105,7 @@ function GapBox({ gap, metric, level }: { gap: Gap; metric: Metric; level: numbe
           <dd>{formatRatio(gap.relative)}</dd>
         </div>
         <div>
-          <dt>Slope index of inequality</dt>
+          <dt>Slope index of inequality (most − least deprived)</dt>
           <dd>
             {signed(gap.sii, metric)}
             <span className="ci">
@@ -114,7 +114,7 @@ function GapBox({ gap, metric, level }: { gap: Gap; metric: Metric; level: numbe
           </dd>
         </div>
         <div>
-          <dt>Relative index of inequality</dt>
+          <dt>Relative index of inequality (most ÷ least deprived)</dt>
           <dd>
             {formatRatio(gap.rii)}
             <span className="ci">
@@ -129,9 +129,9 @@ function GapBox({ gap, metric, level }: { gap: Gap; metric: Metric; level: numbe
         ))}
       </ul>
       <p className="muted">
-        Sign convention: the slope and relative indices measure the difference across the deprivation gradient, most to
-        least deprived. Quintiles are ordered from the most deprived (1) to the least deprived (5), so a negative slope
-        index means the value falls as deprivation falls — it is highest among the most deprived.
+        Sign convention: the gap, the slope index and the relative index all compare the most deprived with the least
+        deprived — a positive gap or slope index, or a relative index above 1, means the value is higher among the most
+        deprived (quintile 1).
       </p>
     </>
   );

@@ -10,6 +10,7 @@ import { Empty, ErrorState, Loading } from '../components/Status.tsx';
 import { VariationBadge } from '../components/VariationBadge.tsx';
 import { intervalsApart } from '../../../core/text/compare.ts';
 import { describeCore20 } from '../../../core/text/describe.ts';
+import { spcRollup } from '../../../core/text/spc-words.ts';
 import { formatDifference, formatInterval, formatNumber, formatRatio, formatValue } from '../../../core/text/format.ts';
 import { Link } from '../router.tsx';
 
@@ -91,7 +92,15 @@ function TileCard({ tile }: { tile: Tile }) {
         {gap?.relative !== null && gap?.relative !== undefined && <span className="ci"> ratio {formatRatio(gap.relative)}</span>}
       </p>
       <p className="tile-sentence">{describeCore20(tile)}</p>
-      <VariationBadge variation={tile.gapVariation} prefix={metric.grain === 'quarter' ? 'Quarterly gap' : 'Monthly gap'} />
+      {tile.gapSeries === false ? (
+        <p className="tile-gap-spc">No Q1 − Q5 gap series: the indicator has no deprivation breakdown by month.</p>
+      ) : (
+        <VariationBadge
+          variation={tile.gapVariation}
+          signals={tile.gapSignals ?? null}
+          prefix={metric.grain === 'quarter' ? 'Quarterly Q1 − Q5 gap, latest quarter' : 'Monthly Q1 − Q5 gap, latest month'}
+        />
+      )}
     </li>
   );
 }
@@ -132,6 +141,34 @@ function TileLinks({ tiles, block = false }: { tiles: Tile[]; block?: boolean })
   );
 }
 
+/** The Q1 − Q5 gap's SPC over the window, counted as every report counts it (core/text/spc-words). */
+function GapSignals({ tiles }: { tiles: Tile[] }) {
+  const withGap = tiles.filter((t) => t.gapSeries !== false);
+  const byTitle = new Map(withGap.map((t) => [t.metric.title, t]));
+  const r = spcRollup(withGap.map((t) => ({ title: t.metric.title, spc: t.gapVariation === null ? null : { variation: t.gapVariation, signals: t.gapSignals ?? [] } })));
+  const links = (titles: string[]) => <TileLinks tiles={titles.map((x) => byTitle.get(x)!)} />;
+  const latest = r.concern.length + r.improvement.length + r.neither.length;
+  const none = tiles.length - withGap.length;
+  return (
+    <li>
+      The Q1 − Q5 gap by month or quarter, read with SPC over each indicator's window:{' '}
+      {latest === 0 ? 'no special cause in the latest period' : (
+        <>
+          special cause in the latest period on {latest}
+          {r.concern.length > 0 && <> — concern on {r.concern.length} ({links(r.concern)})</>}
+          {r.improvement.length > 0 && <> — improvement on {r.improvement.length} ({links(r.improvement)})</>}
+          {r.neither.length > 0 && <> — a change with no better direction on {r.neither.length} ({links(r.neither)})</>}
+        </>
+      )}
+      ; special cause earlier in the window (common cause now) on {r.earlier.length}
+      {r.earlier.length > 0 && <> ({links(r.earlier)})</>}
+      ; only common cause variation on {r.common.length}
+      ; too few points for SPC on {r.tooFew.length}
+      {none > 0 ? `; ${none} ${none === 1 ? 'has' : 'have'} no deprivation gap series` : ''}.
+    </li>
+  );
+}
+
 /** The cover-sheet summary: how many indicators are worse for Core20, and where the gap is moving. */
 function AtAGlance({ tiles }: { tiles: Tile[] }) {
   const by = (v: Verdict) => tiles.filter((t) => verdict(t) === v);
@@ -140,8 +177,6 @@ function AtAGlance({ tiles }: { tiles: Tile[] }) {
   const context = [...by('higher'), ...by('lower')];
   const similar = by('similar');
   const none = by('none');
-  const concern = tiles.filter((t) => t.gapVariation?.startsWith('special-cause-concern'));
-  const improving = tiles.filter((t) => t.gapVariation?.startsWith('special-cause-improvement'));
   return (
     <section className="glance" aria-labelledby="glance-heading">
       <h2 id="glance-heading">At a glance</h2>
@@ -183,29 +218,7 @@ function AtAGlance({ tiles }: { tiles: Tile[] }) {
           No clear difference on {similar.length}
           {none.length > 0 ? `; ${none.length} cannot be compared (suppressed or no deprivation breakdown)` : ''}.
         </li>
-        <li>
-          {concern.length + improving.length === 0 ? (
-            'The monthly gap shows no special-cause variation on any indicator.'
-          ) : (
-            <>
-              The monthly gap is moving in a concerning direction on {concern.length}
-              {concern.length > 0 ? (
-                <>
-                  {' '}
-                  (<TileLinks tiles={concern} />)
-                </>
-              ) : null}
-              {' '}and improving on {improving.length}
-              {improving.length > 0 ? (
-                <>
-                  {' '}
-                  (<TileLinks tiles={improving} />)
-                </>
-              ) : null}
-              .
-            </>
-          )}
-        </li>
+        <GapSignals tiles={tiles} />
       </ul>
     </section>
   );
@@ -255,8 +268,9 @@ function Overview({ data }: { data: OverviewResult }) {
           <li>The figure under each value is its 95% confidence interval; the dashed line on each strip is the trust overall.</li>
           <li>A difference is claimed only when the two intervals do not overlap.</li>
           <li>
-            The variation icon is statistical process control (Making Data Count) on the monthly gap: orange means the gap is
-            changing in a concerning direction, blue an improving one, grey no significant change.
+            The variation icon is statistical process control (Making Data Count) on the latest point of the monthly gap
+            between IMD quintile 1 and quintile 5: orange means the gap is changing in a concerning direction, blue an
+            improving one, grey common cause. Special causes earlier in the window are listed beside the icon.
           </li>
         </ul>
       </details>

@@ -20,7 +20,8 @@ periods AS (
 ),
 exposure AS (
   SELECT p.period, least(greatest(fy, (SELECT min(year) FROM population)), (SELECT max(year) FROM population)) AS year,
-    (least(p.pe, make_date(fy + 1, 3, 31)) - greatest(p.ps, make_date(fy, 4, 1)) + 1) / 365.25 AS years
+    (least(p.pe, make_date(fy + 1, 3, 31)) - greatest(p.ps, make_date(fy, 4, 1)) + 1)
+      / (make_date(fy + 1, 4, 1) - make_date(fy, 4, 1)) AS years
   FROM periods p, range(year(p.ps) - 1, year(p.pe) + 1) AS f(fy)
   WHERE least(p.pe, make_date(fy + 1, 3, 31)) >= greatest(p.ps, make_date(fy, 4, 1))
 ),

@@ -2,6 +2,8 @@
 // bypass the app-wide cache (extracts change under the page), and the upload itself over
 // XMLHttpRequest so the page can show real upload progress.
 import * as z from 'zod/mini';
+import { IngestSummary } from '../../../../core/contracts/ingest.ts';
+import { Extract, ExtractDeleted, ExtractDetail, ExtractList, SavedMapping, SavedMappingList } from '../../../../core/contracts/extracts.ts';
 import { ApiError, clearApiCache, errorFrom, parseWith, send } from '../../api/client.ts';
 import { allows, csrfHeaders, loadSession } from '../../auth/session.ts';
 
@@ -34,54 +36,9 @@ export const Dataset = z.object({
 export type Dataset = z.infer<typeof Dataset>;
 export const DatasetList = z.array(Dataset);
 
-export const IngestSummary = z.object({
-  extractId: z.nullable(str),
-  dataset: str,
-  status: z.enum(['loaded', 'duplicate', 'rejected']),
-  rowsRead: num,
-  rowsLoaded: num,
-  rowsQuarantined: num,
-  errors: z.array(z.object({ row: num, column: str, message: str })),
-  fileError: z.nullable(str),
-  dataQuality: z.record(str, num),
-  encoding: z.nullable(str),
-  delimiter: z.nullable(str),
-  columnMapping: z.record(str, str),
-  ignoredColumns: z.array(str),
-  replaced: z.nullable(str),
-});
-export type IngestSummary = z.infer<typeof IngestSummary>;
+export { IngestSummary };
 
-export const Extract = z.object({
-  id: str,
-  dataset: str,
-  fileName: str,
-  sha256: str,
-  uploadedBy: str,
-  uploadedAt: str,
-  rowsRead: num,
-  rowsLoaded: num,
-  rowsQuarantined: num,
-  status: str,
-  replaces: z.nullable(str),
-  columnMapping: z.record(str, str),
-  encoding: str,
-  delimiter: str,
-  periodFrom: z.nullable(str),
-  periodTo: z.nullable(str),
-  dataQuality: z.record(str, num),
-});
-export type Extract = z.infer<typeof Extract>;
-export const ExtractList = z.array(Extract);
-
-export const ExtractDetail = z.extend(Extract, {
-  quarantine: z.array(z.object({ row: num, reasons: z.array(str), values: z.record(str, z.nullable(str)) })),
-});
-export type ExtractDetail = z.infer<typeof ExtractDetail>;
-
-export const SavedMapping = z.object({ name: str, dataset: str, columns: z.record(str, str), savedAt: z.optional(str) });
-export type SavedMapping = z.infer<typeof SavedMapping>;
-export const SavedMappingList = z.array(SavedMapping);
+export { Extract, ExtractDetail, ExtractList, SavedMapping, SavedMappingList };
 
 export const urls = {
   datasets: '/api/datasets',
@@ -106,10 +63,9 @@ export async function request<T>(url: string, schema: Schema<T>, init: { method?
   return send(init.method ?? 'GET', url, { schema, body: init.body, signal: init.signal });
 }
 
-export const Deleted = z.object({ id: str, status: str });
 
 export async function deleteExtract(id: string): Promise<void> {
-  await request(urls.extract(id), Deleted, { method: 'DELETE' });
+  await request(urls.extract(id), ExtractDeleted, { method: 'DELETE' });
   clearApiCache();
 }
 
