@@ -5,6 +5,7 @@
 import type { Session } from '../../db/database.ts';
 import { findDataset } from '../../core/datasets/index.ts';
 import { storageColumns } from '../../db/storage.ts';
+import { ident } from '../../db/sql.ts';
 import type { InputFinding, NotComputable } from '../../core/contracts/ingest.ts';
 import { inputCheckMessages } from '../../core/text/input-check-messages.ts';
 import type { MetricDefinition } from '../catalogue/schema.ts';
@@ -69,19 +70,79 @@ export function describe(findings: (InputFinding & { extractId: string; fileName
   };
 }
 
+/** The top-level AND terms of a SQL condition (the catalogue writes conditions as plain conjunctions). */
+export function conjuncts(sql: string): string[] {
+  const terms: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < sql.length; i++) {
+    const ch = sql[i];
+    if (ch === "'") quoted = !quoted;
+    if (quoted) continue;
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (depth === 0 && /^\sAND\s/i.test(sql.slice(i, i + 5))) {
+      terms.push(sql.slice(start, i).trim());
+      start = i + 5;
+    }
+  }
+  terms.push(sql.slice(start).trim());
+  return terms.filter(Boolean);
+}
+
+/** The column and the derived columns computed from it (admission_method → admission_type). */
+function namesOf(metric: MetricDefinition, column: string): string[] {
+  const dataset = findDataset(metric.dataset);
+  const derived = dataset ? storageColumns(dataset).filter((d) => (d.generated ?? d.onLoad) && mentions(d.generated ?? d.onLoad ?? '', column)) : [];
+  return [column, ...derived.map((d) => d.name)];
+}
+
+/**
+ * One value on every row is only fatal when that value leaves the indicator nothing to tell:
+ * the terms of its condition that read the column are false on every row (an elective rate from
+ * a file of emergency admissions) or, for a share, true on every row (a DNA rate of 0% when
+ * every status is "attended" is as empty as 100%). An emergency rate from that same file of
+ * method 21 admissions is fine: its admission-method term is true everywhere.
+ */
+async function leavesNothingToTell(session: Session, metric: MetricDefinition, column: string, extractId: string): Promise<boolean> {
+  const c = metric.computation;
+  const condition = c.type === 'proportion' ? c.numerator : c.type === 'population-rate' ? c.events : undefined;
+  if (!condition) return false;
+  const names = namesOf(metric, column);
+  const terms = conjuncts(condition).filter((t) => names.some((n) => mentions(t, n)));
+  if (terms.length === 0) return false;
+  const cohort = c.type === 'proportion' && c.cohort ? c.cohort : 'true';
+  const [row] = await session.all<{ cohort: number; counted: number }>(
+    `SELECT count(*) FILTER (WHERE ${cohort})::INTEGER AS cohort, count(*) FILTER (WHERE (${cohort}) AND (${terms.join(') AND (')}))::INTEGER AS counted
+     FROM ${ident(metric.dataset)} WHERE extract_id = ?`,
+    [extractId],
+  );
+  if (!row || row.cohort === 0) return false;
+  return row.counted === 0 || (c.type === 'proportion' && row.counted === row.cohort);
+}
+
+async function blocking<F extends InputFinding & { extractId: string }>(session: Session, metric: MetricDefinition, findings: F[]): Promise<F[]> {
+  const kept: F[] = [];
+  for (const f of findings) if (f.check !== 'one_value' || (await leavesNothingToTell(session, metric, f.column, f.extractId))) kept.push(f);
+  return kept;
+}
+
 /** Null when the indicator can be computed; otherwise why not and what to do. */
 export async function notComputable(session: Session, metric: MetricDefinition): Promise<NotComputableState | null> {
-  const findings = await findingsFor(session, metric);
+  const findings = await blocking(session, metric, await findingsFor(session, metric));
   return findings.length ? describe(findings) : null;
 }
 
 /** The indicators of `metrics` on `dataset` that one new extract's findings make not computable. */
-export function affectedIndicators(metrics: MetricDefinition[], dataset: string, extractId: string, fileName: string, findings: InputFinding[]): NotComputable[] {
-  return metrics
-    .filter((m) => m.dataset === dataset)
-    .flatMap((m) => {
-      const inputs = new Set(metricInputs(m));
-      const own = findings.filter((f) => inputs.has(f.column)).map((f) => ({ ...f, extractId, fileName }));
-      return own.length ? [{ metric: m.id, title: m.title, ...describe(own) }] : [];
-    });
+export async function affectedIndicators(
+  session: Session, metrics: MetricDefinition[], dataset: string, extractId: string, fileName: string, findings: InputFinding[],
+): Promise<NotComputable[]> {
+  const affected: NotComputable[] = [];
+  for (const m of metrics.filter((x) => x.dataset === dataset)) {
+    const inputs = new Set(metricInputs(m));
+    const own = await blocking(session, m, findings.filter((f) => inputs.has(f.column)).map((f) => ({ ...f, extractId, fileName })));
+    if (own.length) affected.push({ metric: m.id, title: m.title, ...describe(own) });
+  }
+  return affected;
 }

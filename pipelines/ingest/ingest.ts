@@ -47,7 +47,7 @@ export interface IngestOptions {
    * The indicators an extract's input findings make not computable (the catalogue lives in
    * metrics/, which the loader does not import; the server passes metrics/engine/computability.ts).
    */
-  affectedIndicators?: (dataset: string, extractId: string, fileName: string, findings: InputFinding[]) => NotComputable[];
+  affectedIndicators?: (session: Session, dataset: string, extractId: string, fileName: string, findings: InputFinding[]) => Promise<NotComputable[]>;
 }
 
 const MAX_ERRORS = 100;
@@ -234,7 +234,7 @@ async function load(db: Database, request: IngestRequest, options: IngestOptions
       const columns = await readColumns(session, dataset, match, header.headers);
       const findings = await checkInputs(session, dataset, extractId, new Set(match.keys()));
       const fileName = request.fileName ?? basename(request.path);
-      const notComputable = options.affectedIndicators?.(dataset.id, extractId, fileName, findings) ?? [];
+      const notComputable = (await options.affectedIndicators?.(session, dataset.id, extractId, fileName, findings)) ?? [];
       trace('checks');
       await quarantineRows(session, extractId, dataset, match, columnMapping);
       trace('quarantine');

@@ -4,5 +4,5 @@ import { STATEMENT_METRICS } from '../../metrics/catalogue/index.ts';
 import { affectedIndicators } from '../../metrics/engine/computability.ts';
 import type { IngestOptions } from '../../pipelines/ingest/ingest.ts';
 
-export const statementIndicatorsAffected: NonNullable<IngestOptions['affectedIndicators']> = (dataset, extractId, fileName, findings) =>
-  affectedIndicators(STATEMENT_METRICS, dataset, extractId, fileName, findings);
+export const statementIndicatorsAffected: NonNullable<IngestOptions['affectedIndicators']> = (session, dataset, extractId, fileName, findings) =>
+  affectedIndicators(session, STATEMENT_METRICS, dataset, extractId, fileName, findings);

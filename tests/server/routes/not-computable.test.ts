@@ -95,3 +95,34 @@ describe('a maternity extract with smoking at delivery NULL on every row', () =>
     expect(preterm.overall).toMatchObject({ numerator: 6, denominator: 60, value: 10 });
   });
 });
+
+describe('one code on every row', () => {
+  const admissions = (method: string) =>
+    Buffer.from(['spell_id,patient_id,admission_date,admission_method,primary_diagnosis,age,sex', ...Array.from({ length: 60 }, (_, i) => `S${i},P${i},2025-0${1 + (i % 6)}-10,${method},J440,${40 + i},1`)].join('\n'));
+
+  it('an emergency-only file leaves the emergency rates and blocks the elective rate, saying why', async () => {
+    const summary = (await upload('admissions', 'emergencies.csv', admissions('21'))).json();
+    // The file has no procedure column either, so the tooth-extraction count would be a silent 0.
+    expect(summary.notComputable.map((n: { metric: string }) => n.metric)).toEqual(['cyp-tooth-extraction', 'elective-admission-rate']);
+    expect(summary.notComputable[1].reason).toBe(inputCheckMessages.oneValue('admission_method', '21', 60).reason);
+    expect(summary.notComputable[0].reason).toBe(inputCheckMessages.allNull('primary_procedure', false).reason);
+    const elective = await get('/api/metrics/elective-admission-rate/breakdown?by=overall');
+    expect(elective).toMatchObject({ rows: [], overall: { value: null }, notComputable: { extractIds: [summary.extractId] } });
+    for (const metric of ['copd-emergency', 'cyp-asthma-emergency']) expect((await get(`/api/metrics/${metric}/breakdown?by=overall`)).notComputable ?? null).toBeNull();
+  });
+
+  it('a DNA rate over appointments that are all "attended" is not computable, not 0%', async () => {
+    const csv = ['appointment_id,patient_id,appointment_date,treatment_function_code,attendance_status', ...Array.from({ length: 60 }, (_, i) => `A${i},P${i},2025-04-${10 + (i % 18)},110,5`)].join('\n');
+    const summary = (await upload('outpatients', 'op.csv', Buffer.from(csv))).json();
+    expect(summary.notComputable.map((n: { metric: string }) => n.metric)).toContain('op-dna-rate');
+    const dna = await get('/api/metrics/op-dna-rate/breakdown?by=ethnic_group');
+    expect(dna).toMatchObject({ rows: [], overall: { value: null, numerator: null }, notComputable: { reason: inputCheckMessages.oneValue('attendance_status', '5', 60).reason } });
+  });
+
+  it('a small file with one code everywhere is not second-guessed', async () => {
+    const csv = ['appointment_id,patient_id,appointment_date,treatment_function_code,attendance_status', ...Array.from({ length: 20 }, (_, i) => `A${i},P${i},2025-04-${10 + (i % 18)},110,5`)].join('\n');
+    const summary = (await upload('outpatients', 'op.csv', Buffer.from(csv))).json();
+    expect(summary.notComputable.map((n: { metric: string }) => n.metric)).not.toContain('op-dna-rate');
+    expect((await get('/api/metrics/op-dna-rate/breakdown?by=overall')).overall).toMatchObject({ value: 0, denominator: 20 });
+  });
+});
