@@ -41,6 +41,8 @@ export interface IndicatorSection {
   /** Q1 − Q5 over the period, when the indicator has an IMD breakdown. */
   gap: { absolute: number | null; relative: number | null } | null;
   notes: string[];
+  /** The loaded data cannot give this indicator: the report says why instead of a figure. */
+  notComputable: BreakdownResult['notComputable'];
 }
 
 export interface CompletenessSection {
@@ -92,7 +94,7 @@ async function indicatorSection(metrics: MetricsService, id: string, selection: 
   const series: SeriesResult = await metrics.series(id, { by: hasImd ? 'imd_quintile' : 'overall', grain: definition.grain, specialty: null, site: null, level: 95, to: selection.to });
   const trend = withTrends && series.overall.points.length > 0 ? await chart(metrics, { metric: id, chart: 'trend', by: 'overall', to: selection.to }) : null;
   const gapTrend = withTrends && hasImd && series.gap && series.gap.points.length > 0 ? await chart(metrics, { metric: id, chart: 'trend', by: 'imd_quintile', to: selection.to }) : null;
-  const result = overallDoc.result as { overall: IndicatorSection['overall']; level: number; notes: string[] };
+  const result = overallDoc.result as { overall: IndicatorSection['overall']; level: number; notes: string[]; notComputable?: IndicatorSection['notComputable'] };
   return {
     metric: overallDoc.metric,
     overall: result.overall,
@@ -110,6 +112,7 @@ async function indicatorSection(metrics: MetricsService, id: string, selection: 
     gapLatest: series.gap ? lastPoint(series.gap.points) : null,
     gap,
     notes: result.notes,
+    notComputable: result.notComputable ?? null,
   };
 }
 

@@ -103,6 +103,9 @@ function summaryTable(model: ReportModel): string {
     .map((s) => {
       const m = s.metric;
       const o = s.overall;
+      if (s.notComputable) {
+        return `<tr><th scope="row"><a href="#${esc(m.id)}">${esc(m.title)}</a><br><span class="key">${esc(formatPeriod(s.period))}</span></th><td colspan="6"><strong>Not computable</strong> from the data loaded (see the indicator's page).</td></tr>`;
+      }
       const value = o.suppressed ? 'Suppressed' : `${formatValue(o.value, m)}<br><span class="key">${s.level}% CI ${formatInterval(o.lower, o.upper, m)}</span>`;
       return `<tr><th scope="row"><a href="#${esc(m.id)}">${esc(m.title)}</a><br><span class="key">${esc(formatPeriod(s.period))}</span></th><td>${value}</td><td>${s.latest ? `${formatValue(s.latest.value, m)}<br><span class="key">${esc(formatLongMonth(s.latest.period))}</span>` : '–'}</td><td>${variationCell(s.spc)}</td><td>${assuranceIcon(s.spc?.assurance)}</td><td>${s.gap ? fmtGap(s.gap.absolute, m) : '–'}</td><td>${s.hasGapSeries ? variationCell(s.gapSpc) : '<span class="icon-none">No IMD gap series</span>'}</td></tr>`;
     })
@@ -117,6 +120,10 @@ function figure(c: ReportChart, sentences: string[]): string {
 
 function indicatorSection(s: IndicatorSection): string {
   const m = s.metric;
+  if (s.notComputable) {
+    return `<section class="indicator" id="${esc(m.id)}" aria-labelledby="h-${esc(m.id)}"><h2 id="h-${esc(m.id)}">${esc(m.title)}</h2>
+<p class="definition">${esc(m.definition)}</p><p class="not-computable" role="note"><strong>No figure.</strong> ${esc(s.notComputable.message)}</p></section>`;
+  }
   const charts = s.breakdowns.map((c) => figure(c, c.doc.narrative)).join('');
   const trends = [s.trend ? figure(s.trend, [spcSentence(s.spc, m, { grain: m.grain })]) : '', s.gapTrend ? figure(s.gapTrend, [spcSentence(s.gapSpc, m, { gap: true, grain: m.grain })]) : ''].join('');
   const unavailable = s.unavailable.length ? `<p class="unavailable">Not available for this indicator: ${esc(s.unavailable.map((b) => breakdownTitle(b).toLowerCase()).join(', '))}.</p>` : '';

@@ -64,6 +64,19 @@ describe('A&E dates and times in separate columns, mapped one header each', () =
     expect(rate.notComputable ?? null).toBeNull();
   });
 
+  it('draws a chart that says why there is no figure, and a board report that says so instead of a number', async () => {
+    await upload('ae_attendances', 'ecds.csv', ECDS, ECDS_MAPPING);
+    const png = await t.app.inject('/api/charts/ae-4-hour.png?by=imd_quintile');
+    expect(png.statusCode).toBe(200);
+    expect(png.headers['content-type']).toBe('image/png');
+    const svg = (await t.app.inject('/api/charts/ae-4-hour.svg?by=imd_quintile')).body;
+    expect(svg).toContain('Not computable from this extract');
+    const report = await t.app.inject('/reports/board?indicators=ae-4-hour,ae-attendance-rate&breakdowns=imd_quintile');
+    expect(report.statusCode).toBe(200);
+    expect(report.body).toContain('<strong>Not computable</strong> from the data loaded');
+    expect(report.body).toContain('Not computable from this extract (ecds.csv');
+  });
+
   it('computes again once the extract is replaced by one with real times', async () => {
     const first = (await upload('ae_attendances', 'ecds.csv', ECDS, ECDS_MAPPING)).json();
     const fixed = ECDS.toString('utf8').split('\r\n').filter(Boolean).map((line, i) => {
