@@ -39,7 +39,7 @@ const TYPE_OF_KIND: Record<ColumnKind, StorageColumn['type']> = {
 const specialtyMap = Object.entries(TREATMENT_FUNCTIONS).map(([code, name]) => `${literal(code)}: ${literal(name)}`).join(', ');
 const VALID_ETHNIC = `(${VALID_ETHNIC_CODES.map(literal).join(',')})`;
 
-/** Derived on load for every patient-level dataset (data-model.md), in storage order. */
+/** Derived on load for every patient-level dataset (docs/data-model.md), in storage order. */
 const DEMOGRAPHIC_DERIVED: StorageColumn[] = [
   {
     name: 'age_band',

@@ -35,6 +35,9 @@ export const lastAdmin = () => new AppError('last_admin', 'This is the only admi
 export const weakPassword = (problem: string) => badRequest('weak_password', problem);
 
 // Metric requests (server/services/metrics-service.ts)
+/** A result that would publish more than its disclosure profile allows: a fault in Parity, so it is not sent. */
+export const disclosureFault = (path: string, problem: string) =>
+  new AppError('disclosure_fault', `This answer was not sent: at ${path}, ${problem}, which disclosure control does not allow. This is a fault in Parity: please report it.`, 500);
 export const metricNotFound = (id: string) => notFound(`Metric "${id}"`);
 export const unknownPlusGroup = (id: string, configured: string[]) =>
   badRequest('invalid_filter', `No PLUS group "${id}" is configured. Configured: ${configured.join(', ') || 'none'}.`);

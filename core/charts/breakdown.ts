@@ -55,7 +55,7 @@ export function breakdownSpec(result: Pick<BreakdownResult, 'metric' | 'by' | 'o
       {
         transform: [{ filter: 'datum.suppressed' }],
         mark: { type: 'text', align: 'left', baseline: 'middle', dx: 4, color: colours.secondaryText, fontStyle: 'italic' },
-        encoding: { y, x: { value: 0 }, text: { value: '* suppressed (small numbers)' } },
+        encoding: { y, x: { value: 0 }, text: { field: 'withheldLabel' } },
       },
       ...(overall === null ? [] : [{
         data: { values: [{ value: overall, text: `${overallLabel} ${formatValue(overall, metric)}` }] },

@@ -5,7 +5,7 @@
 // legend), and how a result row becomes a datum compared with the overall.
 import type { Row } from '../contracts/results.ts';
 import { assess, assessmentLabel, type Assessment } from '../text/compare.ts';
-import { formatCount, formatInterval, formatValue, type UnitLike } from '../text/format.ts';
+import { formatCount, formatInterval, formatValue, withheldText, type UnitLike } from '../text/format.ts';
 import { colours } from './palette.ts';
 
 /**
@@ -70,8 +70,10 @@ export function hasLongLabels(labels: string[]): boolean {
 }
 
 /** The axis title for a metric's values: "Outpatient did-not-attend rate (%)". */
+/** The value axis' title: the indicator and its unit, once ("… per 100,000", never "… per 100,000 (per 100,000)"). */
 export function valueTitle(metric: MetricLike): string {
-  return metric.unit ? `${metric.title} (${metric.unit})` : metric.title;
+  if (!metric.unit || metric.title.toLowerCase().includes(metric.unit.toLowerCase())) return metric.title;
+  return `${metric.title} (${metric.unit})`;
 }
 
 const assessmentColours: Record<Assessment, string> = {
@@ -105,8 +107,9 @@ export function rowDatum(row: Row, metric: MetricLike, order: number, overallNam
     lower: row.suppressed ? null : row.lower,
     upper: row.suppressed ? null : row.upper,
     suppressed: row.suppressed,
+    withheldLabel: row.suppression === 'secondary' ? '† suppressed (protects a small number)' : '* suppressed (small numbers)',
     assessment: assessmentLabel(a, overallName),
-    valueText: row.suppressed ? 'Suppressed (small numbers)' : formatValue(row.value, metric),
+    valueText: row.suppressed ? withheldText(row.suppression) : formatValue(row.value, metric),
     intervalText: row.suppressed ? '–' : formatInterval(row.lower, row.upper, metric),
     countsText: `${formatCount(row.numerator)} of ${formatCount(row.denominator)}`,
   };

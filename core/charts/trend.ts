@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Spc } from '../contracts/results.ts';
-import { formatCount, formatInterval, formatMonth, formatValue, type UnitLike } from '../text/format.ts';
+import { formatCount, formatInterval, formatMonth, formatValue, withheldText, type UnitLike } from '../text/format.ts';
 import { colours } from './palette.ts';
 import { base, type ChartOptions } from './shared.ts';
 
@@ -12,6 +12,7 @@ export interface TrendPoint {
   numerator?: number | null;
   denominator?: number | null;
   suppressed?: boolean;
+  suppression?: 'small' | 'secondary' | null;
 }
 
 export interface TrendInput {
@@ -58,7 +59,7 @@ export function trendSpec(input: TrendInput, options: ChartOptions = {}): TopLev
       period: p.period,
       value: p.suppressed ? null : p.value,
       month: formatMonth(p.period),
-      valueText: p.suppressed ? 'Suppressed (small numbers)' : formatValue(p.value, unit),
+      valueText: p.suppressed ? withheldText(p.suppression) : formatValue(p.value, unit),
       intervalText: p.lower === undefined ? null : formatInterval(p.lower, p.upper, unit),
       countsText: p.numerator === undefined ? null : `${formatCount(p.numerator)} of ${formatCount(p.denominator)}`,
       kind: spc ? kindLabel(s?.kind) : 'Common cause',

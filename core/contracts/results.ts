@@ -50,6 +50,13 @@ export const MetricList = z.object({
   plusGroups: z.optional(z.array(z.object({ id: str, label: str }))),
 });
 
+/**
+ * Why a figure is withheld: `small` (its own numbers are small) or `secondary` (not small, but
+ * withheld so that a small figure cannot be worked out from the others and the total).
+ */
+export const Suppression = z.optional(z.nullable(z.enum(['small', 'secondary'])));
+export type Suppression = z.infer<typeof Suppression>;
+
 export const Row = z.object({
   group: str,
   label: str,
@@ -62,6 +69,7 @@ export const Row = z.object({
   upper: maybeNum,
   method: str,
   suppressed: z.boolean(),
+  suppression: Suppression,
   comparison: z.catch(z.nullable(z.enum(['higher', 'lower', 'similar'])), null),
   ratio: z.optional(z.nullable(z.object({ value: maybeNum, lower: maybeNum, upper: maybeNum }))),
 });
@@ -78,6 +86,7 @@ export const Figure = z.object({
   upper: maybeNum,
   method: z.optional(str),
   suppressed: z.boolean(),
+  suppression: Suppression,
   comparison: z.catch(z.optional(z.nullable(z.enum(['higher', 'lower', 'similar']))), null),
 });
 export type Figure = z.infer<typeof Figure>;
@@ -163,8 +172,11 @@ export const Spc = z.object({
     signal: z.catch(z.nullable(z.enum(spcRules)), null),
     kind: z.catch(z.nullable(z.enum(['improvement', 'concern', 'neither'])), null),
   })),
-  /** Every signal in the window, earliest first — not only the latest point's. */
-  signals: z.array(SpcSignal),
+  /**
+   * Every signal in the window, earliest first — not only the latest point's. Charts frozen
+   * before signals were listed lack it: core/text/spc-words reads them from the points then.
+   */
+  signals: z.optional(z.array(SpcSignal)),
   variation: VariationSchema,
   assurance: z.catch(z.nullable(z.enum(['pass', 'fail', 'inconsistent'])), null),
   target: z.optional(maybeNum),
@@ -180,6 +192,7 @@ export const Point = z.object({
   lower: maybeNum,
   upper: maybeNum,
   suppressed: z.boolean(),
+  suppression: Suppression,
 });
 export type Point = z.infer<typeof Point>;
 
@@ -239,6 +252,8 @@ const countsShape = {
   missing: maybeNum,
   invalid: maybeNum,
   suppressed: z.optional(z.boolean()),
+  /** Counts withheld as secondary suppression (by name), not because they are small. */
+  secondary: z.optional(z.array(str)),
   validPercent: maybeNum,
   lower: z.optional(maybeNum),
   upper: z.optional(maybeNum),
@@ -271,21 +286,18 @@ export type CompletenessResult = z.infer<typeof CompletenessResult>;
 export const CompletenessSummary = z.object({
   target: num,
   disclosure: z.optional(str),
-  rows: z.array(z.object({ ...countsShape, dataset: str, datasetTitle: str, field: str })),
+  /** Each row covers its dataset's latest 12 months, to its latest record: `period`. */
+  rows: z.array(z.object({ ...countsShape, dataset: str, datasetTitle: str, field: str, period: z.optional(Period) })),
 });
 export type CompletenessSummary = z.infer<typeof CompletenessSummary>;
 
 export const SpecialtyList = z.object({
-  specialties: z.array(z.object({ code: str, name: str, activity: num })),
+  // Activity is a count like any other: rounded, and null (shown as *) when small.
+  specialties: z.array(z.object({ code: str, name: str, activity: maybeNum })),
 });
 export type Specialty = z.infer<typeof SpecialtyList>['specialties'][number];
 
-export const DatasetList = z.array(z.object({
-  id: str,
-  title: str,
-  patientLevel: z.optional(z.boolean()),
-  columns: z.array(z.object({ name: str })),
-}));
-export type DatasetInfo = z.infer<typeof DatasetList>[number];
+// The datasets' shape is declared in datasets.ts; re-exported for the pages that read it from here.
+export { DatasetList, type Dataset as DatasetInfo } from './datasets.ts';
 
 export const ExtractList = z.array(z.object({ id: str, dataset: str, uploadedAt: str, status: str }));

@@ -15,7 +15,11 @@ export const SettingSource = z.discriminatedUnion('kind', [
 export type SettingSource = z.infer<typeof SettingSource>;
 
 export const SettingInput = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('choice'), options: z.array(z.object({ value: z.string(), label: z.string() })) }),
+  z.object({
+    kind: z.literal('choice'),
+    // `protects` / `leaves`: what choosing the option guards against and what it does not (the disclosure profiles).
+    options: z.array(z.object({ value: z.string(), label: z.string(), protects: z.optional(z.string()), leaves: z.optional(z.string()) })),
+  }),
   z.object({ kind: z.literal('number'), min: z.number(), max: z.number(), step: z.number(), unit: z.string() }),
 ]);
 export type SettingInput = z.infer<typeof SettingInput>;

@@ -2,7 +2,7 @@ import type { DatasetInput } from './dataset-schema.ts';
 
 type ColumnInput = DatasetInput['columns'][number];
 
-/** The columns every patient-level extract carries (data-model.md, "Demographic columns"). */
+/** The columns every patient-level extract carries (docs/data-model.md, "Demographic columns"). */
 export const patientId: ColumnInput = {
   name: 'patient_id',
   kind: 'id',

@@ -63,3 +63,48 @@ export function breakdownPhrase(by: string): string {
 export function breakdownTitle(by: string): string {
   return breakdownTitles[by] ?? by.replace(/_/g, ' ');
 }
+
+export type TargetVerdict = 'met' | 'not-met' | 'unclear' | 'not-assessed';
+
+/**
+ * A share against a target, CI-gated like every other comparison: met or not met only when the
+ * whole interval lies on one side. 94.97% (94.6 to 95.3%) against 95% is "not clearly different".
+ */
+export function targetVerdict(row: { lower?: number | null; upper?: number | null; suppressed?: boolean }, target: number): TargetVerdict {
+  if (row.suppressed || row.lower === null || row.lower === undefined || row.upper === null || row.upper === undefined) return 'not-assessed';
+  if (row.lower >= target) return 'met';
+  if (row.upper < target) return 'not-met';
+  return 'unclear';
+}
+
+export const targetVerdictLabels: Record<TargetVerdict, string> = {
+  met: 'Meets the target',
+  'not-met': 'Below the target',
+  unclear: 'Not clearly different from the target',
+  'not-assessed': 'Not assessed (small numbers)',
+};
+
+export type Core20Verdict = 'worse' | 'better' | 'higher' | 'lower' | 'similar' | 'none';
+
+/** Core20 against everyone else: a difference only when the intervals do not overlap. */
+export function core20Verdict(
+  core20: { value: number | null; lower: number | null; upper: number | null; suppressed: boolean } | null,
+  rest: { value: number | null; lower: number | null; upper: number | null; suppressed: boolean } | null,
+  polarity: Polarity,
+): Core20Verdict {
+  if (!core20 || !rest || core20.suppressed || rest.suppressed || core20.value === null || rest.value === null) return 'none';
+  const apart = intervalsApart(core20, rest);
+  if (apart === null) return 'none';
+  if (apart === 'similar') return 'similar';
+  if (polarity === 'context') return apart;
+  return apart === polarity ? 'better' : 'worse';
+}
+
+export const core20VerdictLabels: Record<Core20Verdict, string> = {
+  worse: 'Worse for Core20',
+  better: 'Better for Core20',
+  higher: 'Higher for Core20',
+  lower: 'Lower for Core20',
+  similar: 'No clear difference',
+  none: 'Cannot be compared',
+};

@@ -1,7 +1,7 @@
 // Plain-English statements about results (pure). They claim a difference only when the
 // intervals do not overlap, and otherwise say "no clear difference".
 import type { BreakdownResult, Figure, Gap, Row, Tile } from '../contracts/results.ts';
-import { intervalsApart, type Polarity } from './compare.ts';
+import { core20Verdict, intervalsApart, type Polarity } from './compare.ts';
 import { formatDifference, formatInterval, formatRatio, formatValue, type UnitLike } from './format.ts';
 
 function direction(diff: 'higher' | 'lower', polarity: Polarity): string {
@@ -16,10 +16,12 @@ export function describeCore20(tile: Pick<Tile, 'metric' | 'core20' | 'rest'>): 
   if (core20.suppressed || rest.suppressed || core20.value === null || rest.value === null) {
     return 'Too few people in one of the groups to compare: the figures are suppressed.';
   }
-  const apart = intervalsApart(core20, rest);
-  if (apart === null) return 'The intervals are not available, so no comparison is made.';
-  if (apart === 'similar') return 'No clear difference between Core20 and the rest: the intervals overlap.';
-  const worseOrBetter = metric.polarity === 'context' ? '' : apart === metric.polarity ? ', which is better' : ', which is worse';
+  // The same verdict as the overview's "At a glance" and the board report (core20Verdict).
+  const verdict = core20Verdict(core20, rest, metric.polarity);
+  if (verdict === 'none') return 'The intervals are not available, so no comparison is made.';
+  if (verdict === 'similar') return 'No clear difference between Core20 and the rest: the intervals overlap.';
+  const apart = intervalsApart(core20, rest)!;
+  const worseOrBetter = verdict === 'better' ? ', which is better' : verdict === 'worse' ? ', which is worse' : '';
   return `Core20 is ${apart} than the rest${worseOrBetter}; the intervals do not overlap.`;
 }
 
@@ -44,12 +46,17 @@ export function describeBreakdown(result: Pick<BreakdownResult, 'metric' | 'over
     .filter((r) => !r.suppressed && (r.comparison === 'higher' || r.comparison === 'lower'))
     .map((r) => rowSentence(r, overall, metric, level, overallName));
   const similar = rows.filter((r) => !r.suppressed && r.comparison === 'similar').map((r) => r.label);
-  const suppressed = rows.filter((r) => r.suppressed).map((r) => r.label);
+  const small = rows.filter((r) => r.suppressed && r.suppression !== 'secondary').map((r) => r.label);
+  const secondary = rows.filter((r) => r.suppressed && r.suppression === 'secondary').map((r) => r.label);
+  const suppressed = [
+    small.length ? `Suppressed because the numbers are small: ${list(small)}.` : '',
+    secondary.length ? `Withheld so that a small group cannot be worked out from the total: ${list(secondary)}.` : '',
+  ].filter(Boolean).join(' ');
   const notCompared = rows.filter((r) => !r.suppressed && r.comparison === null).map((r) => r.label);
   return {
     differences,
     similar: similar.length ? `No clear difference from the ${overallName} for ${list(similar)}: their intervals overlap.` : null,
-    suppressed: suppressed.length ? `Suppressed because the numbers are small: ${list(suppressed)}.` : null,
+    suppressed: suppressed || null,
     notCompared: notCompared.length ? `Not compared (no interval): ${list(notCompared)}.` : null,
   };
 }

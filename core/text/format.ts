@@ -54,6 +54,19 @@ export function formatRatio(value: number | null | undefined): string {
   return fmt(value, 2);
 }
 
+/**
+ * Why a figure is withheld, in words: its own small numbers, or (secondary suppression) to stop a
+ * small figure being worked out from the others and the total.
+ */
+export function withheldText(suppression: 'small' | 'secondary' | null | undefined): string {
+  return suppression === 'secondary' ? 'Suppressed (protects a small number)' : 'Suppressed (small numbers)';
+}
+
+/** The mark a withheld figure shows in a table: * for small numbers, † for secondary suppression. */
+export function withheldMark(suppression: 'small' | 'secondary' | null | undefined): string {
+  return suppression === 'secondary' ? '†' : '*';
+}
+
 /** Counts as published: null (suppressed) shows as "*". */
 export function formatCount(value: number | null | undefined): string {
   if (value === null || value === undefined) return '*';

@@ -77,15 +77,40 @@ export function signalNote(s: SpcSignal): string {
   return `${behaviour(s, s.points > 1)}, ${when} (${s.kind === 'neither' ? 'neither better nor worse' : s.kind})`;
 }
 
+type SignalSource = Pick<Spc, 'variation' | 'signals'> & Partial<Pick<Spc, 'points' | 'mean'>>;
+
+/**
+ * The window's signals. A chart frozen before results listed them has only each point's
+ * highest-priority rule: runs of points with the same rule and side are read as its signals.
+ */
+export function signalsOf(spc: SignalSource): SpcSignal[] {
+  if (spc.signals) return spc.signals;
+  const points = spc.points ?? [];
+  const out: SpcSignal[] = [];
+  points.forEach((p, i) => {
+    if (!p.signal || !p.kind || p.value === null) return;
+    const previous = points[i - 1]?.value;
+    const high = p.signal === 'trend' ? previous === null || previous === undefined || p.value >= previous : p.value >= (spc.mean ?? 0);
+    const direction = high ? 'high' : 'low';
+    const open = out[out.length - 1];
+    if (open && open.rule === p.signal && open.direction === direction && open.to === points[i - 1]?.period) {
+      open.to = p.period;
+      open.points += 1;
+    } else out.push({ rule: p.signal, from: p.period, to: p.period, direction, kind: p.kind, points: 1 });
+  });
+  return out;
+}
+
 /**
  * Signals that include the latest point, and those that ended before it. A special-cause icon
  * means the latest point is flagged, so the signals ending last are the latest; with a
  * common-cause icon every signal is earlier.
  */
-export function splitSignals(spc: Pick<Spc, 'variation' | 'signals'>): { latest: SpcSignal[]; earlier: SpcSignal[] } {
-  if (!spc.variation || spc.variation === 'common-cause') return { latest: [], earlier: spc.signals };
-  const last = spc.signals.reduce((m, s) => (s.to > m ? s.to : m), '');
-  return { latest: spc.signals.filter((s) => s.to === last), earlier: spc.signals.filter((s) => s.to !== last) };
+export function splitSignals(spc: SignalSource): { latest: SpcSignal[]; earlier: SpcSignal[] } {
+  const signals = signalsOf(spc);
+  if (!spc.variation || spc.variation === 'common-cause') return { latest: [], earlier: signals };
+  const last = signals.reduce((m, s) => (s.to > m ? s.to : m), '');
+  return { latest: signals.filter((s) => s.to === last), earlier: signals.filter((s) => s.to !== last) };
 }
 
 function latestWords(spc: Spc): string {
@@ -123,7 +148,7 @@ export function spcSentence(spc: Spc | null, unit: UnitLike, options: { gap?: bo
 }
 
 /** Short words for a table cell beside the latest-point icon: the earlier signals, or null. */
-export function earlierSignalsNote(spc: Pick<Spc, 'variation' | 'signals'> | null): string | null {
+export function earlierSignalsNote(spc: SignalSource | null): string | null {
   if (!spc) return null;
   const { earlier } = splitSignals(spc);
   if (earlier.length === 0) return null;
@@ -133,7 +158,7 @@ export function earlierSignalsNote(spc: Pick<Spc, 'variation' | 'signals'> | nul
 export interface RollupItem {
   title: string;
   /** null: the series has too few points for SPC. */
-  spc: Pick<Spc, 'variation' | 'signals'> | null;
+  spc: SignalSource | null;
 }
 
 export interface Rollup {
@@ -155,7 +180,7 @@ export function spcRollup(items: RollupItem[]): Rollup {
     else if (spc.variation?.startsWith('special-cause-concern')) r.concern.push(title);
     else if (spc.variation?.startsWith('special-cause-improvement')) r.improvement.push(title);
     else if (spc.variation?.startsWith('special-cause-neither')) r.neither.push(title);
-    else if (spc.signals.length > 0) r.earlier.push(title);
+    else if (signalsOf(spc).length > 0) r.earlier.push(title);
     else r.common.push(title);
   }
   return r;

@@ -29,7 +29,7 @@ import talkingTherapiesRecovery from './indicators/talking-therapies-recovery.ts
 import { COMPLETENESS_METRICS } from './completeness.ts';
 import type { MetricDefinition } from './schema.ts';
 
-/** The indicators of the statement on information on health inequalities (indicators.md), in catalogue order. */
+/** The indicators of the statement on information on health inequalities (docs/catalogue.md), in catalogue order. */
 export const STATEMENT_METRICS: MetricDefinition[] = [
   ae4Hour,
   aeAttendanceRate,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DATASET_IDS } from '../../core/datasets/index.ts';
 
-/** Every breakdown a result can be split by (interfaces.md); a metric allows a subset. */
+/** Every breakdown a result can be split by (docs/catalogue.md, "Breakdowns"); a metric allows a subset. */
 export const BREAKDOWNS = [
   'overall', 'ethnic_group', 'ethnic_category', 'imd_quintile', 'imd_decile', 'core20',
   'age_band', 'age_band_broad', 'sex', 'specialty', 'site', 'plus_group',

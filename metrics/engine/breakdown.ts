@@ -1,5 +1,5 @@
 // One indicator broken down by one (or two) dimensions over one period: the result object of
-// interfaces.md, with intervals, comparisons, the deprivation gap and disclosure applied.
+// docs/interfaces.md, with intervals, comparisons, the deprivation gap and disclosure applied.
 import type { Session } from '../../db/database.ts';
 import type { Breakdown, MetricDefinition } from '../catalogue/schema.ts';
 import { absoluteGap, DISCLOSURE_LABELS, rateRatio, relativeGap, sii, type DisclosureProfile } from '../statistics/index.ts';
@@ -7,12 +7,15 @@ import { isUnknownGroup, sortGroups, specFor, type BreakdownSpec } from './dimen
 import type { PlusGroup } from './plus-groups.ts';
 import { compileProportionBreakdowns, toSql } from './compile/index.ts';
 import { computeCells } from './compute.ts';
-import { discloseBreakdown, discloseOne, type DisclosedCell } from './disclosure.ts';
+import { discloseBreakdown, type DisclosedCell } from './disclosure.ts';
 import { estimateCells, type Cell } from './estimate.ts';
 import { periodFor, type Period } from './period.ts';
 import { publicMetric } from './public-metric.ts';
 import type { BreakdownResult, Gap, ResultRow } from './result-types.ts';
 import { type NotComputableState, notComputable } from './computability.ts';
+
+/** The note on a result with cells withheld only to protect a small one. */
+export const SECONDARY_NOTE = 'Some figures marked † are withheld although their numbers are not small (secondary suppression), so that a small group cannot be worked out by subtracting the others from the total.';
 
 export interface BreakdownRequest {
   by: Breakdown;
@@ -43,17 +46,17 @@ function referenceGroup(by: Breakdown, settings: EngineSettings): string | null 
   return null;
 }
 
-/** Higher or lower than the trust only when the intervals do not overlap (statistics.md). */
-export function compare(cell: Cell, overall: Cell): ResultRow['comparison'] {
+/** Higher or lower than the trust only when the intervals do not overlap (docs/methods.md, "Comparisons"), as published. */
+export function compare(cell: DisclosedCell, overall: DisclosedCell): ResultRow['comparison'] {
   if (cell.lower === null || cell.upper === null || overall.lower === null || overall.upper === null) return null;
   if (cell.lower > overall.upper) return 'higher';
   if (cell.upper < overall.lower) return 'lower';
   return 'similar';
 }
 
-function ratioOf(cell: Cell, reference: Cell | undefined, metric: MetricDefinition, level: number): ResultRow['ratio'] {
+function ratioOf(cell: DisclosedCell, reference: DisclosedCell | undefined, metric: MetricDefinition, level: number): ResultRow['ratio'] {
   const kind = metric.statistic === 'percentage' ? 'proportion' : metric.statistic === 'crude-rate' ? 'rate' : null;
-  if (!reference || !kind || cell.numerator === null || reference.numerator === null) return null;
+  if (!reference || reference.suppressed || !kind || cell.numerator === null || reference.numerator === null) return null;
   if (!cell.denominator || !reference.denominator || cell.numerator === 0 || reference.numerator === 0) return null;
   const r = rateRatio(cell.numerator, cell.denominator, reference.numerator, reference.denominator, kind, level);
   return { value: r.value, lower: r.lower, upper: r.upper };
@@ -61,15 +64,15 @@ function ratioOf(cell: Cell, reference: Cell | undefined, metric: MetricDefiniti
 
 /**
  * Q1–Q5 gap and the slope and relative indices of inequality across the quintiles, all most minus
- * (or over) least deprived. `limits95` are the quintiles at 95%: as phe_sii, the simulation takes
- * each quintile's se from its 95% limits whatever the interval level asked for.
+ * (or over) least deprived, from the published figures. `limits95` are the quintiles at 95%: as
+ * phe_sii, the simulation takes each quintile's se from its 95% limits whatever the level asked for.
  */
-export function deprivationGap(quintiles: Cell[], disclosed: DisclosedCell[], metric: MetricDefinition, level: number, reps: number, limits95: Cell[] = quintiles): Gap | null {
-  const byQuintile = (q: string) => quintiles.find((c) => c.g1 === q);
+export function deprivationGap(quintiles: DisclosedCell[], metric: MetricDefinition, level: number, reps: number, limits95: DisclosedCell[] = quintiles): Gap | null {
+  const byQuintile = (q: string) => quintiles.find((c) => c.g1 === q && !c.suppressed);
   const q1 = byQuintile('1');
   const q5 = byQuintile('5');
-  const visible = (q: string) => disclosed.some((c) => c.g1 === q && !c.suppressed && c.value !== null);
-  if (!q1 || !q5 || !visible('1') || !visible('5') || q1.value === null || q5.value === null) return null;
+  const visible = (q: string) => byQuintile(q)?.value != null;
+  if (!q1 || !q5 || q1.value === null || q5.value === null) return null;
   const gap: Gap = {
     absolute: absoluteGap(q1.value, q5.value),
     relative: q5.value === 0 ? null : relativeGap(q1.value, q5.value),
@@ -98,6 +101,7 @@ function toRow(cell: DisclosedCell, by: BreakdownSpec, by2: BreakdownSpec | null
     upper: cell.upper,
     method: cell.method,
     suppressed: cell.suppressed,
+    suppression: cell.suppression,
     comparison: cell.suppressed ? null : comparison,
   };
   if (by2) Object.assign(row, { group2: cell.g2!, label2: by2.label(cell.g2!) });
@@ -113,7 +117,7 @@ export async function dataAsAt(session: Session, dataset: string): Promise<strin
   return row?.at ?? null;
 }
 
-export function notesFor(metric: MetricDefinition, by: Breakdown, cells: Cell[]): string[] {
+export function notesFor(metric: MetricDefinition, by: Breakdown, cells: Cell[], disclosed: DisclosedCell[]): string[] {
   const notes: string[] = [];
   if (['imd_quintile', 'imd_decile', 'core20'].includes(by)) {
     notes.push('Deprivation from the English Indices of Deprivation: IoD2025 for 2021 LSOAs, IoD2019 for 2011-only LSOAs. Quintile 1 is the most deprived 20% of areas in England.');
@@ -125,6 +129,7 @@ export function notesFor(metric: MetricDefinition, by: Breakdown, cells: Cell[])
     notes.push('Group rates count only events with the group recorded: events with an unknown group have no population to divide by, so the trust rate can sit above every group. Compare groups with each other rather than with the trust.');
   }
   const withheld = [...new Set(cells.map((c) => c.reason).filter((r): r is string => r !== null))];
+  if (disclosed.some((c) => c.suppression === 'secondary')) notes.push(SECONDARY_NOTE);
   for (const reason of withheld) notes.push(`Some values are not shown: ${reason}.`);
   if (cells.some((c) => !c.total && c.g1 && isUnknownGroup(c.g1))) notes.push('Records with unknown or unrecorded values are shown in their own groups so that every record is counted.');
   return notes;
@@ -185,14 +190,20 @@ function assembleBreakdown(metric: MetricDefinition, request: BreakdownRequest, 
   const spec2 = request.by2 ? specFor(request.by2, settings.plusGroups) : null;
   const totalCell = cells.find((c) => c.total) ?? emptyTotal(metric);
   const detail = cells.filter((c) => !c.total);
-  const disclosed = discloseBreakdown(detail, settings.disclosure);
-  const overall = discloseOne(totalCell, settings.disclosure);
+  const { detail: disclosed, total: overall } = discloseBreakdown(metric, detail, totalCell, settings.disclosure, request.level, request.by2 ? crossTabMargins(detail) : undefined);
+
+  // The 95% limits the SII needs, from the same published counts (the same cells are withheld: the plan depends on the counts alone).
+  const published95 = () => {
+    if (request.level === 95) return disclosed;
+    const detail95 = detail.map((c) => cells95.find((x) => !x.total && x.g1 === c.g1 && x.g2 === c.g2) ?? c);
+    return discloseBreakdown(metric, detail95, totalCell, settings.disclosure, 95).detail;
+  };
 
   const reference = referenceGroup(request.by, settings);
-  const referenceCell = reference && !request.by2 ? detail.find((c) => c.g1 === reference) : undefined;
+  const referenceCell = reference && !request.by2 ? disclosed.find((c) => c.g1 === reference) : undefined;
   const rows = sortRows(
-    disclosed.map((cell, i) =>
-      toRow(cell, spec, spec2, compare(detail[i], totalCell), reference && !request.by2 ? ratioOf(detail[i], referenceCell, metric, request.level) : undefined),
+    disclosed.map((cell) =>
+      toRow(cell, spec, spec2, compare(cell, overall), reference && !request.by2 ? ratioOf(cell, referenceCell, metric, request.level) : undefined),
     ),
     spec,
     spec2,
@@ -216,13 +227,27 @@ function assembleBreakdown(metric: MetricDefinition, request: BreakdownRequest, 
       upper: overall.upper,
       method: overall.method,
       suppressed: overall.suppressed,
+      suppression: overall.suppression,
     },
     rows,
     reference: referenceCell ? { group: reference!, label: spec.label(reference!) } : null,
-    gap: request.by === 'imd_quintile' && !request.by2 ? deprivationGap(detail, disclosed, metric, request.level, settings.siiReps, cells95.filter((c) => !c.total)) : null,
-    notes: notesFor(metric, request.by, cells),
+    gap: request.by === 'imd_quintile' && !request.by2 ? deprivationGap(disclosed, metric, request.level, settings.siiReps, published95()) : null,
+    notes: notesFor(metric, request.by, cells, [...disclosed, overall]),
     notComputable: null,
   };
+}
+
+/**
+ * A cross-tab's rows and columns: their totals are the one-way breakdowns, published on their
+ * own, so a withheld cell must not be recoverable from its row or column either.
+ */
+function crossTabMargins(detail: Cell[]): number[][] {
+  const groups = (key: 'g1' | 'g2') => {
+    const byKey = new Map<string | null, number[]>();
+    detail.forEach((c, i) => byKey.set(c[key], [...(byKey.get(c[key]) ?? []), i]));
+    return [...byKey.values()];
+  };
+  return [...groups('g1'), ...groups('g2')];
 }
 
 /** Display order: by the first breakdown, then (in a cross-tab) the second. */

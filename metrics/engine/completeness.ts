@@ -4,14 +4,14 @@ import { DATASETS, findDataset } from '../../core/datasets/index.ts';
 import type { Session } from '../../db/database.ts';
 import { ident } from '../../db/sql.ts';
 import type { CompletenessField } from '../catalogue/completeness.ts';
-import { DISCLOSURE_LABELS, isSmall, roundCount, wilson, type DisclosureProfile } from '../statistics/index.ts';
+import { DISCLOSURE_LABELS, protectTable, roundCount, wilson, type Additivity, type DisclosureProfile, type TableCell } from '../statistics/index.ts';
 import { dataAsAt } from './breakdown.ts';
 import { BREAKDOWN_SPECS, keyExpression } from './dimensions.ts';
 import { resolvePeriod } from './period.ts';
 import { spcOf } from './series.ts';
 import type { SpcView } from './result-types.ts';
 
-/** Status of each field as one of five recording outcomes (data-model.md). */
+/** Status of each field as one of five recording outcomes (docs/data-model.md). */
 export const STATUS_SQL: Record<CompletenessField, string> = {
   ethnicity: 'ethnicity_status',
   sex: `CASE WHEN list_contains(dq_flags, 'sex') THEN 'invalid' WHEN sex IN ('1', '2', '9') THEN 'valid'
@@ -21,7 +21,11 @@ export const STATUS_SQL: Record<CompletenessField, string> = {
     WHEN lsoa_code IS NOT NULL THEN 'not_known' ELSE 'missing' END`,
 };
 
-/** Counts are null where disclosure control withholds them (`suppressed` when the total is small). */
+/**
+ * Counts are null where disclosure control withholds them (`suppressed` when the total is small;
+ * `secondary` names the counts withheld only so that a small one cannot be worked out from the
+ * others and the total).
+ */
 export interface Counts {
   total: number | null;
   valid: number | null;
@@ -33,6 +37,7 @@ export interface Counts {
   lower: number | null;
   upper: number | null;
   suppressed: boolean;
+  secondary: CountKey[];
 }
 
 export interface CompletenessRequest {
@@ -65,26 +70,45 @@ export interface CompletenessResult {
 const STATUS_KEY = { valid: 'valid', not_stated: 'notStated', not_known: 'notKnown', missing: 'missing', invalid: 'invalid' } as const;
 
 const COUNT_KEYS = ['total', 'valid', 'notStated', 'notKnown', 'missing', 'invalid'] as const;
+type CountKey = (typeof COUNT_KEYS)[number];
+type Tally = Record<CountKey, number>;
 
-/**
- * Tallies the statuses, then applies the disclosure profile: the share and its interval come
- * from the true counts unless the total itself is small; each count is withheld when small and
- * rounded otherwise.
- */
-function countsFrom(rows: { status: string; n: number }[], profile: DisclosureProfile): Counts {
+function tallyOf(rows: { status: string; n: number }[]): Tally {
   const tally = { total: 0, valid: 0, notStated: 0, notKnown: 0, missing: 0, invalid: 0 };
   for (const r of rows) {
     tally[STATUS_KEY[r.status as keyof typeof STATUS_KEY]] += r.n;
     tally.total += r.n;
   }
-  const suppressed = isSmall(tally.total, profile);
-  const counts = { validPercent: null, lower: null, upper: null, suppressed } as Counts;
-  for (const key of COUNT_KEYS) counts[key] = suppressed || isSmall(tally[key], profile) ? null : roundCount(tally[key], profile);
-  if (tally.total > 0 && !suppressed) {
-    const w = wilson(tally.valid, tally.total);
-    Object.assign(counts, { validPercent: w.value, lower: w.lower, upper: w.upper });
-  }
-  return counts;
+  return tally;
+}
+
+/**
+ * The disclosure profile over every count of one result at once: each row's statuses add up to
+ * its total, and (`columns`) the rows listed add up to another row count by count (periods or
+ * groups to the overall). A count withheld as small is 1 to the threshold to a reader. Shown
+ * counts are rounded and the share valid and its interval come from the rounded counts.
+ */
+export function discloseTallies(tallies: Tally[], columns: { total: number; parts: number[] }[], profile: DisclosureProfile): Counts[] {
+  const cell = (row: number, key: CountKey) => row * COUNT_KEYS.length + COUNT_KEYS.indexOf(key);
+  const cells: TableCell[] = tallies.flatMap((t) => COUNT_KEYS.map((k) => ({ counts: [t[k]] })));
+  const statuses = COUNT_KEYS.filter((k) => k !== 'total');
+  const sums: Additivity[] = [
+    ...tallies.map((_, r) => ({ total: cell(r, 'total'), parts: statuses.map((k) => cell(r, k)) })),
+    ...columns.flatMap((c) => COUNT_KEYS.map((k) => ({ total: cell(c.total, k), parts: c.parts.map((p) => cell(p, k)) }))),
+  ];
+  const plan = protectTable(cells, sums, profile, { smallRange: (_, largest) => [1, largest] });
+  return tallies.map((t, r) => {
+    const suppressed = plan[cell(r, 'total')] === 'small';
+    const shown = (k: CountKey) => !suppressed && plan[cell(r, k)] === null;
+    const counts = { validPercent: null, lower: null, upper: null, suppressed, secondary: [] } as unknown as Counts;
+    for (const k of COUNT_KEYS) counts[k] = shown(k) ? roundCount(t[k], profile) : null;
+    counts.secondary = suppressed ? [] : COUNT_KEYS.filter((k) => plan[cell(r, k)] === 'secondary');
+    if (counts.total !== null && counts.total > 0 && counts.valid !== null) {
+      const w = wilson(counts.valid, counts.total);
+      Object.assign(counts, { validPercent: w.value, lower: w.lower, upper: w.upper });
+    }
+    return counts;
+  });
 }
 
 /** Patient-level datasets with a period column: those whose demographics can be complete. */
@@ -110,12 +134,21 @@ export async function computeCompleteness(session: Session, request: Completenes
   const groupRows = rows.filter((r) => r.period === null && r.grp !== null);
   const totalRows = rows.filter((r) => r.period === null && r.grp === null);
 
-  const periods = [...new Set(periodRows.map((r) => r.period!))].sort().map((p) => ({ period: p, ...countsFrom(periodRows.filter((r) => r.period === p), profile) }));
-  const groups = request.by
-    ? [...new Set(groupRows.map((r) => r.grp!))]
-        .map((g) => ({ group: g, label: BREAKDOWN_SPECS[request.by!].label(g), ...countsFrom(groupRows.filter((r) => r.grp === g), profile) }))
-        .sort((a, b) => (a.validPercent ?? 0) - (b.validPercent ?? 0))
-    : [];
+  const periodKeys = [...new Set(periodRows.map((r) => r.period!))].sort();
+  const groupKeys = request.by ? [...new Set(groupRows.map((r) => r.grp!))] : [];
+  // One table: the overall, then the periods, then the groups; both add up to the overall.
+  const tallies = [
+    tallyOf(totalRows),
+    ...periodKeys.map((p) => tallyOf(periodRows.filter((r) => r.period === p))),
+    ...groupKeys.map((g) => tallyOf(groupRows.filter((r) => r.grp === g))),
+  ];
+  const rowsOf = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
+  const columns = [{ total: 0, parts: rowsOf(1, periodKeys.length) }, ...(groupKeys.length ? [{ total: 0, parts: rowsOf(1 + periodKeys.length, groupKeys.length) }] : [])];
+  const [overall, ...rest] = discloseTallies(tallies, columns, profile);
+  const periods = periodKeys.map((p, i) => ({ period: p, ...rest[i] }));
+  const groups = groupKeys
+    .map((g, i) => ({ group: g, label: BREAKDOWN_SPECS[request.by!].label(g), ...rest[periodKeys.length + i] }))
+    .sort((a, b) => (a.validPercent ?? 0) - (b.validPercent ?? 0));
   return {
     dataset: dataset.id,
     datasetTitle: dataset.title,
@@ -124,7 +157,7 @@ export async function computeCompleteness(session: Session, request: Completenes
     by: request.by,
     period,
     target,
-    overall: countsFrom(totalRows, profile),
+    overall,
     disclosure: profile,
     disclosureLabel: DISCLOSURE_LABELS[profile],
     dataAsAt: await dataAsAt(session, dataset.id),
@@ -134,25 +167,35 @@ export async function computeCompleteness(session: Session, request: Completenes
   };
 }
 
-/** Latest twelve months of every dataset and field, for the summary table. */
+/**
+ * Latest twelve months of every dataset and field, for the summary table: each dataset's own
+ * twelve months to its latest record, by date (a datetime column counts whole days), with the
+ * period it covers so the table can say so.
+ */
 export async function completenessSummary(session: Session, profile: DisclosureProfile) {
-  const rows: (Counts & { dataset: string; datasetTitle: string; field: CompletenessField })[] = [];
+  const rows: (Counts & { dataset: string; datasetTitle: string; field: CompletenessField; period: { from: string; to: string } })[] = [];
   for (const dataset of completenessDatasets()) {
     const column = ident(dataset.periodColumn!);
     const fields = Object.keys(STATUS_SQL) as CompletenessField[];
     const selects = fields.map(
       (f) => `SELECT '${f}' AS field, ${STATUS_SQL[f]} AS status, count(*)::INTEGER AS n FROM recent GROUP BY ALL`,
     );
+    const [span] = await session.all<{ from: string | null; to: string | null }>(
+      `SELECT strftime((max(${column})::DATE - INTERVAL 12 MONTH)::DATE + 1, '%Y-%m-%d') AS "from", strftime(max(${column})::DATE, '%Y-%m-%d') AS "to" FROM ${ident(dataset.id)}`,
+    );
+    if (!span?.from || !span.to) continue;
     const result = await session.all<{ field: CompletenessField; status: string; n: number }>(
       `WITH recent AS (
          SELECT * FROM ${ident(dataset.id)}
-         WHERE ${column} > (SELECT max(${column}) FROM ${ident(dataset.id)}) - INTERVAL 12 MONTH
+         WHERE ${column}::DATE >= $from::DATE
        )
        ${selects.join('\nUNION ALL\n')}`,
+      { from: span.from },
     );
+    const period = { from: span.from, to: span.to };
     for (const field of fields) {
-      const counts = countsFrom(result.filter((r) => r.field === field), profile);
-      if (result.some((r) => r.field === field)) rows.push({ dataset: dataset.id, datasetTitle: dataset.title, field, ...counts });
+      const [counts] = discloseTallies([tallyOf(result.filter((r) => r.field === field))], [], profile);
+      if (result.some((r) => r.field === field)) rows.push({ dataset: dataset.id, datasetTitle: dataset.title, field, ...counts, period });
     }
   }
   return rows;

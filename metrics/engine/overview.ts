@@ -42,7 +42,7 @@ function fromQuintiles(result: BreakdownResult): { core20: Figure | null; rest: 
   const x = others.reduce((s, r) => s + r.numerator!, 0);
   const n = others.reduce((s, r) => s + r.denominator!, 0);
   const w = wilson(Math.round(x), Math.round(n), result.level, result.metric.multiplier);
-  return { core20: q1, rest: { group: 'Rest', label: 'Quintiles 2–5', numerator: x, denominator: n, ...w, suppressed: false } };
+  return { core20: q1, rest: { group: 'Rest', label: 'Quintiles 2–5', numerator: x, denominator: n, ...w, suppressed: false, suppression: null } };
 }
 
 async function tile(session: Session, metric: MetricDefinition, settings: EngineSettings, period: { from?: string; to?: string }): Promise<OverviewTile> {

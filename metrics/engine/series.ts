@@ -6,7 +6,7 @@ import { DISCLOSURE_LABELS, xmr, type Polarity } from '../statistics/index.ts';
 import { dataAsAt, notesFor, type EngineSettings } from './breakdown.ts';
 import { sortGroups, specFor } from './dimensions.ts';
 import { computeCells } from './compute.ts';
-import { discloseBreakdown, discloseOne, type DisclosedCell } from './disclosure.ts';
+import { discloseCells, type DisclosedCell } from './disclosure.ts';
 import type { Cell } from './estimate.ts';
 import { periodFor } from './period.ts';
 import { publicMetric } from './public-metric.ts';
@@ -35,6 +35,7 @@ const point = (c: DisclosedCell): SeriesPoint => ({
   lower: c.lower,
   upper: c.upper,
   suppressed: c.suppressed,
+  suppression: c.suppression,
 });
 
 /** SPC over the points that have a value; periods without one are left out of the limits. */
@@ -56,11 +57,12 @@ const byPeriod = (cells: Cell[]) => {
 };
 
 /** Per period: disclosure within that period's breakdown, as a breakdown of it would show. */
-function disclosePerPeriod(cells: Cell[], settings: EngineSettings): DisclosedCell[] {
+function disclosePerPeriod(metric: MetricDefinition, cells: Cell[], settings: EngineSettings, level: number): DisclosedCell[] {
   return [...byPeriod(cells).values()].flatMap((group) => {
-    const detail = group.filter((c) => !c.total);
-    const totals = group.filter((c) => c.total).map((c) => discloseOne(c, settings.disclosure));
-    return [...discloseBreakdown(detail, settings.disclosure), ...totals];
+    // The detail cells, then the period's total (if the query gave one).
+    const ordered = [...group.filter((c) => !c.total), ...group.filter((c) => c.total)];
+    const total = group.some((c) => c.total) ? ordered.length - 1 : null;
+    return discloseCells(metric, ordered, { total }, settings.disclosure, level);
   });
 }
 
@@ -95,7 +97,7 @@ export async function computeSeries(session: Session, metric: MetricDefinition, 
     };
   }
   const cells = await computeCells(session, metric, { ...base, by: request.by }, request.level);
-  const disclosed = disclosePerPeriod(cells, settings);
+  const disclosed = disclosePerPeriod(metric, cells, settings, request.level);
 
   const overallPoints = disclosed.filter((c) => c.total).map(point);
   const groups =
@@ -109,11 +111,11 @@ export async function computeSeries(session: Session, metric: MetricDefinition, 
   let gap: SeriesResult['gap'] = null;
   if (metric.breakdowns.includes('imd_quintile')) {
     const quintiles =
-      request.by === 'imd_quintile' ? disclosed : disclosePerPeriod(await computeCells(session, metric, { ...base, by: 'imd_quintile' }, request.level), settings);
+      request.by === 'imd_quintile' ? disclosed : disclosePerPeriod(metric, await computeCells(session, metric, { ...base, by: 'imd_quintile' }, request.level), settings, request.level);
     const points = gapPoints(quintiles);
     gap = { points, spc: spcOf(points, gapPolarity(points), null) };
   }
-  const notes = notesFor(metric, request.by, cells);
+  const notes = notesFor(metric, request.by, cells, disclosed);
   if (gap) notes.push('The gap is quintile 1 (most deprived) minus quintile 5 (least deprived); SPC treats a gap moving towards zero as improvement.');
 
   return {

@@ -1,4 +1,4 @@
-// The statistics module: small pure functions, one concern per file (see statistics.md).
+// The statistics module: small pure functions, one concern per file (docs/methods.md).
 export type { Estimate } from './types.ts';
 export { statsMessages } from './messages.ts';
 export { normalQuantile, zFor } from './normal.ts';
@@ -11,3 +11,4 @@ export { seededNormal, seededRandom } from './rng.ts';
 export * from './inequality.ts';
 export * from './spc.ts';
 export * from './disclosure.ts';
+export * from './suppression.ts';

@@ -1,4 +1,4 @@
-// Inequality measures across deprivation quantiles and between groups (statistics.md,
+// Inequality measures across deprivation quantiles and between groups (docs/methods.md,
 // "Inequality gap measures"): gaps, the slope and relative indices, and ratios to a reference.
 export { absoluteGap, relativeGap } from './gaps.ts';
 export { rateRatio } from './rate-ratio.ts';

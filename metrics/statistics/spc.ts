@@ -1,6 +1,6 @@
 // XmR statistical process control as NHS England's Making Data Count / NHSRplotthedots:
 // mean, moving ranges, limits at ±2.66 × average moving range and the near-limit band at
-// ±(2/3 × 2.66) × average moving range (NHSRplotthedots' `limitclose`; statistics.md rounds it
+// ±(2/3 × 2.66) × average moving range (NHSRplotthedots' `limitclose`; docs/methods.md; often rounded
 // to 1.7733), optional one-pass moving-range screening, the four special-cause rules, and the
 // variation and assurance icons.
 import { statsMessages as m } from './messages.ts';

@@ -7,5 +7,5 @@ export interface CliContext {
 /** A command takes its own arguments and returns the process exit code. */
 export type Command = (args: string[], ctx: CliContext) => Promise<number>;
 
-/** Exit codes promised in interfaces.md. */
+/** Exit codes promised in docs/interfaces.md. */
 export const EXIT = { ok: 0, rejected: 1, usage: 2 } as const;

@@ -47,7 +47,7 @@ export interface IndicatorSection {
 
 export interface CompletenessSection {
   target: number;
-  rows: { dataset: string; datasetTitle: string; field: string; total: number | null; valid: number | null; notStated: number | null; notKnown: number | null; missing: number | null; invalid: number | null; validPercent: number | null; lower: number | null; upper: number | null; suppressed: boolean }[];
+  rows: { dataset: string; datasetTitle: string; field: string; period?: { from: string; to: string }; total: number | null; valid: number | null; notStated: number | null; notKnown: number | null; missing: number | null; invalid: number | null; validPercent: number | null; lower: number | null; upper: number | null; suppressed: boolean }[];
   charts: { field: string; svg: string }[];
 }
 
@@ -125,7 +125,8 @@ async function completenessSection(metrics: MetricsService, fields: string[]): P
   for (const field of fields) {
     const items: CompletenessItem[] = rows
       .filter((r) => r.field === field && !r.suppressed)
-      .map((r) => ({ ...r, label: r.datasetTitle, total: r.total ?? 0, valid: r.valid ?? 0, notStated: r.notStated ?? 0, notKnown: r.notKnown ?? 0, missing: r.missing ?? 0, invalid: r.invalid ?? 0 }));
+      // The row's period is its 12 months; a chart item's `period` is a month, so it is left out.
+      .map(({ period: _period, ...r }) => ({ ...r, label: r.datasetTitle, total: r.total ?? 0, valid: r.valid ?? 0, notStated: r.notStated ?? 0, notKnown: r.notKnown ?? 0, missing: r.missing ?? 0, invalid: r.invalid ?? 0 }));
     if (items.length === 0) continue;
     const title = `Recording of ${FIELD_TITLES[field] ?? field}, by dataset`;
     const spec = completenessStackSpec(items, { groupTitle: 'Dataset', withoutValid: true, font: CHART_FONT });

@@ -1,7 +1,7 @@
 // The board report and the annual-report pack as one printable A4 HTML document: cover, summary
 // table with SPC icons, a section per indicator (charts with CI-gated sentences), recording
 // completeness, methods and data notes. No script; print rules keep every chart on one page.
-import { breakdownTitle } from '../../core/text/compare.ts';
+import { breakdownTitle, targetVerdict, targetVerdictLabels } from '../../core/text/compare.ts';
 import { formatCount, formatDate, formatDateTime, formatDifference, formatInterval, formatLongMonth, formatPercent, formatPeriod, formatValue } from '../../core/text/format.ts';
 import { OGL } from '../charts/documents/index.ts';
 import { BASE_CSS, esc, fontFaceCss } from '../charts/html.ts';
@@ -135,18 +135,13 @@ ${unavailable}${charts}${trends}</section>`;
 function completenessSection(model: ReportModel, kind: ReportPageOptions['kind']): string {
   const c = model.completeness;
   const fieldName: Record<string, string> = { ethnicity: 'Ethnic category', sex: 'Sex', age: 'Age', imd: 'Deprivation (LSOA)' };
-  const verdict = (r: ReportModel['completeness']['rows'][number]) => {
-    if (r.suppressed || r.lower === null || r.upper === null) return 'Not assessed (small numbers)';
-    if (r.lower >= c.target) return 'Meets the target';
-    if (r.upper < c.target) return 'Below the target';
-    return 'Not clearly different from the target';
-  };
+  const verdict = (r: ReportModel['completeness']['rows'][number]) => targetVerdictLabels[targetVerdict(r, c.target)];
   const rows = c.rows
-    .map((r) => `<tr><th scope="row">${esc(r.datasetTitle)}</th>${kind === 'annual' ? `<td>${esc(fieldName[r.field] ?? r.field)}</td>` : ''}<td>${formatPercent(r.validPercent)}<br><span class="key">${formatInterval(r.lower, r.upper, { unit: '%' })}</span></td><td>${formatCount(r.notStated)}</td><td>${formatCount(r.notKnown)}</td><td>${formatCount(r.missing)}</td><td>${formatCount(r.invalid)}</td><td>${formatCount(r.total)}</td><td>${verdict(r)}</td></tr>`)
+    .map((r) => `<tr><th scope="row">${esc(r.datasetTitle)}${r.period ? `<br><span class="key">${esc(formatPeriod(r.period))}</span>` : ''}</th>${kind === 'annual' ? `<td>${esc(fieldName[r.field] ?? r.field)}</td>` : ''}<td>${formatPercent(r.validPercent)}<br><span class="key">${formatInterval(r.lower, r.upper, { unit: '%' })}</span></td><td>${formatCount(r.notStated)}</td><td>${formatCount(r.notKnown)}</td><td>${formatCount(r.missing)}</td><td>${formatCount(r.invalid)}</td><td>${formatCount(r.total)}</td><td>${verdict(r)}</td></tr>`)
     .join('');
   const heading = kind === 'annual' ? 'Data quality: unknown and not-stated demographics' : 'Ethnicity recording completeness';
   return `<section class="completeness" aria-labelledby="h-completeness"><h2 id="h-completeness">${heading}</h2>
-<p>Who is missing matters as much as the gaps: a record without a valid ${kind === 'annual' ? 'ethnic category, sex, age or deprivation' : 'ethnic category'} cannot be counted in any group. The local target is ${c.target}% recorded validly; a dataset is said to meet or miss it only when the 95% interval of its valid share lies wholly above or below the target. "Not stated" is code Z (the patient declined), "not known" code 99 (not asked or not recorded).</p>
+<p>Who is missing matters as much as the gaps: a record without a valid ${kind === 'annual' ? 'ethnic category, sex, age or deprivation' : 'ethnic category'} cannot be counted in any group. Each row covers that dataset's latest 12 months, to its latest record (the dates under its name). The local target is ${c.target}% recorded validly; a dataset is said to meet or miss it only when the 95% interval of its valid share lies wholly above or below the target. "Not stated" is code Z (the patient declined), "not known" code 99 (not asked or not recorded).</p>
 <table class="ipr"><thead><tr><th scope="col">Dataset</th>${kind === 'annual' ? '<th scope="col">Field</th>' : ''}<th scope="col">Recorded validly (95% CI)</th><th scope="col">Not stated</th><th scope="col">Not known</th><th scope="col">Missing</th><th scope="col">Invalid</th><th scope="col">Records</th><th scope="col">Against the ${c.target}% target</th></tr></thead><tbody>${rows}</tbody></table>
 ${c.charts.map((ch) => `<figure class="chart" data-chart="completeness">${ch.svg}</figure>`).join('')}</section>`;
 }

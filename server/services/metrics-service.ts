@@ -14,11 +14,23 @@ import { dataVersion } from '../../db/schema.ts';
 import * as messages from '../messages.ts';
 import { ResultCache } from './result-cache.ts';
 import { plusGroupSpec } from '../../metrics/engine/plus-groups.ts';
-import type { DisclosureProfile } from '../../metrics/statistics/index.ts';
+import { isSmall, roundCount, type DisclosureProfile } from '../../metrics/statistics/index.ts';
+import { disclosureFaults } from '../../metrics/engine/disclosure-check.ts';
 
 /** A per-request override: the analyst view asks for `disclosure: 'none'` (server/routes/metrics/unsuppressed-view.ts). */
 export interface DisclosureOverride {
   disclosure?: DisclosureProfile;
+}
+
+/**
+ * Every answer passes here on its way out (routes, charts, publications, reports, the CLI): one
+ * that would publish an unrounded count, or a value its published counts do not give, is refused.
+ */
+async function checked<T>(answer: Promise<T>, disclosure: DisclosureProfile): Promise<T> {
+  const result = await answer;
+  const [fault] = disclosureFaults(result, disclosure);
+  if (fault) throw messages.disclosureFault(fault.path, fault.problem);
+  return result;
 }
 
 export class MetricsService {
@@ -45,10 +57,10 @@ export class MetricsService {
 
   /** The profile is part of the key, so a disclosed and an unsuppressed answer never stand in for each other. */
   private async cached<T>(parts: unknown[], compute: () => Promise<T>, disclosure: DisclosureProfile = this.settings.disclosure): Promise<T> {
-    if (!this.cache) return compute();
+    if (!this.cache) return checked(compute(), disclosure);
     const version = await dataVersion(this.db);
     // The completeness target is a live setting too: an answer computed under another is not reused.
-    return this.cache.get(JSON.stringify([version, disclosure, this.config.completenessTarget, ...parts]), compute);
+    return this.cache.get(JSON.stringify([version, disclosure, this.config.completenessTarget, ...parts]), () => checked(compute(), disclosure));
   }
 
   /** The settings for one request: the configured ones, or with its disclosure profile overridden. */
@@ -132,7 +144,11 @@ export class MetricsService {
     }));
   }
 
+  /** The specialty list, its activity counts under the disclosure profile (the order stays that of the true counts). */
   specialties() {
-    return this.cached(['specialties'], async () => ({ specialties: await this.db.withSession((s) => listSpecialties(s)) }));
+    const profile = this.settings.disclosure;
+    return this.cached(['specialties'], async () => ({
+      specialties: (await this.db.withSession((s) => listSpecialties(s))).map((s) => ({ ...s, activity: isSmall(s.activity, profile) ? null : roundCount(s.activity, profile) })),
+    }));
   }
 }

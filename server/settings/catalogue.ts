@@ -52,7 +52,10 @@ function numberSetting(min: number, max: number, integer: boolean) {
   return z.union([z.number(), text]).pipe(range);
 }
 
-export const DISCLOSURE_OPTIONS = DISCLOSURE_PROFILE_IDS.map((value) => ({ value, label: DISCLOSURE_PROFILES[value].label }));
+export const DISCLOSURE_OPTIONS = DISCLOSURE_PROFILE_IDS.map((value) => {
+  const { label, protects, leaves } = DISCLOSURE_PROFILES[value];
+  return { value, label, protects, leaves };
+});
 
 export const EDITABLE_SETTINGS: EditableSetting[] = [
   {

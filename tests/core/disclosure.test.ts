@@ -22,7 +22,7 @@ describe('the disclosure profiles, declared once', () => {
 
   it('offers on the settings page the same sentence the results and footnotes carry', () => {
     const setting = EDITABLE_SETTINGS.find((s) => s.key === 'disclosure')!;
-    expect(setting.input).toEqual({ kind: 'choice', options: DISCLOSURE_PROFILE_IDS.map((value) => ({ value, label: DISCLOSURE_PROFILES[value].label })) });
+    expect(setting.input).toEqual({ kind: 'choice', options: DISCLOSURE_PROFILE_IDS.map((value) => { const { label, protects, leaves } = DISCLOSURE_PROFILES[value]; return { value, label, protects, leaves }; }) });
     expect(setting.allowedText).toBe('one of nhs-secondary-use, threshold-10 or none');
     expect(DISCLOSURE_PROFILES_TEXT).toBe(setting.allowedText);
     for (const id of DISCLOSURE_PROFILE_IDS) expect(setting.schema.safeParse(id).success).toBe(true);

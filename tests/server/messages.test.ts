@@ -24,6 +24,7 @@ const samples: { [K in keyof Catalogue]: Parameters<Catalogue[K]> } = {
   ssoAccountHasNoPassword: ['ada'],
   lastAdmin: [],
   weakPassword: ['The password must be at least 12 characters.'],
+  disclosureFault: ['$.rows[0].numerator', '1122 is not a multiple of 5'],
   metricNotFound: ['no-such-metric'],
   unknownPlusGroup: ['rough-sleepers', []],
   noPlusGroupFilter: ['DNA rate'],

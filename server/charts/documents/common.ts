@@ -5,6 +5,7 @@
 // data table documents share.
 import type { TopLevelSpec } from 'vega-lite';
 import { findDataset } from '../../../core/datasets/index.ts';
+import { disclosureMethod } from '../../../core/disclosure.ts';
 import { formatDate } from '../../../core/text/format.ts';
 import type { CompletenessResult } from '../../../metrics/engine/completeness.ts';
 import type { BreakdownResult, PublicMetric, SeriesResult } from '../../../metrics/engine/result-types.ts';
@@ -55,14 +56,14 @@ const IMD_NOTE = 'Deprivation from the English Indices of Deprivation: IoD2025 f
 
 export const month = (date: string) => date.slice(0, 7);
 
-export function commonFootnotes(metric: PublicMetric, r: { dataAsAt: string | null; disclosureLabel: string; level: number; notes: string[] }, method: string): string[] {
+export function commonFootnotes(metric: PublicMetric, r: { dataAsAt: string | null; disclosure: string; disclosureLabel: string; level: number; notes: string[] }, method: string): string[] {
   const dataset = findDataset(metric.dataset)?.title ?? metric.dataset;
   const notes = r.notes.filter((n) => !n.startsWith('Deprivation from the English Indices'));
   const imd = r.notes.find((n) => n.startsWith('Deprivation from the English Indices')) ?? IMD_NOTE;
   return [
     `Source: ${dataset} extracts loaded into Parity; data as at ${formatDate(r.dataAsAt)}. Indicator "${metric.title}", definition version ${metric.version}.`,
     method,
-    `Disclosure control: ${r.disclosureLabel}.`,
+    `Disclosure control: ${r.disclosureLabel}. ${disclosureMethod(r.disclosure)}`,
     imd,
     ...notes,
     OGL,
@@ -72,11 +73,11 @@ export function commonFootnotes(metric: PublicMetric, r: { dataAsAt: string | nu
 export function breakdownTable(r: BreakdownResult): ChartDocument['table'] {
   const lvl = String(r.level).replace('.', '_');
   const two = Boolean(r.by2);
-  const headers = ['metric', 'breakdown', 'group', 'label', ...(two ? ['breakdown_2', 'group_2', 'label_2'] : []), 'numerator', 'denominator', 'value', `lower_${lvl}`, `upper_${lvl}`, 'unit', 'method', 'suppressed', 'compared_with_trust', 'period_from', 'period_to', 'disclosure', 'data_as_at'];
+  const headers = ['metric', 'breakdown', 'group', 'label', ...(two ? ['breakdown_2', 'group_2', 'label_2'] : []), 'numerator', 'denominator', 'value', `lower_${lvl}`, `upper_${lvl}`, 'unit', 'method', 'suppressed', 'suppression', 'compared_with_trust', 'period_from', 'period_to', 'disclosure', 'data_as_at'];
   const tail = (unit: string): Cell[] => [unit];
-  const row = (g: string, label: string, x: { numerator: number | null; denominator: number | null; value: number | null; lower: number | null; upper: number | null; method?: string; suppressed: boolean }, comparison: string | null, g2?: [string, string, string]): Cell[] => [
+  const row = (g: string, label: string, x: { numerator: number | null; denominator: number | null; value: number | null; lower: number | null; upper: number | null; method?: string; suppressed: boolean; suppression?: string | null }, comparison: string | null, g2?: [string, string, string]): Cell[] => [
     r.metric.id, r.by, g, label, ...(two ? (g2 ?? ['', '', '']) : []),
-    x.numerator, x.denominator, x.value, x.lower, x.upper, ...tail(r.metric.unit), x.method ?? r.metric.method, x.suppressed, comparison,
+    x.numerator, x.denominator, x.value, x.lower, x.upper, ...tail(r.metric.unit), x.method ?? r.metric.method, x.suppressed, x.suppression ?? null, comparison,
     r.period.from, r.period.to, r.disclosure, r.dataAsAt,
   ];
   const rows = r.rows.map((x) => row(x.group, x.label, x, x.comparison, two ? [r.by2 ?? '', x.group2 ?? '', x.label2 ?? ''] : undefined));

@@ -14,6 +14,7 @@ import type { MetricsService } from '../../services/metrics-service.ts';
 import * as messages from '../../messages.ts';
 import { CHART_FONT } from '../fonts.ts';
 import { spcSentence } from '../../../core/text/spc-words.ts';
+import { disclosureMethod } from '../../../core/disclosure.ts';
 import { OGL, type ChartDocument, type ChartDocumentEntry } from './common.ts';
 import { COMPLETENESS_CHART_KINDS, type CompletenessChartKind, type CompletenessChartRequest } from './requests.ts';
 
@@ -38,8 +39,8 @@ function footnotes(r: CompletenessResult, request: CompletenessChartRequest): st
     `Target: ${formatPercent(r.target, 0)} of records with a valid ${noun} — the trust's own target, set by an administrator under Settings (PARITY_COMPLETENESS_TARGET); there is no national target.`,
     method[request.chart],
     request.chart === 'completeness-trend'
-      ? `Disclosure control: ${r.disclosureLabel}. A month whose total is small has no valid share and no point; withheld counts are marked * in the data table.`
-      : `Disclosure control: ${r.disclosureLabel}. A withheld count is marked * in the data table and left out of the bars; a month or group whose total is small has no valid share.`,
+      ? `Disclosure control: ${r.disclosureLabel}. ${disclosureMethod(r.disclosure)} A month whose total is small has no valid share and no point; withheld counts are marked * in the data table.`
+      : `Disclosure control: ${r.disclosureLabel}. ${disclosureMethod(r.disclosure)} A withheld count is marked * in the data table and left out of the bars; a month or group whose total is small has no valid share.`,
     OGL,
   ];
 }

@@ -8,7 +8,7 @@ import { valueTitle } from '../../../core/charts/shared.ts';
 import { trendSpec } from '../../../core/charts/trend.ts';
 import { assess, assessmentLabels, breakdownTitle } from '../../../core/text/compare.ts';
 import { describeBreakdown, describeGap } from '../../../core/text/describe.ts';
-import { formatDifference, formatInterval, formatLongMonth, formatPeriod, formatValue } from '../../../core/text/format.ts';
+import { formatInterval, formatLongMonth, formatPeriod, formatValue } from '../../../core/text/format.ts';
 import { spcSentence } from '../../../core/text/spc-words.ts';
 import type { BreakdownResult, SeriesResult } from '../../../metrics/engine/result-types.ts';
 import type { MetricsService } from '../../services/metrics-service.ts';
@@ -76,12 +76,11 @@ export async function buildChartDocument(metrics: MetricsService, request: Chart
     const span = first && last ? `${formatLongMonth(first)} to ${formatLongMonth(last)}` : formatPeriod(s.period);
     const title = request.title || (gap ? `${s.metric.title}: gap between the most and least deprived fifths` : `${s.metric.title}: trend with statistical process control`);
     const narrative = s.notComputable ? [s.notComputable.message] : [spcSentence(spc, unit, { gap, grain: s.grain })];
-    const fmt = (v: number) => (gap ? formatDifference(v, unit) : formatValue(v, unit));
     const alt = s.notComputable
       ? `No chart: ${s.notComputable.message}`
       : points.length === 0
       ? 'No monthly figures in this period.'
-      : `Statistical process control chart of ${points.length} ${s.grain}ly values from ${span}${spc ? `; mean ${fmt(spc.mean)}, process limits ${fmt(spc.lower)} to ${fmt(spc.upper)}` : ''}. ${narrative[0]}`;
+      : `Statistical process control chart of ${points.length} ${s.grain}ly values from ${span}. ${narrative[0]}`;
     return {
       format: 1,
       kind: 'trend',
@@ -144,16 +143,17 @@ export async function buildChartDocument(metrics: MetricsService, request: Chart
 export const indicatorDocuments: ChartDocumentEntry<ChartRequest> = {
   kinds: CHART_KINDS,
   subject: 'indicator',
+  // The routes' schemas default `by` to overall and `level` to 95: the fallbacks only restate them.
   fromBody: (b) => ({
     metric: b.metric!,
     chart: b.chart as ChartRequest['chart'],
-    by: b.by,
+    by: b.by ?? 'overall',
     by2: b.by2 ?? null,
     from: b.from,
     to: b.to,
     specialty: b.specialty ?? null,
     site: b.site ?? null,
-    level: b.level,
+    level: b.level ?? 95,
     title: b.title ?? null,
   }),
   build: buildChartDocument,

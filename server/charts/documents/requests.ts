@@ -52,20 +52,8 @@ export interface SpecialtyChartRequest {
 export type AnyChartRequest = ChartRequest | CompletenessChartRequest | SpecialtyChartRequest;
 
 /**
- * A chart as a publish body names it, every family's fields optional (the route has checked that
- * the body's fields suit its kind); each kind's registry entry turns it into its own request.
+ * A chart as a request names it (a publish body, a chart file's query), every family's fields
+ * optional: the route has checked that they suit its kind; each kind's registry entry turns it
+ * into its own request.
  */
-export interface ChartBody {
-  chart: ChartKind | CompletenessChartKind | SpecialtyChartKind;
-  metric?: string;
-  dataset?: string;
-  field?: CompletenessField;
-  by: Breakdown;
-  by2?: Breakdown | null;
-  from?: string;
-  to?: string;
-  specialty?: string | null;
-  site?: string | null;
-  level: number;
-  title?: string | null;
-}
+export type ChartBody = { chart: AnyChartRequest['chart'] } & Partial<Omit<ChartRequest, 'chart'>> & Partial<Pick<CompletenessChartRequest, 'dataset' | 'field'>>;

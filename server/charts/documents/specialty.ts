@@ -94,7 +94,7 @@ export async function buildSpecialtyDocument(metrics: MetricsService, request: S
 export const specialtyDocuments: ChartDocumentEntry<SpecialtyChartRequest> = {
   kinds: [SPECIALTY_CHART_KIND],
   subject: 'indicator',
-  fromBody: (b) => ({ metric: b.metric!, chart: SPECIALTY_CHART_KIND, by: 'specialty', specialty: b.specialty!, from: b.from, to: b.to, level: b.level, title: b.title ?? null }),
+  fromBody: (b) => ({ metric: b.metric!, chart: SPECIALTY_CHART_KIND, by: 'specialty', specialty: b.specialty!, from: b.from, to: b.to, level: b.level ?? 95, title: b.title ?? null }),
   build: buildSpecialtyDocument,
   // Filed under the breakdown by specialty.
   filedUnder: () => ['specialty', null],

@@ -4,7 +4,7 @@
 // framed with title, subtitle, footnotes and alt text for board papers.
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
-import { buildDocument, type ChartDocument } from '../../charts/documents/index.ts';
+import { buildDocument, requestFromBody, type ChartDocument } from '../../charts/documents/index.ts';
 import { drawPng, drawSvg } from '../../charts/draw.ts';
 import { chartFileParams, chartQuery, completenessChartQuery, sizeOf } from './schemas.ts';
 import { access } from '../../auth/policy.ts';
@@ -22,22 +22,7 @@ const chartsRoutes: FastifyPluginAsync = async (fastify) => {
   app.get('/charts/:file', { config: access.viewer, schema: { params: chartFileParams, querystring: chartQuery } }, async (request, reply) => {
     const { metric, format } = request.params.file;
     const q = request.query;
-    if (q.chart === 'specialty-comparison') {
-      const doc = await buildDocument(app.metrics, { metric, chart: q.chart, by: 'specialty', specialty: q.specialty!, from: q.from, to: q.to, level: Number(q.level), title: q.title ?? null });
-      return sendChart(reply, doc, format, sizeOf(q));
-    }
-    const doc = await buildDocument(app.metrics, {
-      metric,
-      chart: q.chart,
-      by: q.by,
-      by2: q.by2 ?? null,
-      from: q.from,
-      to: q.to,
-      specialty: q.specialty ?? null,
-      site: q.site ?? null,
-      level: Number(q.level),
-      title: q.title ?? null,
-    });
+    const doc = await buildDocument(app.metrics, requestFromBody({ ...q, metric, level: Number(q.level) }));
     return sendChart(reply, doc, format, sizeOf(q));
   });
 
@@ -45,7 +30,7 @@ const chartsRoutes: FastifyPluginAsync = async (fastify) => {
   for (const format of ['svg', 'png'] as const) {
     app.get(`/charts/completeness.${format}`, { config: access.viewer, schema: { querystring: completenessChartQuery } }, async (request, reply) => {
       const q = request.query;
-      const doc = await buildDocument(app.metrics, { chart: q.chart, dataset: q.dataset, field: q.field, by: q.by ?? null, from: q.from, to: q.to, title: q.title ?? null });
+      const doc = await buildDocument(app.metrics, requestFromBody(q));
       return sendChart(reply, doc, format, sizeOf(q));
     });
   }

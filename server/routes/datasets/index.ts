@@ -4,31 +4,9 @@ import { z } from 'zod';
 import { DATASETS } from '../../../core/datasets/index.ts';
 import { storageColumns } from '../../../db/storage.ts';
 import { access } from '../../auth/policy.ts';
+import { type Dataset, DatasetList } from '../../../core/contracts/datasets.ts';
 
-const columnView = z.object({
-  name: z.string(),
-  type: z.string(),
-  kind: z.string(),
-  required: z.boolean(),
-  description: z.string(),
-  aliases: z.array(z.string()),
-  codes: z.array(z.object({ code: z.string(), label: z.string() })).nullable(),
-  min: z.number().nullable(),
-  max: z.number().nullable(),
-});
-const datasetView = z.object({
-  id: z.string(),
-  title: z.string(),
-  description: z.string(),
-  grain: z.string(),
-  key: z.array(z.string()),
-  periodColumn: z.string().nullable(),
-  patientLevel: z.boolean(),
-  columns: z.array(columnView),
-  derivedColumns: z.array(z.object({ name: z.string(), type: z.string(), description: z.string() })),
-});
-
-const views = DATASETS.map((d) => {
+const views: Dataset[] = DATASETS.map((d) => {
   const declared = new Set(d.columns.map((c) => c.name));
   const types = new Map(storageColumns(d).map((c) => [c.name, c.type]));
   return {
@@ -50,12 +28,12 @@ const views = DATASETS.map((d) => {
       min: c.min ?? null,
       max: c.max ?? null,
     })),
-    derivedColumns: storageColumns(d).filter((c) => !declared.has(c.name)),
+    derivedColumns: storageColumns(d).filter((c) => !declared.has(c.name)).map(({ name, type, description }) => ({ name, type, description })),
   };
 });
 
 const datasetsRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  app.get('/datasets', { config: access.viewer, schema: { querystring: z.object({}).strict(), response: { 200: z.array(datasetView) } } }, async () => views);
+  app.get('/datasets', { config: access.viewer, schema: { querystring: z.object({}).strict(), response: { 200: DatasetList } } }, async () => views);
 };
 export default datasetsRoutes;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Spc } from '../../../core/contracts/results.ts';
-import { rollupSentence, signalPhrase, spcRollup, spcSentence } from '../../../core/text/spc-words.ts';
+import { rollupSentence, signalPhrase, signalsOf, spcRollup, spcSentence } from '../../../core/text/spc-words.ts';
 import { spcOf } from '../../../metrics/engine/series.ts';
 import { seededNormal, seededRandom, type Polarity } from '../../../metrics/statistics/index.ts';
 
@@ -73,6 +73,14 @@ describe('the SPC sentence reads the whole window', () => {
     expect(sentence).not.toContain('earlier');
   });
 
+  it('reads the signals of a chart frozen before results listed them from its points', () => {
+    const swing = (n: number, first: 1 | -1) => Array.from({ length: n }, (_, i) => 10 + (i % 2 ? -1.5 : 1.5) * first);
+    const values = [...swing(12, 1), ...Array.from({ length: 10 }, (_, i) => 11 + (i % 2 ? 0.1 : -0.1)), ...swing(8, -1)];
+    const { signals, ...frozen } = spcFor(values, 'lower');
+    expect(signalsOf(frozen)).toEqual(signals);
+    expect(spcSentence(frozen, unit)).toContain('earlier, ten months from April 2024 to January 2025 ran above the mean — special cause, concern');
+  });
+
   it('quarterly series speak of quarters', () => {
     const phrase = signalPhrase({ rule: 'shift', from: '2024-04-01', to: '2025-10-01', direction: 'low', kind: 'improvement', points: 7 }, 'quarter');
     expect(phrase).toBe('seven quarters from April 2024 to October 2025 ran below the mean — special cause, improvement');
@@ -90,7 +98,7 @@ describe('the SPC sentence reads the whole window', () => {
       const spc = spcFor(p.values, p.polarity);
       const sentence = spcSentence(spc, unit);
       const covering = (rule: string, [a, b]: [number, number]) =>
-        spc.signals.find((s) => s.rule === rule && s.from <= months(36)[a] && s.to >= months(36)[b]);
+        spc.signals!.find((s) => s.rule === rule && s.from <= months(36)[a] && s.to >= months(36)[b]);
       const outside = covering('outside-limits', [p.outside, p.outside]);
       const trend = covering('trend', p.trend);
       const shift = covering('shift', p.shift);

@@ -36,7 +36,7 @@ afterAll(async () => {
 });
 
 describe('the catalogue', () => {
-  it('holds every indicator of indicators.md and completeness for every patient-level dataset', () => {
+  it('holds every indicator of docs/catalogue.md and completeness for every patient-level dataset', () => {
     expect(STATEMENT_METRICS).toHaveLength(28);
     for (const m of CATALOGUE) expect(metricDefinition.safeParse(m).success, m.id).toBe(true);
     expect(CATALOGUE.filter((m) => m.id.startsWith('ethnicity-completeness-')).length).toBe(7);

@@ -1,5 +1,5 @@
 // Extracts crafted so each group's numerator and denominator are known, loaded through the CLI;
-// the API must give the reference values of statistics.md (PHEindicatormethods) and apply
+// the API must give the reference values of docs/methods.md (PHEindicatormethods) and apply
 // disclosure control to the small groups.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,7 +28,7 @@ function outpatients(): string {
       rows.push(`A${n},P${n},${n % 28 + 1}/0${(n % 9) + 1}/2025,110,${status},1,${30 + (n % 40)},${n % 2 ? 1 : 2},${ethnic},${lsoa},RRK02`);
     }
   };
-  add(65, '3', LSOA.q1, 'A'); // quintile 1: 65 DNAs of 100 (statistics.md's Wilson example)
+  add(65, '3', LSOA.q1, 'A'); // quintile 1: 65 DNAs of 100 (docs/methods.md's Wilson example)
   add(35, '5', LSOA.q1, 'A');
   add(10, '2', LSOA.q1, 'A'); // cancellations are out of the denominator
   add(1045, '3', LSOA.q5, 'N'); // quintile 5: 1045 of 5000 (the second example)
@@ -86,10 +86,18 @@ describe('DNA rate by IMD quintile from known counts', () => {
     expect(result.disclosure).toBe('nhs-secondary-use');
   });
 
-  it('rounds the total to 5 but computes its value from the true counts', async () => {
+  it('rounds the total to 5 and computes its value from the rounded counts, so the value cannot undo the rounding', async () => {
     const result = await breakdown('by=imd_quintile');
-    expect(result.overall).toMatchObject({ numerator: 1120, denominator: 5125, suppressed: false });
-    expect(result.overall.value).toBeCloseTo((1122 / 5125) * 100, 10);
+    expect(result.overall).toMatchObject({ numerator: 1120, denominator: 5125, suppressed: false, suppression: null });
+    expect(result.overall.value).toBeCloseTo((1120 / 5125) * 100, 10);
+    expect(result.overall.value).not.toBeCloseTo((1122 / 5125) * 100, 4);
+  });
+
+  it('marks the cell withheld to protect the small one as secondary, not as small', async () => {
+    const result = await breakdown('by=imd_quintile');
+    expect(result.rows.find((r: { group: string }) => r.group === '3').suppression).toBe('small');
+    expect(result.rows.find((r: { group: string }) => r.group === 'Unknown').suppression).toBe('secondary');
+    expect(result.notes.some((n: string) => n.includes('secondary suppression'))).toBe(true);
   });
 
   it('reports the Q1–Q5 gap', async () => {
@@ -102,7 +110,7 @@ describe('DNA rate by IMD quintile from known counts', () => {
     const result = await breakdown('by=ethnic_group');
     expect(result.reference).toEqual({ group: 'White', label: 'White' });
     const black = result.rows.find((r: { group: string }) => r.group === 'Black or Black British');
-    expect(black.ratio.value).toBeCloseTo(1045 / 5000 / (67 / 105), 10);
+    expect(black.ratio.value).toBeCloseTo(1045 / 5000 / (65 / 105), 10); // White's 67 is published as 65
     expect(black.ratio.upper).toBeLessThan(1);
   });
 

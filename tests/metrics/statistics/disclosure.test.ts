@@ -1,7 +1,7 @@
 // Disclosure control: the thresholds of each profile, rounding, and primary plus secondary
 // suppression so that a small cell cannot be recovered from the total.
 import { describe, expect, it } from 'vitest';
-import { DISCLOSURE_LABELS, isSmall, roundCount, suppressionPlan } from '../../../metrics/statistics/index.ts';
+import { DISCLOSURE_LABELS, exposedCells, isSmall, protectTable, roundCount, type DisclosureProfile } from '../../../metrics/statistics/index.ts';
 
 describe('isSmall', () => {
   it('treats 1–7 as small under NHS secondary-use, 1–9 under threshold 10, nothing under none', () => {
@@ -23,7 +23,17 @@ describe('roundCount', () => {
   });
 });
 
-describe('suppressionPlan', () => {
+/** One breakdown and its total, as the engine lays it out: the detail cells, then the total. */
+function breakdownPlan(cells: { numerator: number; denominator: number }[], profile: DisclosureProfile) {
+  const total = { counts: [0, 1].map((d) => cells.reduce((s, c) => s + [c.numerator, c.denominator][d], 0)) };
+  const table = [...cells.map((c) => ({ counts: [c.numerator, c.denominator] })), total];
+  const plan = protectTable(table, [{ total: cells.length, parts: cells.map((_, i) => i) }], profile, { smallRange: (d, largest) => (d === 0 ? [0, largest] : [0, Infinity]) });
+  return plan;
+}
+
+const withheld = (plan: (string | null)[]) => plan.map((p) => p !== null);
+
+describe('protectTable on one breakdown', () => {
   // The IMD breakdown of tests/metrics/engine/known-counts.test.ts: Q1, Q3, Q5, Unknown.
   const imd = [
     { numerator: 65, denominator: 100 },
@@ -32,30 +42,56 @@ describe('suppressionPlan', () => {
     { numerator: 10, denominator: 20 },
   ];
 
-  it('suppresses the small cell and the next-smallest numerator so the total cannot reveal it', () => {
-    expect(suppressionPlan(imd, 'nhs-secondary-use')).toEqual([false, true, false, true]);
+  it('suppresses the small cell and the next-smallest numerator as secondary, so the total cannot reveal it', () => {
+    expect(breakdownPlan(imd, 'nhs-secondary-use')).toEqual([null, 'small', null, 'secondary', null]);
   });
 
   it('suppresses a cell whose denominator alone is small', () => {
     const cells = [{ numerator: 0, denominator: 6 }, { numerator: 40, denominator: 90 }, { numerator: 30, denominator: 80 }, { numerator: 20, denominator: 50 }];
-    expect(suppressionPlan(cells, 'nhs-secondary-use')).toEqual([true, false, false, true]);
+    expect(breakdownPlan(cells, 'nhs-secondary-use')).toEqual(['small', null, null, 'secondary', null]);
   });
 
-  it('adds no secondary suppression when two cells are already withheld', () => {
-    const cells = [{ numerator: 3, denominator: 50 }, { numerator: 4, denominator: 60 }, { numerator: 30, denominator: 80 }];
-    expect(suppressionPlan(cells, 'nhs-secondary-use')).toEqual([true, true, false]);
+  it('adds no secondary suppression when two withheld cells and the published ones leave each a wide range', () => {
+    const cells = [{ numerator: 3, denominator: 50 }, { numerator: 4, denominator: 60 }, { numerator: 30, denominator: 80 }, { numerator: 300, denominator: 800 }];
+    expect(breakdownPlan(cells, 'nhs-secondary-use')).toEqual(['small', 'small', null, null, null]);
   });
 
   it('prefers a non-zero cell as the secondary: a suppressed 0 would not hide the small one', () => {
-    const cells = [{ numerator: 3, denominator: 50 }, { numerator: 0, denominator: 60 }, { numerator: 30, denominator: 80 }];
-    expect(suppressionPlan(cells, 'nhs-secondary-use')).toEqual([true, false, true]);
+    const cells = [{ numerator: 3, denominator: 50 }, { numerator: 0, denominator: 60 }, { numerator: 30, denominator: 80 }, { numerator: 300, denominator: 800 }];
+    expect(breakdownPlan(cells, 'nhs-secondary-use')).toEqual(['small', null, 'secondary', null, null]);
+  });
+
+  it('withholds the total when nothing else would stop the subtraction: one small and one other count', () => {
+    // 3 + 9 = 12, total shown as 10 (8–12): with the 9 withheld (so ≥ 8) the 3 would still be 1–4.
+    const cells = [{ counts: [3] }, { counts: [9] }, { counts: [12] }];
+    const plan = protectTable(cells, [{ total: 2, parts: [0, 1] }], 'nhs-secondary-use', { smallRange: (_, l) => [1, l] });
+    expect(plan).toEqual(['small', 'secondary', 'secondary']);
   });
 
   it('follows the profile: 8 is shown under NHS secondary-use, withheld under threshold 10, and none withholds nothing', () => {
-    const cells = [{ numerator: 8, denominator: 50 }, { numerator: 20, denominator: 60 }, { numerator: 30, denominator: 80 }];
-    expect(suppressionPlan(cells, 'nhs-secondary-use')).toEqual([false, false, false]);
-    expect(suppressionPlan(cells, 'threshold-10')).toEqual([true, true, false]);
-    expect(suppressionPlan(imd, 'none')).toEqual([false, false, false, false]);
+    const cells = [{ numerator: 8, denominator: 50 }, { numerator: 20, denominator: 60 }, { numerator: 30, denominator: 80 }, { numerator: 300, denominator: 800 }];
+    expect(withheld(breakdownPlan(cells, 'nhs-secondary-use'))).toEqual([false, false, false, false, false]);
+    expect(breakdownPlan(cells, 'threshold-10')).toEqual(['small', 'secondary', null, null, null]);
+    expect(withheld(breakdownPlan(imd, 'none'))).toEqual([false, false, false, false, false]);
+  });
+});
+
+describe('exposedCells (the subtraction attack)', () => {
+  it('finds a lone small cell that the rounded others and total narrow to fewer than five values', () => {
+    // Published: 10, 10, 10, total 30 → the withheld cell is 30±2 − (30±6) ∩ [0, 7] … and with 
+    // the others at 8, 8, 8 (shown as 10) and a total of 25 (shown as 25) it is at most 27 − 24 = 3.
+    const cells = [{ counts: [1] }, { counts: [8] }, { counts: [8] }, { counts: [8] }, { counts: [25] }];
+    const sums = [{ total: 4, parts: [0, 1, 2, 3] }];
+    expect(exposedCells(cells, sums, ['small', null, null, null, null], 'nhs-secondary-use', { smallRange: (_, l) => [1, l] })).toEqual([0]);
+  });
+
+  it('uses every relation: a cross-tab cell is protected in its row and in its column', () => {
+    // 2×2 table with margins published elsewhere: a b / c d; rows a+b, c+d, columns a+c, b+d.
+    const cells = [{ counts: [3] }, { counts: [40] }, { counts: [50] }, { counts: [60] }, { counts: [43], external: true }, { counts: [110], external: true }, { counts: [53], external: true }, { counts: [100], external: true }];
+    const sums = [{ total: 4, parts: [0, 1] }, { total: 5, parts: [2, 3] }, { total: 6, parts: [0, 2] }, { total: 7, parts: [1, 3] }];
+    const plan = protectTable(cells, sums, 'nhs-secondary-use', { smallRange: (_, l) => [1, l] });
+    expect(plan.slice(0, 4)).toEqual(['small', 'secondary', 'secondary', 'secondary']);
+    expect(exposedCells(cells, sums, plan, 'nhs-secondary-use', { smallRange: (_, l) => [1, l] })).toEqual([]);
   });
 });
 

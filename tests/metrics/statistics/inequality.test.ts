@@ -1,4 +1,4 @@
-// Gap measures and ratios to a reference group (statistics.md, "Inequality gap measures").
+// Gap measures and ratios to a reference group (docs/methods.md, "Inequality gap measures").
 import { describe, expect, it } from 'vitest';
 import { absoluteGap, rateRatio, relativeGap, statsMessages } from '../../../metrics/statistics/index.ts';
 import { expectClose } from './close.ts';

@@ -1,4 +1,4 @@
-// XmR charts as NHS England's Making Data Count: limits checked against statistics.md and the
+// XmR charts as NHS England's Making Data Count: limits checked against docs/methods.md and the
 // NHSRplotthedots snapshot tests; the rules against NHSRplotthedots' ptd_calculate_point_type.
 import { describe, expect, it } from 'vitest';
 import { statsMessages, xmr, type SpcResult } from '../../../metrics/statistics/index.ts';
@@ -18,7 +18,7 @@ const rnorm20 = [-0.56047565, -0.23017749, 1.55870831, 0.07050839, 0.12928774, 1
   -1.96661716, 0.7013559, -0.47279141];
 
 describe('xmr limits', () => {
-  it('reproduces statistics.md: mean 1.944444, limits −3.062614 and 6.951503, point 5 above', () => {
+  it('reproduces docs/methods.md: mean 1.944444, limits −3.062614 and 6.951503, point 5 above', () => {
     const r = chart([1, 2, 1, 2, 10, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1]);
     expect(r.mean).toBeCloseTo(1.944444, 6);
     expect(r.lower).toBeCloseTo(-3.062614, 6);

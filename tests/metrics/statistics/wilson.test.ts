@@ -4,7 +4,7 @@ import { statsMessages, wilson } from '../../../metrics/statistics/index.ts';
 import { expectClose } from './close.ts';
 
 describe('wilson', () => {
-  // statistics.md's examples (as proportions: multiplier 1).
+  // docs/methods.md's examples (as proportions: multiplier 1).
   it('gives 0.552544433, 0.7363575176 for 65 of 100', () => {
     const w = wilson(65, 100, 95, 1);
     expectClose(w.lower, 0.5525444329688797);

@@ -1,16 +1,9 @@
 import { Resvg } from '@resvg/resvg-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBalancedXml, pngSize, sampleApp } from './sample-app.ts';
+import { describe, expect, it } from 'vitest';
+import { assertBalancedXml, pngSize, sharedSampleApp } from '../../helpers/sample-app.ts';
 
-let t: Awaited<ReturnType<typeof sampleApp>>;
-beforeAll(async () => {
-  t = await sampleApp();
-});
-afterAll(async () => {
-  await t?.close();
-});
-
-const get = (url: string) => t.app.inject({ method: 'GET', url });
+const t = sharedSampleApp();
+const { get } = t;
 
 describe('GET /api/charts/:metric.png', () => {
   it.each([

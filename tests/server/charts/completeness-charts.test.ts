@@ -1,20 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { multipart } from '../../helpers/test-app.ts';
-import { assertBalancedXml, pngSize, sampleApp } from './sample-app.ts';
+import { assertBalancedXml, pngSize, sharedSampleApp } from '../../helpers/sample-app.ts';
 import * as messages from '../../../server/messages.ts';
 import { errorBody } from '../../helpers/error-body.ts';
 
-let t: Awaited<ReturnType<typeof sampleApp>>;
-beforeAll(async () => {
-  t = await sampleApp();
-});
-afterAll(async () => {
-  await t?.close();
-});
-
-const get = (url: string) => t.app.inject({ method: 'GET', url });
-const publish = (body: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/api/published', payload: body });
+const t = sharedSampleApp();
+const { get, publish } = t;
 
 type Counts = { total: number | null; valid: number | null; notStated: number | null; notKnown: number | null; missing: number | null; invalid: number | null; validPercent: number | null };
 type Completeness = Counts & { period: { from: string; to: string }; overall: Counts; periods: (Counts & { period: string })[]; groups: (Counts & { group: string; label: string })[]; target: number };

@@ -1,18 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { multipart } from '../../helpers/test-app.ts';
-import { assertBalancedXml, pngSize, sampleApp } from './sample-app.ts';
+import { assertBalancedXml, pngSize, sharedSampleApp } from '../../helpers/sample-app.ts';
 
-let t: Awaited<ReturnType<typeof sampleApp>>;
-beforeAll(async () => {
-  t = await sampleApp();
-});
-afterAll(async () => {
-  await t?.close();
-});
-
-const get = (url: string) => t.app.inject({ method: 'GET', url });
-const publish = (body: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/api/published', payload: body });
+const t = sharedSampleApp();
+const { get, publish } = t;
 
 type Figure = { numerator: number | null; denominator: number | null; value: number | null; lower: number | null; upper: number | null; suppressed: boolean };
 type Row = Figure & { group: string; label: string; comparison: string | null };

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipart } from '../../helpers/test-app.ts';
-import { sampleApp } from '../charts/sample-app.ts';
+import { sampleApp } from '../../helpers/sample-app.ts';
 
 let t: Awaited<ReturnType<typeof sampleApp>>;
 let returned: unknown;
@@ -83,6 +83,12 @@ describe('response schemas let every answer through unchanged', () => {
     expect(detail.quarantine).toHaveLength(13);
     expect(detail.quarantine[0].reasons.length).toBeGreaterThan(0);
     await unchanged('DELETE', `/api/extracts/${loaded.extractId}`);
+  });
+
+  it('datasets: every column with its kind, codes and aliases, and the derived columns', async () => {
+    const datasets = await unchanged('GET', '/api/datasets');
+    const outpatients = datasets.find((d: { id: string }) => d.id === 'outpatients');
+    expect(outpatients.derivedColumns.map((c: { name: string }) => c.name)).toContain('imd_quintile');
   });
 
   it('mappings: saved and listed', async () => {

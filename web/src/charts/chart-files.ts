@@ -93,15 +93,15 @@ export function fileSlug(text: string): string {
 export function breakdownData(result: Pick<BreakdownResult, 'metric' | 'by' | 'by2' | 'rows' | 'overall' | 'level' | 'period' | 'disclosure' | 'dataAsAt'>, overallLabel = 'Trust overall'): CsvTable {
   const lvl = String(result.level).replace('.', '_');
   const two = Boolean(result.by2);
-  const headers = ['metric', 'breakdown', 'group', 'label', ...(two ? ['breakdown_2', 'group_2', 'label_2'] : []), 'numerator', 'denominator', 'value', `lower_${lvl}`, `upper_${lvl}`, 'unit', 'method', 'suppressed', 'compared_with_overall', 'period_from', 'period_to', 'disclosure', 'data_as_at'];
+  const headers = ['metric', 'breakdown', 'group', 'label', ...(two ? ['breakdown_2', 'group_2', 'label_2'] : []), 'numerator', 'denominator', 'value', `lower_${lvl}`, `upper_${lvl}`, 'unit', 'method', 'suppressed', 'suppression', 'compared_with_overall', 'period_from', 'period_to', 'disclosure', 'data_as_at'];
   const tail = [result.period.from, result.period.to, result.disclosure, result.dataAsAt ?? null];
   const rows = result.rows.map((r) => [
     result.metric.id, result.by, r.group, r.label, ...(two ? [result.by2 ?? '', r.group2 ?? '', r.label2 ?? ''] : []),
-    r.numerator, r.denominator, r.value, r.lower, r.upper, result.metric.unit, r.method, r.suppressed, r.comparison, ...tail,
+    r.numerator, r.denominator, r.value, r.lower, r.upper, result.metric.unit, r.method, r.suppressed, r.suppression ?? null, r.comparison, ...tail,
   ]);
   if (!two) {
     const o = result.overall;
-    rows.push([result.metric.id, result.by, 'overall', overallLabel, o.numerator, o.denominator, o.value, o.lower, o.upper, result.metric.unit, o.method ?? '', o.suppressed, null, ...tail]);
+    rows.push([result.metric.id, result.by, 'overall', overallLabel, o.numerator, o.denominator, o.value, o.lower, o.upper, result.metric.unit, o.method ?? '', o.suppressed, o.suppression ?? null, null, ...tail]);
   }
   return { headers, rows };
 }

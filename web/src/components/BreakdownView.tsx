@@ -7,7 +7,7 @@ import { disclosedBreakdown } from '../charts/disclosed-data.ts';
 import { breakdownSpec } from '../../../core/charts/breakdown.ts';
 import { assess, assessmentLabel, breakdownPhrase, breakdownTitle } from '../../../core/text/compare.ts';
 import { describeBreakdown } from '../../../core/text/describe.ts';
-import { formatCount, formatInterval, formatPeriod, formatRatio, formatValue } from '../../../core/text/format.ts';
+import { formatCount, formatInterval, formatPeriod, formatRatio, formatValue, withheldMark } from '../../../core/text/format.ts';
 import { DataTable, type Column } from './DataTable.tsx';
 import { useMemo } from 'react';
 
@@ -24,8 +24,8 @@ export function BreakdownTable({ result, caption, overallLabel = 'Trust overall'
   };
   const columns: Column<Row>[] = [
     { header: breakdownTitle(result.by), cell: (r) => r.label, rowHeader: true },
-    { header: `Value (${metric.unit})`, cell: (r) => (r.suppressed ? '*' : formatValue(r.value, metric)), numeric: true },
-    { header: `${level}% interval`, cell: (r) => (r.suppressed ? '*' : formatInterval(r.lower, r.upper, metric)), numeric: true },
+    { header: `Value (${metric.unit})`, cell: (r) => (r.suppressed ? withheldMark(r.suppression) : formatValue(r.value, metric)), numeric: true },
+    { header: `${level}% interval`, cell: (r) => (r.suppressed ? withheldMark(r.suppression) : formatInterval(r.lower, r.upper, metric)), numeric: true },
     { header: 'Numerator', cell: (r) => formatCount(r.numerator), numeric: true },
     { header: 'Denominator', cell: (r) => formatCount(r.denominator), numeric: true },
     { header: `Compared with ${overallName}`, cell: (r) => (r.group === '__overall' ? '—' : assessmentLabel(assess(r, metric.polarity), overallName)) },

@@ -14,6 +14,7 @@ import { Meta } from '../components/Meta.tsx';
 import { Empty, ErrorState, Loading } from '../components/Status.tsx';
 import { SpcChart } from '../components/TrendView.tsx';
 import { UnsuppressedNotice, UnsuppressedToggle, useUnsuppressedView } from '../components/UnsuppressedView.tsx';
+import { targetVerdict, targetVerdictLabels } from '../../../core/text/compare.ts';
 import { formatCount, formatInterval, formatMonth, formatPercent, formatPeriod } from '../../../core/text/format.ts';
 import { Link, useQuery } from '../router.tsx';
 
@@ -181,7 +182,11 @@ export function CompletenessPage() {
 
       <section className="panel" aria-labelledby="summary-heading">
         <h2 id="summary-heading">All datasets and fields</h2>
-        <p className="muted">Over every loaded record. Select a row to see it by month.</p>
+        <p className="muted">
+          Each dataset&apos;s latest 12 months, to its latest record (the period is in each row), so the counts differ from the
+          figures above, which cover the period chosen. Select a row to see it by month. A target is met or missed only when the
+          95% interval lies wholly above or below it.
+        </p>
         {summary.status === 'loading' && <Loading what="the summary" />}
         {summary.status === 'error' && <ErrorState error={summary.error} retry={summary.retry} what="completeness summary" />}
         {summary.status === 'ok' && (
@@ -192,6 +197,7 @@ export function CompletenessPage() {
             rowClass={(r) => (r.dataset === datasetId && r.field === fieldId ? 'is-highlight' : undefined)}
             columns={[
               { header: 'Dataset', cell: (r) => r.datasetTitle, rowHeader: true },
+              { header: 'Period', cell: (r) => (r.period ? formatPeriod(r.period) : '–') },
               {
                 header: 'Field',
                 cell: (r) => (
@@ -204,7 +210,7 @@ export function CompletenessPage() {
               ...countsColumns(),
               {
                 header: 'Target',
-                cell: (r) => (r.validPercent === null ? '–' : r.validPercent >= summary.data.target ? 'Met' : 'Not met'),
+                cell: (r) => targetVerdictLabels[targetVerdict(r, summary.data.target)],
               },
             ]}
           />

@@ -2,16 +2,16 @@
 // quintile 1) against everyone else, the gap, and the SPC variation of the monthly gap.
 import { apiUrl, useApi } from '../api/client.ts';
 import { useDataAsAt } from '../api/data-as-at.ts';
-import { OverviewResult, type Tile } from '../../../core/contracts/results.ts';
+import { OverviewResult, type Period, type Tile } from '../../../core/contracts/results.ts';
 import { colours } from '../../../core/charts/palette.ts';
 import { IntervalStrip } from '../components/IntervalStrip.tsx';
 import { Meta } from '../components/Meta.tsx';
 import { Empty, ErrorState, Loading } from '../components/Status.tsx';
 import { VariationBadge } from '../components/VariationBadge.tsx';
-import { intervalsApart } from '../../../core/text/compare.ts';
+import { core20Verdict, type Core20Verdict } from '../../../core/text/compare.ts';
 import { describeCore20 } from '../../../core/text/describe.ts';
 import { spcRollup } from '../../../core/text/spc-words.ts';
-import { formatDifference, formatInterval, formatNumber, formatRatio, formatValue } from '../../../core/text/format.ts';
+import { formatDifference, formatInterval, formatPeriod, formatNumber, formatRatio, formatValue } from '../../../core/text/format.ts';
 import { Link } from '../router.tsx';
 
 const sections: { id: Tile['section']; title: string; intro: string }[] = [
@@ -29,7 +29,7 @@ function polarityText(polarity: string): string {
   return 'No preferred direction';
 }
 
-function TileCard({ tile }: { tile: Tile }) {
+function TileCard({ tile, pagePeriod }: { tile: Tile; pagePeriod: Period | null }) {
   const { metric } = tile;
   const headingId = `tile-title-${metric.id}`;
   return (
@@ -43,6 +43,9 @@ function TileCard({ tile }: { tile: Tile }) {
           <span className="tag tag-quiet">{polarityText(metric.polarity)}</span>
           {metric.kind === 'external' && <span className="tag tag-quiet">National source</span>}
         </p>
+        {tile.period && pagePeriod && (tile.period.from !== pagePeriod.from || tile.period.to !== pagePeriod.to) && (
+          <p className="tile-period">Period: {formatPeriod(tile.period)}{metric.kind === 'external' ? ' (the latest published)' : ''}</p>
+        )}
       </div>
       {tile.notComputable ? (
         <p className="tile-not-computable" role="note" data-testid="tile-not-computable">
@@ -120,17 +123,9 @@ function TileFigures({ tile }: { tile: Tile }) {
   );
 }
 
-type Verdict = 'worse' | 'better' | 'higher' | 'lower' | 'similar' | 'none';
+type Verdict = Core20Verdict;
 
-function verdict(tile: Tile): Verdict {
-  const { core20, rest, metric } = tile;
-  if (!core20 || !rest || core20.suppressed || rest.suppressed) return 'none';
-  const apart = intervalsApart(core20, rest);
-  if (apart === null) return 'none';
-  if (apart === 'similar') return 'similar';
-  if (metric.polarity === 'context') return apart;
-  return apart === metric.polarity ? 'better' : 'worse';
-}
+const verdict = (tile: Tile): Verdict => core20Verdict(tile.core20, tile.rest, tile.metric.polarity);
 
 function TileLinks({ tiles, block = false }: { tiles: Tile[]; block?: boolean }) {
   if (block) {
@@ -261,8 +256,21 @@ export function OverviewPage() {
   );
 }
 
+/** The page's period: the one most tiles share (national sources may have their own, said on the tile). */
+function commonPeriod(data: OverviewResult): Period | null {
+  if (data.period) return data.period;
+  const counts = new Map<string, { period: Period; n: number }>();
+  for (const t of data.tiles) {
+    if (!t.period) continue;
+    const key = `${t.period.from}/${t.period.to}`;
+    counts.set(key, { period: t.period, n: (counts.get(key)?.n ?? 0) + 1 });
+  }
+  return [...counts.values()].sort((a, b) => b.n - a.n)[0]?.period ?? null;
+}
+
 function Overview({ data }: { data: OverviewResult }) {
   const dataAsAt = useDataAsAt(data.dataAsAt);
+  const pagePeriod = commonPeriod(data);
   if (data.tiles.length === 0) {
     return (
       <Empty title="No indicators to show yet">
@@ -276,7 +284,7 @@ function Overview({ data }: { data: OverviewResult }) {
   }
   return (
     <>
-      <Meta period={data.period ?? data.tiles[0]?.period ?? null} dataAsAt={dataAsAt} disclosure={data.disclosure} disclosureLabel={data.disclosureLabel} />
+      <Meta period={pagePeriod} dataAsAt={dataAsAt} disclosure={data.disclosure} disclosureLabel={data.disclosureLabel} />
       <AtAGlance tiles={data.tiles} />
       <details className="how-to-read">
         <summary>How to read this page</summary>
@@ -304,7 +312,7 @@ function Overview({ data }: { data: OverviewResult }) {
             <p className="section-intro">{section.intro}</p>
             <ul className="tiles">
               {tiles.map((tile) => (
-                <TileCard key={tile.metric.id} tile={tile} />
+                <TileCard key={tile.metric.id} tile={tile} pagePeriod={pagePeriod} />
               ))}
             </ul>
           </section>

@@ -81,6 +81,17 @@ export function SettingForm({ setting, onSave, onReset }: {
       <p id={`${id}-description`} className="setting-description">
         {setting.description}
       </p>
+      {input?.kind === 'choice' && input.options.some((o) => o.protects) && (
+        <dl className="setting-options">
+          {input.options.map((o) => (
+            <div key={o.value}>
+              <dt>{o.label}</dt>
+              <dd>{o.protects}</dd>
+              {o.leaves && <dd>Not protected: {o.leaves}</dd>}
+            </div>
+          ))}
+        </dl>
+      )}
       <dl id={`${id}-now`} className="setting-now">
         <div>
           <dt>Now</dt>

@@ -1,44 +1,14 @@
-// The upload and extract endpoints (docs/interfaces.md): result shapes as zod schemas, reads that
-// bypass the app-wide cache (extracts change under the page), and the upload itself over
-// XMLHttpRequest so the page can show real upload progress.
-import * as z from 'zod/mini';
+// The upload and extract endpoints (docs/ingestion.md, docs/interfaces.md): their result shapes
+// (the core/contracts schemas, re-exported for the pages), reads that bypass the app-wide cache
+// (extracts change under the page), and the upload itself over XMLHttpRequest so the page can
+// show real upload progress.
+import { Dataset, DatasetColumn, DatasetList } from '../../../../core/contracts/datasets.ts';
 import { IngestSummary } from '../../../../core/contracts/ingest.ts';
 import { Extract, ExtractDeleted, ExtractDetail, ExtractList, SavedMapping, SavedMappingList } from '../../../../core/contracts/extracts.ts';
 import { ApiError, clearApiCache, errorFrom, parseWith, send } from '../../api/client.ts';
 import { allows, csrfHeaders, loadSession } from '../../auth/session.ts';
 
-const str = z.string();
-const num = z.number();
-
-export const DatasetColumn = z.object({
-  name: str,
-  type: str,
-  kind: str,
-  required: z.boolean(),
-  description: str,
-  aliases: z.array(str),
-  codes: z.nullable(z.array(z.object({ code: str, label: str }))),
-  min: z.nullable(num),
-  max: z.nullable(num),
-});
-export type DatasetColumn = z.infer<typeof DatasetColumn>;
-
-export const Dataset = z.object({
-  id: str,
-  title: str,
-  description: str,
-  grain: str,
-  key: z.array(str),
-  periodColumn: z.nullable(str),
-  patientLevel: z.boolean(),
-  columns: z.array(DatasetColumn),
-});
-export type Dataset = z.infer<typeof Dataset>;
-export const DatasetList = z.array(Dataset);
-
-export { IngestSummary };
-
-export { Extract, ExtractDetail, ExtractList, SavedMapping, SavedMappingList };
+export { Dataset, DatasetColumn, DatasetList, Extract, ExtractDetail, ExtractList, IngestSummary, SavedMapping, SavedMappingList };
 
 export const urls = {
   datasets: '/api/datasets',

@@ -2,11 +2,11 @@
 // refuses viewers, is audited, never shares a cache entry with disclosed figures, and never
 // reaches a file — chart images, Arrow, publications and their CSVs stay disclosure-controlled.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addAccount, type SignedIn, signIn } from '../../helpers/accounts.ts';
-import { testApp } from '../../helpers/test-app.ts';
-import { sampleApp } from '../charts/sample-app.ts';
-import * as messages from '../../../server/messages.ts';
-import { errorBody } from '../../helpers/error-body.ts';
+import { addAccount, type SignedIn, signIn } from '../../../helpers/accounts.ts';
+import { testApp } from '../../../helpers/test-app.ts';
+import { sampleApp } from '../../../helpers/sample-app.ts';
+import * as messages from '../../../../server/messages.ts';
+import { errorBody } from '../../../helpers/error-body.ts';
 
 interface Row {
   group: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import outpatients from '../../../core/datasets/outpatients.ts';
-import { missingRequired, proposeMapping, sharedHeaders, unmatchedHeaders } from '../../../web/src/pages/upload/match-columns.ts';
+import outpatients from '../../../../core/datasets/outpatients.ts';
+import { missingRequired, proposeMapping, sharedHeaders, unmatchedHeaders } from '../../../../web/src/pages/upload/match-columns.ts';
 
 const headers = ['Appointment ID', 'NHS Pseudo ID', 'Appt Date', 'TFC', 'Attendance Status', 'First or Follow Up', 'Age', 'Sex', 'Ethnicity', 'LSOA', 'Site'];
 

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { htmlToPdf } from '../../../server/reports/pdf.ts';
-import { sampleApp } from './sample-app.ts';
+import { sharedSampleApp } from '../../helpers/sample-app.ts';
 import * as messages from '../../../server/messages.ts';
 import { errorBody } from '../../helpers/error-body.ts';
 
-let t: Awaited<ReturnType<typeof sampleApp>>;
-beforeAll(async () => {
-  t = await sampleApp();
-});
-afterAll(async () => {
-  await t?.close();
-});
-
-const get = (url: string) => t.app.inject({ method: 'GET', url });
+const t = sharedSampleApp();
+const { get } = t;
 
 describe('board report', () => {
   it('is an A4 document: summary with SPC icons, a chart per breakdown with its sentences, completeness, methods', async () => {

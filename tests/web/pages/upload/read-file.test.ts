@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fileMessages } from '../../../core/text/ingest-messages.ts';
-import { MAX_HEADER_BYTES } from '../../../core/files/header-limit.ts';
-import { readFile } from '../../../web/src/pages/upload/read-file.ts';
+import { fileMessages } from '../../../../core/text/ingest-messages.ts';
+import { MAX_HEADER_BYTES } from '../../../../core/files/header-limit.ts';
+import { readFile } from '../../../../web/src/pages/upload/read-file.ts';
 
 const file = (content: BlobPart, name = 'extract.csv') => new File([content], name);
 

@@ -2,7 +2,7 @@
 // typed when publishing, never by the account that signed in. The signed-in list keeps the account.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAccount, type SignedIn, signIn } from '../../helpers/accounts.ts';
-import { sampleApp } from './sample-app.ts';
+import { sampleApp } from '../../helpers/sample-app.ts';
 
 const ACCOUNT = 'jo.bloggs';
 let t: Awaited<ReturnType<typeof sampleApp>>;

@@ -5,10 +5,10 @@ import { mkdtempSync, openAsBlob, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeOutpatientsCsv } from '../../../bench/make-outpatients-csv.ts';
-import { Database } from '../../../db/database.ts';
-import { freePort, type ParityServer, startParityServer } from '../../helpers/parity-server.ts';
-import { runCli } from '../../helpers/run-cli.ts';
+import { makeOutpatientsCsv } from '../../bench/make-outpatients-csv.ts';
+import { Database } from '../../db/database.ts';
+import { freePort, type ParityServer, startParityServer } from '../helpers/parity-server.ts';
+import { runCli } from '../helpers/run-cli.ts';
 
 const ROWS = 1_000_000;
 const dir = mkdtempSync(join(tmpdir(), 'parity-kill-'));

@@ -1,10 +1,11 @@
 // The real app on a fresh database holding a small sample trust, for the chart, publication and
 // report tests.
 import { join } from 'node:path';
-import { DATASETS } from '../../../core/datasets/index.ts';
-import { ingestFile } from '../../../pipelines/ingest/ingest.ts';
-import { generateSample } from '../../../pipelines/sample/index.ts';
-import { testApp } from '../../helpers/test-app.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { DATASETS } from '../../core/datasets/index.ts';
+import { ingestFile } from '../../pipelines/ingest/ingest.ts';
+import { generateSample } from '../../pipelines/sample/index.ts';
+import { testApp } from './test-app.ts';
 
 export async function sampleApp(patients = 4000) {
   const t = await testApp();
@@ -39,4 +40,32 @@ export function assertBalancedXml(xml: string): void {
   }
   if (stack.length) throw new Error(`unclosed <${stack.join('>, <')}>`);
   if (/&(?![a-zA-Z]+;|#\d+;|#x[0-9a-fA-F]+;)/.test(body)) throw new Error('an unescaped & in the document');
+}
+
+/**
+ * One sample app for a test file: started before its first test, closed after its last, with
+ * `get` and `publish` (POST /api/published) calls against it.
+ */
+export function sharedSampleApp(patients?: number) {
+  let t: Awaited<ReturnType<typeof sampleApp>> | undefined;
+  beforeAll(async () => {
+    t = await sampleApp(patients);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+  const started = () => {
+    if (!t) throw new Error('the sample app is not started yet: use it inside a test');
+    return t;
+  };
+  return {
+    get app() {
+      return started().app;
+    },
+    get db() {
+      return started().db;
+    },
+    get: (url: string) => started().app.inject({ method: 'GET', url }),
+    publish: (body: Record<string, unknown>) => started().app.inject({ method: 'POST', url: '/api/published', payload: body }),
+  };
 }

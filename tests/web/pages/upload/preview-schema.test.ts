@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import outpatients from '../../../core/datasets/outpatients.ts';
-import { decodeHead } from '../../../web/src/pages/upload/decode.ts';
-import { proposeMapping, type MatchableColumn } from '../../../web/src/pages/upload/match-columns.ts';
-import { parsePreview } from '../../../web/src/pages/upload/parse-preview.ts';
-import { checkPreview, checkValue, parseDate, type CheckableColumn } from '../../../web/src/pages/upload/preview-schema.ts';
+import outpatients from '../../../../core/datasets/outpatients.ts';
+import { decodeHead } from '../../../../web/src/pages/upload/decode.ts';
+import { proposeMapping, type MatchableColumn } from '../../../../web/src/pages/upload/match-columns.ts';
+import { parsePreview } from '../../../../web/src/pages/upload/parse-preview.ts';
+import { checkPreview, checkValue, parseDate, type CheckableColumn } from '../../../../web/src/pages/upload/preview-schema.ts';
 
 const today = new Date(Date.UTC(2026, 0, 15));
 const columns: (CheckableColumn & MatchableColumn)[] = outpatients.columns.map((c) => ({ ...c, codes: c.codes ?? null, min: c.min ?? null, max: c.max ?? null }));

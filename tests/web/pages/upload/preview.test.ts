@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeHead, sniffBinary } from '../../../web/src/pages/upload/decode.ts';
-import { parsePreview } from '../../../web/src/pages/upload/parse-preview.ts';
+import { decodeHead, sniffBinary } from '../../../../web/src/pages/upload/decode.ts';
+import { parsePreview } from '../../../../web/src/pages/upload/parse-preview.ts';
 
 const bytes = (path: string) => new Uint8Array(readFileSync(path));
 
