@@ -11,10 +11,16 @@ import { pruneQuarantine } from './prune-quarantine.ts';
  * Bump it when a table's layout changes, and add the step that brings a database from the
  * previous version up to it to `UPGRADES`.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
-/** `UPGRADES[n]` brings a database at version n - 1 up to version n; none yet. */
-const UPGRADES: Record<number, (db: Database) => Promise<void>> = {};
+/** `UPGRADES[n]` brings a database at version n - 1 up to version n. */
+const UPGRADES: Record<number, (db: Database) => Promise<void>> = {
+  // 2: population cells may be per LSOA, and record the IoD edition of their quintile.
+  2: async (db) => {
+    await db.run(`ALTER TABLE population ADD COLUMN IF NOT EXISTS lsoa_code VARCHAR`);
+    await db.run(`ALTER TABLE population ADD COLUMN IF NOT EXISTS imd_edition VARCHAR`);
+  },
+};
 
 /** The database was written by a newer Parity, whose tables this version does not know. */
 export class NewerSchema extends Error {
@@ -54,6 +60,14 @@ CREATE TABLE IF NOT EXISTS quarantine (
   source_row INTEGER NOT NULL,
   raw_row VARCHAR NOT NULL,           -- JSON object: the row's declared columns as they were in the file
   reasons VARCHAR[] NOT NULL
+);
+CREATE TABLE IF NOT EXISTS extract_checks (
+  extract_id VARCHAR NOT NULL,
+  dataset VARCHAR NOT NULL,
+  column_name VARCHAR NOT NULL,
+  check_name VARCHAR NOT NULL,       -- all_midnight | all_null | one_value
+  reason VARCHAR NOT NULL,
+  fix VARCHAR NOT NULL
 );
 CREATE TABLE IF NOT EXISTS column_mappings (
   name VARCHAR PRIMARY KEY,

@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import type { Database } from '../db/database.ts';
 import { ingestFile } from '../pipelines/ingest/ingest.ts';
 import { generateSample } from '../pipelines/sample/index.ts';
+import { statementIndicatorsAffected } from './services/indicator-checks.ts';
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
@@ -30,6 +31,7 @@ export async function loadSampleIfEmpty(db: Database, config: Config, log: (line
         maxBytes: Number.MAX_SAFE_INTEGER,
         chineseGroup: config.chineseGroup,
         memoryLimit: config.memoryLimit,
+        affectedIndicators: statementIndicatorsAffected,
       });
       log(`  ${dataset}: ${summary.status}, ${summary.rowsLoaded} rows loaded, ${summary.rowsQuarantined} quarantined (${seconds(began)})`);
       if (summary.status === 'rejected') throw new Error(`the sample ${dataset} file was refused: ${summary.fileError}`);

@@ -3,11 +3,17 @@
 // `zod/mini` keeps the first-load bundle small; types come from `z.infer`.
 import * as z from 'zod/mini';
 import { Benchmark } from './benchmarks.ts';
+import { NotComputable } from './ingest.ts';
 
 const num = z.number();
 const maybeNum = z.nullable(z.number());
 const str = z.string();
 const maybeStr = z.nullable(z.string());
+
+/** An indicator the loaded data cannot give: the reason and the fix instead of a figure. */
+export const NotComputableState = z.omit(NotComputable, { metric: true, title: true });
+export type NotComputableState = z.infer<typeof NotComputableState>;
+const notComputable = z.optional(z.nullable(NotComputableState));
 
 export const breakdowns = [
   'overall', 'ethnic_group', 'ethnic_category', 'imd_quintile', 'imd_decile', 'core20',
@@ -139,6 +145,7 @@ export const BreakdownResult = z.object({
   gap: z.nullable(Gap),
   notes: z.array(str),
   benchmarks: z.optional(z.array(Benchmark)),
+  notComputable,
 });
 export type BreakdownResult = z.infer<typeof BreakdownResult>;
 
@@ -227,6 +234,7 @@ export const SeriesResult = z.object({
   })),
   notes: z.array(str),
   benchmarks: z.optional(z.array(Benchmark)),
+  notComputable,
 });
 export type SeriesResult = z.infer<typeof SeriesResult>;
 
@@ -246,6 +254,7 @@ export const Tile = z.object({
   section: z.enum(['adult', 'cyp', 'cross-cutting']),
   /** England's figure for the tile's period and the trust's comparison with it. */
   england: z.optional(z.nullable(Benchmark)),
+  notComputable,
 });
 export type Tile = z.infer<typeof Tile>;
 

@@ -7,7 +7,7 @@ const emergencies = ['21', '22', '23', '24', '25', '2A', '2B', '2C', '2D', '28']
 export default defineDataset({
   id: 'admissions',
   title: 'Admitted patient care spells',
-  description: 'One row per hospital spell.',
+  description: 'One row per hospital spell. An episode-level file (HES APC: one row per consultant episode, with an episode order) is read at its first episode of each spell.',
   grain: 'hospital spell',
   key: ['spell_id'],
   periodColumn: 'admission_date',
@@ -15,6 +15,15 @@ export default defineDataset({
   columns: [
     { name: 'spell_id', kind: 'id', required: true, description: 'Hospital provider spell number.', aliases: ['provspnops', 'apcs_ident', 'hospital_provider_spell_number', 'spell_number', 'admission_id', 'episode_id'] },
     patientId,
+    {
+      name: 'episode_order',
+      kind: 'integer',
+      required: false,
+      min: 1,
+      max: 99,
+      description: 'Order of the consultant episode within the spell (HES EPIORDER; 99 not known). With it, each spell keeps its first episode and later episodes are set aside.',
+      aliases: ['epiorder', 'episode_number', 'episode_no', 'episode_sequence', 'episode_order_number'],
+    },
     { name: 'admission_date', kind: 'date', required: true, description: 'Start date of the spell.', aliases: ['admidate', 'admit_date', 'date_of_admission', 'start_date_hospital_provider_spell', 'spell_start_date'] },
     {
       name: 'admission_method',

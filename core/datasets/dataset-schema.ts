@@ -8,6 +8,7 @@ export const columnKind = z.enum([
   'id', // non-empty text identifier
   'text',
   'integer',
+  'year', // a year: 2024, mid-2024, June 2024, 2024-06, 2024/25 (financial year starting in 2024)
   'number',
   'date', // ISO or UK day-first date
   'datetime', // ISO date-time or UK day-first date-time

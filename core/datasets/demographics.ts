@@ -62,7 +62,7 @@ export const demographicColumns: ColumnInput[] = [
     min: 1,
     max: 10,
     description: 'IMD decile (1 most deprived), when the extract already carries it.',
-    aliases: ['imd', 'deprivation_decile', 'index_of_multiple_deprivation_decile'],
+    aliases: ['imd', 'deprivation_decile', 'index_of_multiple_deprivation_decile', 'imd_decile_2019', 'imd_2019_decile', 'imd19_decile', 'imd_decile_2025', 'imd_2025_decile', 'imd25_decile'],
   },
   {
     name: 'site_code',

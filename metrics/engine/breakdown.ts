@@ -13,6 +13,7 @@ import { periodFor, type Period } from './period.ts';
 import { benchmarksFor } from './benchmarks.ts';
 import { publicMetric } from './public-metric.ts';
 import type { BreakdownResult, Gap, ResultRow } from './result-types.ts';
+import { type NotComputableState, notComputable } from './computability.ts';
 
 /** The note on a result with cells withheld only to protect a small one. */
 export const SECONDARY_NOTE = 'Some figures marked † are withheld although their numbers are not small (secondary suppression), so that a small group cannot be worked out by subtracting the others from the total.';
@@ -137,6 +138,8 @@ export function notesFor(metric: MetricDefinition, by: Breakdown, cells: Cell[],
 
 export async function computeBreakdown(session: Session, metric: MetricDefinition, request: BreakdownRequest, settings: EngineSettings): Promise<BreakdownResult> {
   const period: Period = await periodFor(session, metric, { from: request.from, to: request.to });
+  const blocked = await notComputable(session, metric);
+  if (blocked) return withoutFigures(assembleBreakdown(metric, request, period, [], settings, await dataAsAt(session, metric.dataset), []), blocked);
   const compute = { ...request, ...period, grain: 'all' as const, plusGroups: settings.plusGroups };
   const { cells, known } = await computeCellsWithKnown(session, metric, compute, request.level);
   // The SII's simulation needs each quintile's 95% limits, whatever the level shown.
@@ -173,6 +176,12 @@ async function withBenchmarks(session: Session, metric: MetricDefinition, reques
   return { ...result, benchmarks };
 }
 
+/** A result that says why there is no figure: no rows, no gap, no counts, the reason in the notes. */
+function withoutFigures(result: BreakdownResult, blocked: NotComputableState): BreakdownResult {
+  const overall = { ...result.overall, numerator: null, denominator: null, value: null, lower: null, upper: null, suppressed: false };
+  return { ...result, overall, rows: [], reference: null, gap: null, notes: [blocked.message], notComputable: blocked };
+}
+
 /**
  * Several one-way breakdowns of one indicator, as a page shows them. For proportions they come
  * from one scan (a grouping set each), which at 10M rows is faster than one query per breakdown.
@@ -187,7 +196,7 @@ export async function computeBreakdowns(
   const period: Period = await periodFor(session, metric, { from: request.from, to: request.to });
   const asOf = await dataAsAt(session, metric.dataset);
   const split: Breakdown[] = bys.filter((by) => by !== 'overall');
-  if (metric.computation.type !== 'proportion' || split.length < 2) {
+  if (metric.computation.type !== 'proportion' || split.length < 2 || (await notComputable(session, metric))) {
     const results: BreakdownResult[] = [];
     for (const by of bys) results.push(await computeBreakdown(session, metric, { ...request, by, by2: null }, settings));
     return results;
@@ -258,6 +267,7 @@ function assembleBreakdown(metric: MetricDefinition, request: BreakdownRequest, 
     gap: request.by === 'imd_quintile' && !request.by2 ? deprivationGap(disclosed, metric, request.level, settings.siiReps, published95()) : null,
     notes: notesFor(metric, request.by, cells, [...disclosed, overall]),
     benchmarks: [],
+    notComputable: null,
   };
 }
 

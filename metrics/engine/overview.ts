@@ -30,6 +30,8 @@ export interface OverviewTile {
   gapSeries: boolean;
   /** England's figure for the tile's period, compared with the trust's (null without a benchmarks file). */
   england: Benchmark | null;
+  /** Set when the indicator cannot be computed from the loaded data: the tile shows this, not a figure. */
+  notComputable: BreakdownResult['notComputable'];
 }
 
 export function sectionOf(m: MetricDefinition): OverviewTile['section'] {
@@ -59,6 +61,9 @@ export const core20Breakdown = (metric: Pick<MetricDefinition, 'breakdowns'>): '
 
 async function tile(session: Session, metric: MetricDefinition, settings: EngineSettings, period: { from?: string; to?: string }): Promise<OverviewTile> {
   const result = await computeBreakdown(session, metric, { by: core20Breakdown(metric), by2: null, specialty: null, site: null, level: 95, ...period }, settings);
+  if (result.notComputable) {
+    return { metric: publicMetric(metric), section: sectionOf(metric), period: result.period, core20: null, rest: null, overall: result.overall, overallKnown: null, gap: null, gapVariation: null, gapSignals: null, gapSeries: false, england: null, notComputable: result.notComputable };
+  }
   const { core20, rest } = core20AndRest(result);
   // Only the gap's SPC is needed: a quintile series gives it without a separate overall query.
   const series = await computeSeries(session, metric, { by: metric.breakdowns.includes('imd_quintile') ? 'imd_quintile' : 'overall', grain: metric.grain, specialty: null, site: null, level: 95, benchmarks: false }, settings, metric.target);
@@ -76,6 +81,7 @@ async function tile(session: Session, metric: MetricDefinition, settings: Engine
     gapSignals: series.gap?.spc?.signals ?? null,
     gapSeries: series.gap !== null,
     england: englandOf(result.benchmarks),
+    notComputable: null,
   };
 }
 

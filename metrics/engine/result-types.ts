@@ -15,11 +15,11 @@ export type Gap = contract.Gap;
 export type Figure = Filled<contract.Figure, 'method'>;
 export type BreakdownResult = Filled<
   Omit<contract.BreakdownResult, 'metric' | 'overall'> & { metric: PublicMetric; overall: Figure },
-  'by2' | 'disclosureLabel' | 'dataAsAt' | 'filters' | 'reference' | 'benchmarks'
+  'by2' | 'disclosureLabel' | 'dataAsAt' | 'filters' | 'reference' | 'benchmarks' | 'notComputable'
 >;
 export type SeriesPoint = contract.Point;
 export type SpcView = contract.Spc;
 export type SeriesResult = Filled<
   Omit<contract.SeriesResult, 'metric'> & { metric: PublicMetric },
-  'level' | 'disclosureLabel' | 'dataAsAt' | 'benchmarks'
+  'level' | 'disclosureLabel' | 'dataAsAt' | 'benchmarks' | 'notComputable'
 >;

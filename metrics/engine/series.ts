@@ -12,6 +12,7 @@ import { periodFor } from './period.ts';
 import { seriesBenchmarks } from './series-benchmarks.ts';
 import { publicMetric } from './public-metric.ts';
 import type { SeriesPoint, SeriesResult, SpcView } from './result-types.ts';
+import { notComputable } from './computability.ts';
 
 export interface SeriesRequest {
   by: Breakdown;
@@ -94,6 +95,14 @@ export async function computeSeries(session: Session, metric: MetricDefinition, 
   const period = await periodFor(session, metric, { from: request.from, to: request.to }, SERIES_MONTHS);
   const base = { by2: null, specialty: request.specialty, site: request.site, plus: request.plus, plusGroups: settings.plusGroups, ...period, grain: request.grain };
   const spec = specFor(request.by, settings.plusGroups);
+  const blocked = await notComputable(session, metric);
+  if (blocked) {
+    return {
+      metric: publicMetric(metric), by: request.by, grain: request.grain, period, level: request.level, disclosure: settings.disclosure,
+      disclosureLabel: DISCLOSURE_LABELS[settings.disclosure], dataAsAt: await dataAsAt(session, metric.dataset),
+      overall: { points: [], spc: null }, groups: [], gap: null, notes: [blocked.message], benchmarks: [], notComputable: blocked,
+    };
+  }
   const cells = await computeCells(session, metric, { ...base, by: request.by }, request.level);
   const disclosed = disclosePerPeriod(metric, cells, settings, request.level);
 
@@ -130,5 +139,6 @@ export async function computeSeries(session: Session, metric: MetricDefinition, 
     gap,
     notes,
     benchmarks: request.benchmarks === false ? [] : await seriesBenchmarks(session, metric, period, request, settings),
+    notComputable: null,
   };
 }

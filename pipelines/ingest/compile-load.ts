@@ -12,6 +12,7 @@ import type { HeaderPlan } from './match-headers.ts';
 import { valueKey } from '../../core/datasets/column-mapping.ts';
 import { expectations, rowMessages } from '../../core/text/ingest-messages.ts';
 import { normaliseSql } from './normalise-sql.ts';
+import { type LsoaVintage, derivedDecileSql } from './grain/lsoa-vintage.ts';
 
 export const STAGE = 'stage_rows';
 /** The staged rows that cannot be loaded: `_rowid` in the stage, `source_row`, `_reasons`. */
@@ -23,11 +24,17 @@ export const RAW_REJECTS = 'stage_rejects';
 export const LINES = 'stage_lines';
 /** Lines of the file with no stage row: rejected by DuckDB, or empty (DuckDB skips those). */
 export const GAPS = 'stage_gaps';
+/** Stage rows read but neither loaded nor quarantined (pipelines/ingest/grain/set-aside.ts). */
+export const SET_ASIDE = 'stage_set_aside';
 
 export interface CompileOptions {
   /** True when some lines of the file have no stage row (rejected or empty lines). */
   hasRejects: boolean;
   chineseGroup: '2001' | '2021';
+  /** Rows are in SET_ASIDE, and the insert and the duplicate checks leave them out. */
+  hasSetAside?: boolean;
+  /** The LSOA codes' vintage: which IoD edition gives the decile (grain/lsoa-vintage.ts). */
+  lsoaVintage?: LsoaVintage | null;
 }
 
 /** A Welsh LSOA (W01) or Scottish data zone (S01). */
@@ -217,12 +224,14 @@ export function compileInsert(dataset: DatasetSpec, opts: CompileOptions): strin
   if (dataset.patientLevel) {
     joins = `LEFT JOIN (SELECT lsoa_code AS l25, imd_decile AS d25 FROM ref_imd2025) i25 ON i25.l25 = p.lsoa_code
   LEFT JOIN (SELECT lsoa_code AS l19, imd_decile AS d19 FROM ref_imd2019) i19 ON i19.l19 = p.lsoa_code`;
-    derived.set('imd_decile', 'coalesce(imd_decile, d25, d19)');
-    // Welsh and Scottish areas have no English IMD: recorded as outside England, not as invalid.
-    derived.set('imd_edition', `CASE WHEN imd_decile IS NOT NULL THEN 'supplied' WHEN d25 IS NOT NULL THEN 'IoD2025' WHEN d19 IS NOT NULL THEN 'IoD2019'
-      WHEN ${OUTSIDE_ENGLAND} THEN 'outside England' END`);
-    // An English LSOA in neither edition is flagged after the optional columns, as a data-quality count.
-    derived.set('dq_flags', `CASE WHEN lsoa_code IS NOT NULL AND NOT ${OUTSIDE_ENGLAND} AND d25 IS NULL AND d19 IS NULL THEN list_append(_dq, 'lsoa_code') ELSE _dq END`);
+    // The decile derived from the LSOA wins; a supplied one fills in only where there is none
+    // (the upload result says how often the two disagree). Welsh and Scottish areas have no
+    // English IMD: recorded as outside England, not as invalid.
+    const fromLsoa = derivedDecileSql(opts.lsoaVintage ?? null);
+    derived.set('imd_decile', `coalesce(${fromLsoa.decile}, imd_decile)`);
+    derived.set('imd_edition', `coalesce(${fromLsoa.edition}, CASE WHEN imd_decile IS NOT NULL THEN 'supplied' WHEN ${OUTSIDE_ENGLAND} THEN 'outside England' END)`);
+    // An English LSOA not in its edition is flagged after the optional columns, as a data-quality count.
+    derived.set('dq_flags', `CASE WHEN lsoa_code IS NOT NULL AND NOT ${OUTSIDE_ENGLAND} AND ${fromLsoa.decile} IS NULL THEN list_append(_dq, 'lsoa_code') ELSE _dq END`);
   }
   const columns = storedColumns(dataset);
   const select = columns.map((c) => {
@@ -234,6 +243,6 @@ export function compileInsert(dataset: DatasetSpec, opts: CompileOptions): strin
   return `INSERT INTO ${ident(dataset.id)} (${columns.map((c) => col(c.name)).join(', ')})
 SELECT ${select.join(', ')} FROM (
   SELECT s.*, ${line.sql} AS source_row FROM ${STAGE} s ${line.join}
-  WHERE NOT s._skip AND s.rowid NOT IN (SELECT _rowid FROM ${VERDICT})
+  WHERE NOT s._skip AND s.rowid NOT IN (SELECT _rowid FROM ${VERDICT})${opts.hasSetAside ? ` AND s.rowid NOT IN (SELECT _rowid FROM ${SET_ASIDE})` : ''}
 ) p ${joins}`;
 }

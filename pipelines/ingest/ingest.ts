@@ -8,7 +8,8 @@ import { type Database, type Session, transaction } from '../../db/database.ts';
 import { ident, literal } from '../../db/sql.ts';
 import type { DatasetSpec } from '../../core/datasets/dataset-schema.ts';
 import { DATASET_IDS, findDataset } from '../../core/datasets/index.ts';
-import { type CompileOptions, RAW_REJECTS, REJECTS, STAGE, VERDICT, compileInsert, compileLines, compileStage, compileVerdict } from './compile-load.ts';
+import { type CompileOptions, RAW_REJECTS, REJECTS, SET_ASIDE, STAGE, VERDICT, compileLines, compileStage, compileVerdict } from './compile-load.ts';
+import { compileGrainInsert, findRepeats, prepareGrain, reportGrain } from './grain/index.ts';
 import { FileRefusal, inspectFile } from './inspect-file.ts';
 import { type HeaderPlan, matchHeaders } from './match-headers.ts';
 import type { MappingColumns } from '../../core/datasets/column-mapping.ts';
@@ -16,11 +17,13 @@ import { findEmptyLines, recordGaps, skipNonData } from './skip-lines.ts';
 import { fileMessages } from '../../core/text/ingest-messages.ts';
 import { currentMemoryLimit, isOutOfMemory, outOfMemoryError } from './out-of-memory.ts';
 import { readHeader } from './read-header.ts';
-import { findDuplicates } from './find-duplicates.ts';
 import { ignoredColumns, quarantineKeys } from '../../core/datasets/quarantine-columns.ts';
 import { IngestSummary } from '../../core/contracts/ingest.ts';
 import { rejectedSummary, splitReason } from './summary.ts';
 import { transcodeToUtf8 } from './transcode.ts';
+import { checkInputs } from './input-checks.ts';
+import { readColumns } from './column-readings.ts';
+import type { InputFinding, NotComputable } from '../../core/contracts/ingest.ts';
 
 export interface IngestRequest {
   /** The file on disk. */
@@ -42,6 +45,11 @@ export interface IngestOptions {
   scratchDir?: string;
   /** PARITY_MEMORY_LIMIT, named when a load runs out of memory (default: asked of DuckDB). */
   memoryLimit?: string;
+  /**
+   * The indicators an extract's input findings make not computable (the catalogue lives in
+   * metrics/, which the loader does not import; the server passes metrics/engine/computability.ts).
+   */
+  affectedIndicators?: (session: Session, dataset: string, extractId: string, fileName: string, findings: InputFinding[]) => Promise<NotComputable[]>;
 }
 
 const MAX_ERRORS = 100;
@@ -210,7 +218,9 @@ async function load(db: Database, request: IngestRequest, options: IngestOptions
     );
     if (existing) {
       return { ...base, extractId: existing.id, status: 'duplicate', rowsRead: existing.rows_read, rowsLoaded: existing.rows_loaded,
-        rowsQuarantined: existing.rows_quarantined, errors: [], dataQuality: {}, replaced: null, skippedLines: { blank: 0, footer: 0 }, notes: plan.notes };
+        rowsQuarantined: existing.rows_quarantined, rowsSetAside: existing.rows_read - existing.rows_loaded - existing.rows_quarantined,
+        setAside: [], grain: null, imd: null, columns: [], notComputable: [], errors: [], dataQuality: {}, replaced: null,
+        skippedLines: { blank: 0, footer: 0 }, notes: plan.notes };
     }
 
     let path = request.path;
@@ -234,15 +244,25 @@ async function load(db: Database, request: IngestRequest, options: IngestOptions
       const rejected = await count(session, `SELECT count(*)::INTEGER AS n FROM ${REJECTS}`);
       await session.run(compileVerdict(compileOptions));
       trace('verdict');
-      await findDuplicates(session, dataset, compileOptions);
+      const grainPlan = await prepareGrain(session, dataset, plan.match, header.headers, compileOptions);
+      trace('grain');
+      await findRepeats(session, dataset, grainPlan, compileOptions);
       trace('duplicates');
       const staged = await count(session, `SELECT count(*)::INTEGER AS n FROM ${STAGE} WHERE NOT _skip`);
-      const rowsLoaded = staged - (await count(session, `SELECT count(*)::INTEGER AS n FROM ${VERDICT}`));
+      const rowsSetAside = compileOptions.hasSetAside ? await count(session, `SELECT count(*)::INTEGER AS n FROM ${SET_ASIDE}`) : 0;
+      const rowsQuarantined = rejected + (await count(session, `SELECT count(*)::INTEGER AS n FROM ${VERDICT}`));
       const rowsRead = staged + rejected;
+      const rowsLoaded = rowsRead - rowsQuarantined - rowsSetAside;
       if (rowsLoaded === 0) throw new FileRefusal(fileMessages.noRowLoaded(rowsRead, await commonestReason(session)));
 
-      await session.run(compileInsert(dataset, compileOptions), { extract_id: extractId });
+      await session.run(compileGrainInsert(dataset, grainPlan, compileOptions), { extract_id: extractId });
       trace('insert');
+      const grain = await reportGrain(session, dataset, grainPlan, plan.match, header.headers, extractId, rowsLoaded);
+      const columns = await readColumns(session, dataset, plan.match, header.headers);
+      const findings = await checkInputs(session, dataset, extractId, new Set(plan.match.keys()));
+      const fileName = request.fileName ?? basename(request.path);
+      const notComputable = (await options.affectedIndicators?.(session, dataset.id, extractId, fileName, findings)) ?? [];
+      trace('checks');
       await quarantineRows(session, extractId, dataset, plan, columnMapping);
       trace('quarantine');
       const quality = await dataQuality(session, dataset, extractId);
@@ -261,15 +281,15 @@ async function load(db: Database, request: IngestRequest, options: IngestOptions
         `INSERT INTO extracts VALUES ($id, $dataset, $file, $sha, $by, current_timestamp::TIMESTAMP, $read, $loaded, $quarantined, 'loaded',
            $replaces, $mapping, $encoding, $delimiter, $from::DATE, $to::DATE, $quality)`,
         {
-          id: extractId, dataset: dataset.id, file: request.fileName ?? basename(request.path), sha: facts.sha256,
-          by: request.uploadedBy ?? 'cli', read: rowsRead, loaded: rowsLoaded, quarantined: rowsRead - rowsLoaded,
+          id: extractId, dataset: dataset.id, file: fileName, sha: facts.sha256,
+          by: request.uploadedBy ?? 'cli', read: rowsRead, loaded: rowsLoaded, quarantined: rowsQuarantined,
           replaces: request.replace ?? null, mapping: JSON.stringify(columnMapping), encoding: facts.encoding,
           delimiter: header.delimiter, from: range?.f ?? null, to: range?.t ?? null, quality: JSON.stringify(quality),
         },
       );
       await session.run(`UPDATE meta SET value = (value::INTEGER + 1)::VARCHAR WHERE key = 'data_version'`);
-      return { ...base, extractId, status: 'loaded' as const, rowsRead, rowsLoaded, rowsQuarantined: rowsRead - rowsLoaded,
-        errors, dataQuality: quality, replaced: request.replace ?? null, skippedLines: skipped, notes };
+      return { ...base, extractId, status: 'loaded' as const, rowsRead, rowsLoaded, rowsQuarantined, ...grain,
+        columns, notComputable, errors, dataQuality: quality, replaced: request.replace ?? null, skippedLines: skipped, notes };
       });
     });
   } catch (error) {

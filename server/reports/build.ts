@@ -43,6 +43,8 @@ export interface IndicatorSection {
   footnotes: string[];
   /** England, regional and peer figures for the period, with the trust's comparison (docs/benchmarks.md). */
   benchmarks: Benchmark[];
+  /** The loaded data cannot give this indicator: the report says why instead of a figure. */
+  notComputable: BreakdownResult['notComputable'];
 }
 
 export interface CompletenessSection {
@@ -120,6 +122,7 @@ async function indicatorSection(metrics: MetricsService, id: string, selection: 
     notes: overall.notes,
     footnotes: shared,
     benchmarks: overall.benchmarks ?? [],
+    notComputable: overall.notComputable ?? null,
   };
 }
 

@@ -154,6 +154,10 @@ function benchmarkList(s: IndicatorSection): string {
 
 function indicatorSection(s: IndicatorSection, area: string | null): string {
   const m = s.metric;
+  if (s.notComputable) {
+    return `<section class="indicator" id="${esc(m.id)}" aria-labelledby="h-${esc(m.id)}">${area ? `<p class="area-kicker">${esc(area)}</p>` : ''}<h2 id="h-${esc(m.id)}">${esc(m.title)}</h2>
+<p class="definition">${esc(m.definition)}</p><p class="not-computable" role="note"><strong>No figure.</strong> ${esc(s.notComputable.message)}</p></section>`;
+  }
   const unavailable = s.unavailable.length ? `<p class="unavailable">Not available for this indicator: ${esc(s.unavailable.map((b) => breakdownTitle(b).toLowerCase()).join(', '))}.</p>` : '';
   const better = m.polarity === 'context' ? 'Neither higher nor lower is better in itself.' : `${m.polarity === 'lower' ? 'Lower' : 'Higher'} is better.`;
   const value = s.overall.suppressed ? 'suppressed' : `${formatValue(s.overall.value, m)} (${s.level}% interval ${formatInterval(s.overall.lower, s.overall.upper, m)})`;

@@ -4,6 +4,7 @@ import { ident } from '../../db/sql.ts';
 import { type IngestRequest, ingestFile } from '../../pipelines/ingest/ingest.ts';
 import type { IngestSummary } from '../../pipelines/ingest/summary.ts';
 import { withBenchmarkIndicators } from '../../metrics/engine/benchmark-links.ts';
+import { statementIndicatorsAffected } from './indicator-checks.ts';
 
 /**
  * Serialises uploads: DuckDB allows one writer, and two loads of the same dataset must not
@@ -36,6 +37,7 @@ export class IngestService {
         chineseGroup: this.config.chineseGroup,
         scratchDir: this.scratchDir,
         memoryLimit: this.config.memoryLimit,
+        affectedIndicators: statementIndicatorsAffected,
       });
       if (summary.status === 'loaded') this.changed();
       return withBenchmarkIndicators(this.db, summary);

@@ -85,8 +85,10 @@ export async function buildChartDocument(metrics: MetricsService, request: Chart
     const last = points[points.length - 1]?.period;
     const span = first && last ? `${formatLongMonth(first)} to ${formatLongMonth(last)}` : formatPeriod(s.period);
     const title = request.title || (gap ? `${s.metric.title}: gap between the most and least deprived fifths` : `${s.metric.title}: trend with statistical process control`);
-    const narrative = [spcSentence(spc, unit, { gap, grain: s.grain })];
-    const alt = points.length === 0
+    const narrative = s.notComputable ? [s.notComputable.message] : [spcSentence(spc, unit, { gap, grain: s.grain })];
+    const alt = s.notComputable
+      ? `No chart: ${s.notComputable.message}`
+      : points.length === 0
       ? 'No monthly figures in this period.'
       : `Statistical process control chart of ${points.length} ${s.grain}ly values from ${span}. ${narrative[0]}`;
     return {
@@ -111,7 +113,9 @@ export async function buildChartDocument(metrics: MetricsService, request: Chart
   const by2Text = r.by2 ? lowerTitle(breakdownTitle(r.by2)) : '';
   const spec = request.chart === 'heatmap' ? heatmapSpec(webResult, options) : breakdownSpec(webResult, options);
   const statements = describeBreakdown(webResult);
-  const narrative = request.chart === 'heatmap'
+  const narrative = r.notComputable
+    ? [r.notComputable.message]
+    : request.chart === 'heatmap'
     ? [`Each cell is the ${r.metric.title.toLowerCase()} for one pair of groups; * marks a suppressed cell. Intervals are in the data table.`]
     : [...statements.differences, statements.similar, statements.suppressed, statements.notCompared].filter((x): x is string => Boolean(x));
   if (r.gap) narrative.push(...describeGap(r.gap, r.metric, r.level));
@@ -125,7 +129,9 @@ export async function buildChartDocument(metrics: MetricsService, request: Chart
     title,
     subtitle: [[valueTitle(r.metric), `by ${byText}${r.by2 ? ` and ${by2Text}` : ''}`, ...where, formatPeriod(r.period)].join(' · ')],
     footnotes: commonFootnotes(r.metric, r, `Method: ${r.metric.method}, ${r.level}% confidence intervals (lines)${request.chart === 'breakdown' && !r.overall.suppressed && r.overall.value !== null ? `; dashed line: trust overall, ${formatValue(r.overall.value, r.metric)}` : ''}. A group is called higher or lower than the trust overall only where the 95% intervals do not overlap.${benchmarkNote(request.chart, r)}`),
-    alt: request.chart === 'heatmap'
+    alt: r.notComputable
+      ? `No chart: ${r.notComputable.message}`
+      : request.chart === 'heatmap'
       ? `Heat map of ${r.metric.title} by ${byText} (rows) and ${by2Text} (columns), ${formatPeriod(r.period)}: ${r.rows.length} cells, ${r.rows.filter((x) => x.suppressed).length} suppressed. ${r.rows.filter((x) => !x.suppressed && x.value !== null).map((x) => `${x.label}, ${x.label2}: ${formatValue(x.value, r.metric)}`).join('; ')}.`
       : breakdownAlt(r, narrative),
     narrative,

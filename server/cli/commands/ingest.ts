@@ -15,6 +15,7 @@ import { parseCommand } from '../parse.ts';
 import { uploadToRunningServer } from '../remote-ingest.ts';
 import { withBenchmarkIndicators } from '../../../metrics/engine/benchmark-links.ts';
 import { serverInfoPath } from '../../server-info.ts';
+import { statementIndicatorsAffected } from '../../services/indicator-checks.ts';
 
 const USAGE = 'Usage: parity ingest FILE --dataset ID [--db PATH] [--mapping NAME|FILE] [--replace EXTRACT_ID] [--json]';
 
@@ -22,10 +23,15 @@ function describe(summary: IngestSummary): string {
   if (summary.status === 'rejected') return `Refused: ${summary.fileError}`;
   if (summary.status === 'duplicate') return `Already loaded as ${summary.extractId} (same file contents): nothing changed.`;
   const lines = [
-    `Loaded ${summary.extractId}: ${summary.rowsRead} rows read, ${summary.rowsLoaded} loaded, ${summary.rowsQuarantined} quarantined.`,
+    `Loaded ${summary.extractId}: ${summary.rowsRead} rows read, ${summary.rowsLoaded} loaded, ${summary.rowsQuarantined} quarantined` +
+      (summary.rowsSetAside ? `, ${summary.rowsSetAside} set aside.` : '.'),
     ...summary.errors.slice(0, 20).map((e) => `  row ${e.row}: ${e.column}: ${e.message}`),
   ];
   if (summary.errors.length > 20) lines.push(`  … and more (see GET /api/extracts/${summary.extractId})`);
+  for (const s of summary.setAside) lines.push(`Set aside: ${s.message}`);
+  if (summary.grain) lines.push(summary.grain.message);
+  if (summary.imd) lines.push(summary.imd.message, ...(summary.imd.supplied ? [summary.imd.supplied.message] : []));
+  for (const n of summary.notComputable) lines.push(`${n.title}: ${n.message}`);
   const quality = Object.entries(summary.dataQuality);
   if (quality.length) lines.push(`Kept with blanks (invalid optional values): ${quality.map(([c, n]) => `${c} ${n}`).join(', ')}`);
   if (summary.ignoredColumns.length) {
@@ -86,7 +92,9 @@ export const ingestCommand: Command = async (args, ctx) => {
     try {
       await ensureSchema(db);
       const mapping = parsed.values.mapping ? await resolveMapping(db, parsed.values.mapping) : undefined;
-      summary = await withBenchmarkIndicators(db, await ingestFile(db, { ...request, mapping }, { maxBytes: config.maxUploadBytes, chineseGroup: config.chineseGroup, memoryLimit: config.memoryLimit }));
+      summary = await withBenchmarkIndicators(db, await ingestFile(db, { ...request, mapping }, {
+        maxBytes: config.maxUploadBytes, chineseGroup: config.chineseGroup, memoryLimit: config.memoryLimit, affectedIndicators: statementIndicatorsAffected,
+      }));
     } catch (error) {
       // Out of memory (in the load, or in setting up the database): the server's message; nothing was loaded.
       if (error instanceof AppError && error.code === OUT_OF_MEMORY) {

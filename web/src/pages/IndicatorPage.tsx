@@ -298,7 +298,10 @@ function Indicator({ metric }: { metric: Metric }) {
           dataAsAt={result.dataAsAt ?? null}
           disclosure={result.disclosure}
           disclosureLabel={result.disclosureLabel}
-          extra={[{ term: specialty || site ? 'Selection overall' : 'Trust overall', value: `${formatValue(result.overall.value, metric)} (${formatCount(result.overall.numerator)} of ${formatCount(result.overall.denominator)})` }]}
+          extra={[{
+            term: specialty || site ? 'Selection overall' : 'Trust overall',
+            value: result.notComputable ? 'not computable' : `${formatValue(result.overall.value, metric)} (${formatCount(result.overall.numerator)} of ${formatCount(result.overall.denominator)})`,
+          }]}
         />
       )}
 
@@ -306,7 +309,20 @@ function Indicator({ metric }: { metric: Metric }) {
         <h2 id="breakdown-heading">By {breakdownPhrase(by)}</h2>
         {main.status === 'loading' && <Loading what={`the breakdown by ${breakdownPhrase(by)}`} />}
         {main.status === 'error' && <ErrorState error={main.error} retry={main.retry} what="breakdown" />}
-        {result && result.rows.length === 0 && (
+        {result?.notComputable && (
+          <div className="callout callout-warning" role="alert" data-testid="not-computable">
+            <p><strong>No figure: this indicator cannot be computed from the data loaded.</strong></p>
+            <p>{result.notComputable.message}</p>
+            <p>
+              Open the extract{result.notComputable.extractIds.length === 1 ? '' : 's'}:{' '}
+              {result.notComputable.extractIds.map((id, i) => (
+                <span key={id}>{i > 0 && ', '}<Link href={`/extracts/${encodeURIComponent(id)}`}>{id}</Link></span>
+              ))}
+              , or load a corrected file on the <Link href="/upload">Upload</Link> page with "Replace an existing extract".
+            </p>
+          </div>
+        )}
+        {result && !result.notComputable && result.rows.length === 0 && (
           <Empty title="No records in this period">
             <p>
               There are no {metric.dataset.replace(/_/g, ' ')} records for this indicator between {formatPeriod(result.period)}. Choose

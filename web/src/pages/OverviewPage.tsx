@@ -31,22 +31,8 @@ function polarityText(polarity: string): string {
 }
 
 function TileCard({ tile, pagePeriod }: { tile: Tile; pagePeriod: Period | null }) {
-  const { metric, core20, rest, overall, gap } = tile;
-  // A population rate whose events include some of unknown deprivation: the overall can sit above both groups.
-  const known = describeKnownRecords({ metric, overall, overallKnown: tile.overallKnown ?? null, by: 'imd_quintile' });
+  const { metric } = tile;
   const headingId = `tile-title-${metric.id}`;
-  const show = (row: Tile['core20']) => (!row ? 'not available' : row.suppressed ? '* (suppressed)' : formatValue(row.value, metric));
-  const big = (row: Tile['core20']) =>
-    !row || row.suppressed || row.value === null ? (
-      <strong>{show(row)}</strong>
-    ) : (
-      <>
-        <strong>{formatNumber(row.value, metric)}</strong>
-        <span className="unit">{metric.unit === '%' ? '%' : ` ${metric.unit}`}</span>
-      </>
-    );
-  const england = comparedWithEngland(tile.england, metric);
-  const interval = (row: Tile['core20']) => (row && !row.suppressed ? <span className="ci">{formatInterval(row.lower, row.upper, metric)}</span> : null);
   return (
     <li className="tile" id={`tile-${metric.id}`} aria-labelledby={headingId} tabIndex={-1}>
       <div className="tile-head">
@@ -62,6 +48,35 @@ function TileCard({ tile, pagePeriod }: { tile: Tile; pagePeriod: Period | null 
           <p className="tile-period">Period: {formatPeriod(tile.period)}{metric.kind === 'external' ? ' (the latest published)' : ''}</p>
         )}
       </div>
+      {tile.notComputable ? (
+        <p className="tile-not-computable" role="note" data-testid="tile-not-computable">
+          <strong>Not computable.</strong> {tile.notComputable.message}
+        </p>
+      ) : (
+        <TileFigures tile={tile} />
+      )}
+    </li>
+  );
+}
+
+function TileFigures({ tile }: { tile: Tile }) {
+  const { metric, core20, rest, overall, gap } = tile;
+  // A population rate whose events include some of unknown deprivation: the overall can sit above both groups.
+  const known = describeKnownRecords({ metric, overall, overallKnown: tile.overallKnown ?? null, by: 'imd_quintile' });
+  const england = comparedWithEngland(tile.england, metric);
+  const show = (row: Tile['core20']) => (!row ? 'not available' : row.suppressed ? '* (suppressed)' : formatValue(row.value, metric));
+  const big = (row: Tile['core20']) =>
+    !row || row.suppressed || row.value === null ? (
+      <strong>{show(row)}</strong>
+    ) : (
+      <>
+        <strong>{formatNumber(row.value, metric)}</strong>
+        <span className="unit">{metric.unit === '%' ? '%' : ` ${metric.unit}`}</span>
+      </>
+    );
+  const interval = (row: Tile['core20']) => (row && !row.suppressed ? <span className="ci">{formatInterval(row.lower, row.upper, metric)}</span> : null);
+  return (
+    <>
       <dl className="tile-values">
         <div>
           <dt>
@@ -119,7 +134,7 @@ function TileCard({ tile, pagePeriod }: { tile: Tile; pagePeriod: Period | null 
           prefix={metric.grain === 'quarter' ? 'Quarterly Q1 − Q5 gap, latest quarter' : 'Monthly Q1 − Q5 gap, latest month'}
         />
       )}
-    </li>
+    </>
   );
 }
 
@@ -186,7 +201,8 @@ function AtAGlance({ tiles }: { tiles: Tile[] }) {
   const better = by('better');
   const context = [...by('higher'), ...by('lower')];
   const similar = by('similar');
-  const none = by('none');
+  const blocked = tiles.filter((t) => t.notComputable);
+  const none = by('none').filter((t) => !t.notComputable);
   return (
     <section className="glance" aria-labelledby="glance-heading">
       <h2 id="glance-heading">At a glance</h2>
@@ -228,6 +244,11 @@ function AtAGlance({ tiles }: { tiles: Tile[] }) {
           No clear difference on {similar.length}
           {none.length > 0 ? `; ${none.length} cannot be compared (suppressed or no deprivation breakdown)` : ''}.
         </li>
+        {blocked.length > 0 && (
+          <li data-testid="glance-not-computable">
+            <strong>Not computable from the data loaded on {blocked.length}</strong>: <TileLinks tiles={blocked} /> (each tile says why and what to fix).
+          </li>
+        )}
         <GapSignals tiles={tiles} />
       </ul>
     </section>

@@ -3,6 +3,7 @@ import { forwardRef, useState } from 'react';
 import { Link } from '../../router.tsx';
 import { urls, type Extract, type IngestSummary } from './api.ts';
 import { formatCount, formatWhen, plural } from './format.ts';
+import { ColumnReadings, LoadNotes } from './ColumnReadings.tsx';
 
 const FIRST_ERRORS = 10;
 
@@ -46,19 +47,24 @@ export const ResultSummary = forwardRef<HTMLHeadingElement, { summary: IngestSum
         <h2 id="result-title" ref={heading} tabIndex={-1}>Loaded: {id}</h2>
         <div role="status">
           <p className="result-lead" data-testid="result-counts">
-            <strong>{formatCount(summary.rowsLoaded)} loaded, {formatCount(summary.rowsQuarantined)} quarantined</strong> of{' '}
+            <strong>
+              {formatCount(summary.rowsLoaded)} loaded, {summary.rowsSetAside > 0 && <>{formatCount(summary.rowsSetAside)} set aside, </>}
+              {formatCount(summary.rowsQuarantined)} quarantined
+            </strong> of{' '}
             {plural(summary.rowsRead, 'row')} read from {fileName}.
           </p>
         </div>
         <dl className="figures result-figures">
           <div><dt>Rows read</dt><dd data-testid="rows-read">{formatCount(summary.rowsRead)}</dd></div>
           <div><dt>Rows loaded</dt><dd data-testid="rows-loaded">{formatCount(summary.rowsLoaded)}</dd></div>
+          {summary.rowsSetAside > 0 && <div><dt>Rows set aside</dt><dd data-testid="rows-set-aside">{formatCount(summary.rowsSetAside)}</dd></div>}
           <div><dt>Rows quarantined</dt><dd data-testid="rows-quarantined">{formatCount(summary.rowsQuarantined)}</dd></div>
         </dl>
         <p className="invariant">
           Every row is accounted for: {formatCount(summary.rowsRead)} read = {formatCount(summary.rowsLoaded)} loaded +{' '}
+          {summary.rowsSetAside > 0 && <>{formatCount(summary.rowsSetAside)} set aside + </>}
           {formatCount(summary.rowsQuarantined)} quarantined.
-          {summary.rowsRead !== summary.rowsLoaded + summary.rowsQuarantined && <strong> (These do not add up: report this to the Parity maintainers.)</strong>}
+          {summary.rowsRead !== summary.rowsLoaded + summary.rowsSetAside + summary.rowsQuarantined && <strong> (These do not add up: report this to the Parity maintainers.)</strong>}
         </p>
         {summary.skippedLines && summary.skippedLines.blank + summary.skippedLines.footer > 0 && (
           <p data-testid="skipped-lines">
@@ -74,6 +80,7 @@ export const ResultSummary = forwardRef<HTMLHeadingElement, { summary: IngestSum
             {summary.notes.map((note, i) => <li key={i}>{note}</li>)}
           </ul>
         )}
+        <LoadNotes summary={summary} />
         {summary.replaced && <p>It replaces extract <Link href={urls.extractPage(summary.replaced)}>{summary.replaced}</Link>, whose rows were removed in the same step.</p>}
         {dq.length > 0 && (
           <p>
@@ -101,6 +108,7 @@ export const ResultSummary = forwardRef<HTMLHeadingElement, { summary: IngestSum
             ))}
           </ul>
         )}
+        <ColumnReadings columns={summary.columns} />
         {summary.errors.length > 0 && (
           <>
             <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="errors-caption">
