@@ -51,7 +51,7 @@ describe('indicator page', () => {
   it('shows the deprivation gap with the sign convention, the definition and the disclosure profile', async () => {
     const text = await visibleText(tracked.page);
     expect(text).toContain('Slope index of inequality');
-    expect(text).toContain('difference across the deprivation gradient, most to least deprived');
+    expect(text).toContain('the modelled difference between the most and the least deprived ends of the whole gradient');
     expect(text).toContain(byEthnicity.metric.definition);
     expect(text).toContain('Disclosure control');
   });
