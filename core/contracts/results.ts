@@ -58,16 +58,21 @@ export const MetricList = z.object({
 export const Suppression = z.optional(z.nullable(z.enum(['small', 'secondary'])));
 export type Suppression = z.infer<typeof Suppression>;
 
-export const Row = z.object({
-  group: str,
-  label: str,
-  group2: z.optional(str),
-  label2: z.optional(str),
+/** What every figure carries: its counts, value and interval. */
+const estimate = {
   numerator: maybeNum,
   denominator: maybeNum,
   value: maybeNum,
   lower: maybeNum,
   upper: maybeNum,
+};
+
+export const Row = z.object({
+  group: str,
+  label: str,
+  group2: z.optional(str),
+  label2: z.optional(str),
+  ...estimate,
   method: str,
   suppressed: z.boolean(),
   suppression: Suppression,
@@ -80,11 +85,7 @@ export type Row = z.infer<typeof Row>;
 export const Figure = z.object({
   group: z.optional(str),
   label: z.optional(str),
-  numerator: maybeNum,
-  denominator: maybeNum,
-  value: maybeNum,
-  lower: maybeNum,
-  upper: maybeNum,
+  ...estimate,
   method: z.optional(str),
   suppressed: z.boolean(),
   suppression: Suppression,
@@ -113,11 +114,7 @@ export type Gap = z.infer<typeof Gap>;
  * group, which have no population of their own. Absent when no event is unknown.
  */
 export const KnownRecords = z.object({
-  numerator: maybeNum,
-  denominator: maybeNum,
-  value: maybeNum,
-  lower: maybeNum,
-  upper: maybeNum,
+  ...estimate,
   suppressed: z.boolean(),
   /** Events whose group is unknown, as disclosure control allows (null: a small count). */
   unknownEvents: maybeNum,
@@ -206,11 +203,7 @@ export type Spc = z.infer<typeof Spc>;
 
 export const Point = z.object({
   period: str,
-  numerator: maybeNum,
-  denominator: maybeNum,
-  value: maybeNum,
-  lower: maybeNum,
-  upper: maybeNum,
+  ...estimate,
   suppressed: z.boolean(),
   suppression: Suppression,
 });
