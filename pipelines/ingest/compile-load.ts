@@ -262,8 +262,11 @@ function readingColumns(dataset: DatasetSpec, plan: HeaderPlan): string {
 export function compileLines(): string {
   return `CREATE OR REPLACE TEMP TABLE ${LINES} AS
 SELECT s.rowid AS _rowid, (s.rowid + 2 + coalesce(shift.skipped, 0))::INTEGER AS source_row FROM ${STAGE} s
-ASOF LEFT JOIN (SELECT line - row_number() OVER (ORDER BY line) + 1 AS at, row_number() OVER (ORDER BY line) AS skipped
-  FROM ${GAPS}) shift ON s.rowid + 2 >= shift.at`;
+ASOF LEFT JOIN (SELECT first_row, max(skipped) AS skipped FROM (
+    SELECT line - row_number() OVER (ORDER BY line) + 1 AS first_row, row_number() OVER (ORDER BY line) AS skipped FROM ${GAPS})
+  -- Gap lines side by side (two blank lines, a rejected line before an empty one) share one
+  -- position among the rows: the rows after them are shifted past all of them.
+  GROUP BY first_row) shift ON s.rowid + 2 >= shift.first_row`;
 }
 
 /** The line in the file of stage row `rowid` (header = line 1), with the join it needs. */
