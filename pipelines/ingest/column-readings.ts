@@ -1,56 +1,38 @@
 // How each declared column's values were read, over every row of the file that could be split
 // into fields: as written (recognised), after recoding (a word for a code, a day-first date, a
-// label), blank (missing), or not at all (unreadable). One pass over the stage.
+// label), blank or a "no value" word (missing), or not at all (unreadable). The stage records
+// each row's reading of each column, two bits a column (compile-load.ts, `_read…`); rows are
+// grouped by those bits, of which a file has few combinations, and the groups counted here.
 import type { Session } from '../../db/database.ts';
-import { ident } from '../../db/sql.ts';
-import type { ColumnSpec, DatasetSpec } from '../../core/datasets/dataset-schema.ts';
+import type { DatasetSpec } from '../../core/datasets/dataset-schema.ts';
 import type { ColumnReading } from '../../core/contracts/ingest.ts';
-import { STAGE } from './compile-load.ts';
+import { READING, READINGS_PER_COLUMN, STAGE } from './compile-load.ts';
 import type { ColumnMatch } from './match-headers.ts';
 
-/** The stored value written the canonical way, to compare with the file's text. */
-function canonicalText(c: ColumnSpec): string {
-  const v = ident(c.name);
-  switch (c.kind) {
-    case 'boolean':
-      return `CASE WHEN ${v} THEN 'Y' WHEN NOT ${v} THEN 'N' END`;
-    case 'datetime':
-      return `strftime(${v}, '%Y-%m-%d %H:%M:%S')`;
-    default:
-      return `${v}::VARCHAR`;
-  }
-}
-
-/**
- * Unreadable: the row's problems name the column (a required one) or `_dq` does (an optional one).
- * Sex and ethnic category keep a stand-in for unreadable text ('X', the text itself), so the
- * lists are asked, not the value.
- */
-function unreadable(c: ColumnSpec): string {
-  return c.required
-    ? `len(list_filter(_reasons, r -> starts_with(r, '${c.name}: ' || chr(39)))) > 0`
-    : `list_contains(_dq, '${c.name}')`;
-}
+type Reading = keyof typeof READING;
+const NAMES = Object.fromEntries(Object.entries(READING).map(([name, code]) => [code, name as Reading])) as Record<number, Reading>;
 
 export async function readColumns(session: Session, dataset: DatasetSpec, match: ColumnMatch, headers: string[]): Promise<ColumnReading[]> {
   const mapped = dataset.columns.filter((c) => match.has(c.name));
-  const parts = mapped.flatMap((c, i) => {
-    const raw = `c${match.get(c.name)}`;
-    const blank = `(${raw} IS NULL OR trim(${raw}) = '')`;
-    return [
-      `count(*) FILTER (WHERE ${blank})::INTEGER AS m${i}`,
-      `count(*) FILTER (WHERE NOT ${blank} AND ${unreadable(c)})::INTEGER AS u${i}`,
-      `count(*) FILTER (WHERE NOT ${blank} AND NOT (${unreadable(c)}) AND ${raw} = ${canonicalText(c)})::INTEGER AS r${i}`,
-    ];
-  });
-  const [stats] = await session.all<Record<string, number>>(`SELECT count(*)::INTEGER AS rows${parts.length ? ', ' : ''}${parts.join(', ')} FROM ${STAGE}`);
-  const rows = Number(stats?.rows ?? 0);
+  const words = Math.ceil(mapped.length / READINGS_PER_COLUMN);
+  const bits = Array.from({ length: words }, (_, w) => `_read${w}::VARCHAR AS w${w}`);
+  // As text: a BIGINT of up to 62 bits does not fit a JavaScript number.
+  const groups = await session.all<Record<string, string | number>>(
+    `SELECT count(*)::INTEGER AS n${bits.map((b) => `, ${b}`).join('')} FROM ${STAGE}${words ? ` GROUP BY ALL` : ''}`,
+  );
+  const counts = mapped.map(() => ({ recognised: 0, recoded: 0, missing: 0, unreadable: 0 }));
+  let rows = 0;
+  for (const group of groups) {
+    const n = Number(group.n);
+    rows += n;
+    mapped.forEach((_, i) => {
+      const word = BigInt(group[`w${Math.floor(i / READINGS_PER_COLUMN)}`]);
+      counts[i][NAMES[Number((word >> BigInt(2 * (i % READINGS_PER_COLUMN))) & 3n)]] += n;
+    });
+  }
   return dataset.columns.map((c) => {
     const i = mapped.indexOf(c);
     if (i < 0) return { column: c.name, header: null, recognised: 0, recoded: 0, missing: rows, unreadable: 0 };
-    const missing = Number(stats[`m${i}`]);
-    const bad = Number(stats[`u${i}`]);
-    const recognised = Number(stats[`r${i}`]);
-    return { column: c.name, header: headers[match.get(c.name)!], recognised, recoded: rows - missing - bad - recognised, missing, unreadable: bad };
+    return { column: c.name, header: headers[match.get(c.name)!], ...counts[i] };
   });
 }

@@ -176,28 +176,98 @@ export function compileStage(
   chineseGroup: CompileOptions['chineseGroup'],
 ): string {
   const cells = Array.from({ length: headerCount }, (_, i) => `c${i}`).join(', ');
-  // Only the matched columns' text (time columns included) is kept, for the quarantine and the
-  // footer test: an export with a hundred columns Parity does not declare no longer writes them all.
-  const kept = readIndexes(plan).map((i) => `c${i}, `).join('');
+  const read = readIndexes(plan);
+  // The matched columns' text is kept only where a later step reads it for every row (the grain
+  // of a population file); the quarantine reads its few rows' text from the file again
+  // (compileRawText). Writing a dozen text columns of a million rows costs more than any check.
+  const kept = keepsRawText(dataset) ? read.map((i) => `c${i}, `).join('') : '';
   const dq = dataset.columns.filter((c) => !c.required && !c.rejectInvalid).map((c) => ({ when: isInvalid(c), text: `'${c.name}'` }));
+  // A data row has two or more of the read columns filled; the footer test counts them.
+  const filled = read.map((i) => `(${trimmedCell(i)} IS NOT NULL)::INTEGER`).join(' + ') || '0';
   return `CREATE OR REPLACE TEMP TABLE ${STAGE} AS
 SELECT ${kept}${stagedValues(dataset, chineseGroup).map(([name, sql]) => `${sql} AS ${col(name)}`).join(', ')},
   ${listOf(dq)} AS _dq,
   ${reasons(dataset)} AS _reasons,
-  ${blankRow(dataset, plan)} AS _skip
+  ${blankRow(dataset, plan)} AS _skip,
+  ${filled} AS _filled${readingColumns(dataset, plan)}
 FROM (
   SELECT *, ${dataset.columns.map((c) => `${normaliseSql(c, raw(c))} AS ${col(c.name)}`).join(', ')}
-  FROM (SELECT ${cells}, ${rawCells(dataset.columns, plan)}
-    FROM (SELECT ${cells}${readIndexes(plan).map((i) => `, ${trimmed(`c${i}`)} AS ${trimmedCell(i)}`).join('')} FROM ${source}))
+  FROM (SELECT ${cells}${read.map((i) => `, ${trimmedCell(i)}`).join('')}, ${rawCells(dataset.columns, plan)}
+    FROM (SELECT ${cells}${read.map((i) => `, ${trimmed(`c${i}`)} AS ${trimmedCell(i)}`).join('')} FROM ${source}))
 )`;
+}
+
+/** A population file's grain step reads the area, sex and age text of every row. */
+export const keepsRawText = (dataset: DatasetSpec) => dataset.id === 'population';
+
+/** The temporary table of the read columns' text, as the file has it, by stage row id. */
+export const RAW_TEXT = 'stage_raw_text';
+
+/**
+ * The read columns' text, read from the file again with the stage's own options: the same reader
+ * skips the same lines and keeps the file's order, so the n-th row is the stage's n-th row.
+ */
+export function compileRawText(plan: HeaderPlan, source: string): string {
+  const read = readIndexes(plan);
+  return `CREATE OR REPLACE TEMP TABLE ${RAW_TEXT} AS SELECT ${read.length ? read.map((i) => `c${i}`).join(', ') : 'NULL AS c0'} FROM ${source}`;
+}
+
+/**
+ * RAW_TEXT's rows keyed by the stage's row id. Made inside the load's transaction, its own row
+ * ids are provisional (they start at a large offset), so each row's place is its id less the first.
+ */
+export const rawTextRows = () => `(SELECT rowid - (SELECT min(rowid) FROM ${RAW_TEXT}) AS rowid, * FROM ${RAW_TEXT})`;
+
+/** How a column's value was read (column-readings.ts): two bits per declared column. */
+export const READING = { recognised: 0, recoded: 1, missing: 2, unreadable: 3 } as const; // the SQL below relies on these codes
+/** Declared columns per `_read` column: two bits each in a BIGINT. */
+export const READINGS_PER_COLUMN = 31;
+
+/** The stored value written the canonical way, to compare with the file's text. */
+function canonicalText(c: ColumnSpec): string {
+  const v = col(c.name);
+  switch (c.kind) {
+    case 'boolean':
+      return `CASE WHEN ${v} THEN 'Y' WHEN NOT ${v} THEN 'N' END`;
+    case 'datetime':
+      return `strftime(${v}, '%Y-%m-%d %H:%M:%S')`;
+    default:
+      return `${v}::VARCHAR`;
+  }
+}
+
+/**
+ * The reading of every matched column of a row, packed two bits a column into `_read0`, `_read1`…
+ * (a bit test per row is what the upload's per-column report costs, not a second pass over the
+ * text). Missing: no value once trimmed and "no value" words taken out; unreadable: a value that
+ * could not be read (the normalised value is NULL, before sex's and ethnicity's stand-ins);
+ * recognised: the file's text is the stored value written the canonical way; recoded: the rest.
+ */
+function readingColumns(dataset: DatasetSpec, plan: HeaderPlan): string {
+  const mapped = dataset.columns.filter((c) => plan.match.has(c.name));
+  const parts: string[] = [];
+  for (let start = 0; start < mapped.length; start += READINGS_PER_COLUMN) {
+    const terms = mapped.slice(start, start + READINGS_PER_COLUMN).map((c, i) => {
+      const text = `c${plan.match.get(c.name)}`;
+      // Without a CASE (a third of the cost): the comparison is NULL exactly when there is no
+      // value to compare, and then the raw value tells missing (2) from unreadable (3).
+      const code = `coalesce((${text} <> ${canonicalText(c)})::BIGINT, ${READING.missing} + (${raw(c)} IS NOT NULL)::BIGINT)`;
+      return `${code} * ${4 ** i}`;
+    });
+    parts.push(`, ${terms.join(' + ')} AS _read${start / READINGS_PER_COLUMN}`);
+  }
+  return parts.join('');
 }
 
 /** Only when DuckDB rejected lines: the stage's row ids, shifted past the rejected lines. */
 export function compileLines(): string {
   return `CREATE OR REPLACE TEMP TABLE ${LINES} AS
 SELECT s.rowid AS _rowid, (s.rowid + 2 + coalesce(shift.skipped, 0))::INTEGER AS source_row FROM ${STAGE} s
-ASOF LEFT JOIN (SELECT line - row_number() OVER (ORDER BY line) + 1 AS at, row_number() OVER (ORDER BY line) AS skipped
-  FROM ${GAPS}) shift ON s.rowid + 2 >= shift.at`;
+ASOF LEFT JOIN (SELECT first_row, max(skipped) AS skipped FROM (
+    SELECT line - row_number() OVER (ORDER BY line) + 1 AS first_row, row_number() OVER (ORDER BY line) AS skipped FROM ${GAPS})
+  -- Gap lines side by side (two blank lines, a rejected line before an empty one) share one
+  -- position among the rows: the rows after them are shifted past all of them.
+  GROUP BY first_row) shift ON s.rowid + 2 >= shift.first_row`;
 }
 
 /** The line in the file of stage row `rowid` (header = line 1), with the join it needs. */

@@ -8,7 +8,9 @@ import { type Database, type Session, transaction } from '../../db/database.ts';
 import { ident, literal } from '../../db/sql.ts';
 import type { DatasetSpec } from '../../core/datasets/dataset-schema.ts';
 import { DATASET_IDS, findDataset } from '../../core/datasets/index.ts';
-import { type CompileOptions, RAW_REJECTS, REJECTS, SET_ASIDE, STAGE, VERDICT, compileLines, compileStage, compileVerdict } from './compile-load.ts';
+import {
+  type CompileOptions, RAW_REJECTS, RAW_TEXT, REJECTS, SET_ASIDE, STAGE, VERDICT, compileLines, compileRawText, compileStage, compileVerdict, keepsRawText, rawTextRows,
+} from './compile-load.ts';
 import { compileGrainInsert, findRepeats, prepareGrain, reportGrain } from './grain/index.ts';
 import { FileRefusal, inspectFile } from './inspect-file.ts';
 import { type HeaderPlan, matchHeaders } from './match-headers.ts';
@@ -90,15 +92,17 @@ interface StageRequest {
 interface Staged {
   options: CompileOptions;
   skipped: IngestSummary['skippedLines'];
+  /** Makes RAW_TEXT, the read columns' text by stage row, when a step needs it (once). */
+  rawText: () => Promise<void>;
 }
 
 /** Reads the file into the stage, parsing every value once; says how to compile the later steps. */
 async function stageFile(session: Session, request: StageRequest): Promise<Staged> {
   const columns = Array.from({ length: request.headerCount }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
-  const source = `read_csv(${literal(request.path)},
+  const source = (rejects: string) => `read_csv(${literal(request.path)},
     header = true, auto_detect = false, columns = {${columns}}, delim = ${literal(request.delimiter)}, quote = '"', escape = '"',
-    store_rejects = true, rejects_table = '${RAW_REJECTS}', rejects_scan = 'stage_reject_scans')`;
-  await session.run(compileStage(request.dataset, request.plan, request.headerCount, source, request.chineseGroup));
+    store_rejects = true, rejects_table = '${rejects}', rejects_scan = '${rejects}_scans')`;
+  await session.run(compileStage(request.dataset, request.plan, request.headerCount, source(RAW_REJECTS), request.chineseGroup));
   // DuckDB may record several errors for one line; keep the first, in words an analyst can act on.
   // The line's text is not kept: it may hold columns the dataset does not declare.
   await session.run(`CREATE OR REPLACE TEMP TABLE ${REJECTS} AS
@@ -117,9 +121,19 @@ async function stageFile(session: Session, request: StageRequest): Promise<Stage
   const hasRejects = (await recordGaps(session, empty)) > 0;
   if (hasRejects) await session.run(compileLines());
   const options = { hasRejects, chineseGroup: request.chineseGroup };
-  const read = [...new Set([...request.plan.match.values(), ...request.plan.times.values()])];
-  const skipped = await skipNonData(session, options, read, empty.length);
-  return { options, skipped };
+  const skipped = await skipNonData(session, options, empty.length);
+  let made = keepsRawText(request.dataset);
+  const rawText = async () => {
+    if (made) return;
+    await session.run(compileRawText(request.plan, source(`${RAW_REJECTS}_again`)));
+    const [rows] = await session.all<{ text: number; stage: number }>(
+      `SELECT (SELECT count(*) FROM ${RAW_TEXT})::INTEGER AS text, (SELECT count(*) FROM ${STAGE})::INTEGER AS stage`,
+    );
+    // Never attribute one row's text to another: the two reads must agree row for row.
+    if (rows.text !== rows.stage) throw new Error(`the file read ${rows.text} rows the second time, ${rows.stage} the first`);
+    made = true;
+  };
+  return { options, skipped, rawText };
 }
 
 async function checkReplace(session: Session, dataset: DatasetSpec, replace: string): Promise<void> {
@@ -145,7 +159,7 @@ async function collectErrors(session: Session): Promise<IngestSummary['errors']>
  * the header's fields keeps its line number and reason only: which field is which cannot be told,
  * so no part of it can be attributed to a declared column.
  */
-async function quarantineRows(session: Session, extractId: string, dataset: DatasetSpec, plan: HeaderPlan, columnMapping: Record<string, string>): Promise<void> {
+async function quarantineRows(session: Session, extractId: string, dataset: DatasetSpec, plan: HeaderPlan, columnMapping: Record<string, string>, stage: Staged): Promise<void> {
   const keys = quarantineKeys(dataset, columnMapping);
   const pairs = new Map<string, string>();
   for (const [column, index] of [...plan.match].sort((a, b) => a[1] - b[1])) {
@@ -156,11 +170,15 @@ async function quarantineRows(session: Session, extractId: string, dataset: Data
     if (key !== undefined && !pairs.has(key)) pairs.set(key, value);
   }
   const json = pairs.size ? `json_object(${[...pairs].map(([k, v]) => `${literal(k)}, ${v}`).join(', ')})::VARCHAR` : `'{}'`;
-  await session.run(
-    `INSERT INTO quarantine SELECT $id, v.source_row, ${json}, v._reasons
-     FROM ${VERDICT} v JOIN ${STAGE} s ON s.rowid = v._rowid`,
-    { id: extractId },
-  );
+  if (await count(session, `SELECT count(*)::INTEGER AS n FROM ${VERDICT}`) > 0) {
+    await stage.rawText();
+    const text = keepsRawText(dataset) ? STAGE : rawTextRows();
+    await session.run(
+      `INSERT INTO quarantine SELECT $id, v.source_row, ${json}, v._reasons
+       FROM ${VERDICT} v JOIN ${text} s ON s.rowid = v._rowid`,
+      { id: extractId },
+    );
+  }
   await session.run(`INSERT INTO quarantine SELECT $id, line::INTEGER, '{}', ['row: ' || error_message] FROM ${REJECTS}`, { id: extractId });
 }
 
@@ -234,10 +252,11 @@ async function load(db: Database, request: IngestRequest, options: IngestOptions
     return await db.withSession(async (session) => {
       // Staged outside the transaction: a temporary table touches nothing in the database file, and
       // rows created inside a transaction carry provisional row ids, which the row numbering needs.
-      const { options: compileOptions, skipped } = await stageFile(session, {
+      const stage = await stageFile(session, {
         path, dataset, plan, headerCount: header.headers.length, delimiter: header.delimiter, chineseGroup: options.chineseGroup,
         mayHaveEmptyLines: facts.mayHaveEmptyLines,
       });
+      const { options: compileOptions, skipped } = stage;
       trace('stage');
       return transaction(session, async () => {
       if (request.replace) await checkReplace(session, dataset, request.replace);
@@ -257,13 +276,13 @@ async function load(db: Database, request: IngestRequest, options: IngestOptions
 
       await session.run(compileGrainInsert(dataset, grainPlan, compileOptions), { extract_id: extractId });
       trace('insert');
-      const grain = await reportGrain(session, dataset, grainPlan, plan.match, header.headers, extractId, rowsLoaded);
+      const grain = await reportGrain(session, dataset, grainPlan, plan.match, header.headers, extractId, rowsLoaded, stage.rawText);
       const columns = await readColumns(session, dataset, plan.match, header.headers);
       const findings = await checkInputs(session, dataset, extractId, new Set(plan.match.keys()));
       const fileName = request.fileName ?? basename(request.path);
       const notComputable = (await options.affectedIndicators?.(session, dataset.id, extractId, fileName, findings)) ?? [];
       trace('checks');
-      await quarantineRows(session, extractId, dataset, plan, columnMapping);
+      await quarantineRows(session, extractId, dataset, plan, columnMapping, stage);
       trace('quarantine');
       const quality = await dataQuality(session, dataset, extractId);
       const notes = [...plan.notes];

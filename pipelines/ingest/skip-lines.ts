@@ -57,13 +57,12 @@ async function one(session: Session, sql: string): Promise<number | null> {
  * the rejected lines, and counts both. The footer is the non-blank lines after the last line with
  * two or more of the columns Parity reads filled (a data row always has more than one) and after
  * the last rejected line of data length; a rejected line is footer only if it has one or two fields.
- * `read` are the indexes of the file columns Parity reads.
+ * The stage counts each row's filled columns among those Parity reads (`_filled`).
  */
-export async function skipNonData(session: Session, opts: CompileOptions, read: number[], emptyLines: number): Promise<{ blank: number; footer: number }> {
-  const filled = read.map((i) => `(c${i} IS NOT NULL AND trim(c${i}) <> '')::INTEGER`).join(' + ') || '0';
+export async function skipNonData(session: Session, opts: CompileOptions, emptyLines: number): Promise<{ blank: number; footer: number }> {
   const blankRows = (await one(session, `SELECT count(*)::INTEGER AS n FROM ${STAGE} WHERE _skip`)) ?? 0;
   // The footer sits at the end: look at the last rows first, and at the whole stage only if need be.
-  const last = (where: string) => one(session, `SELECT max(rowid)::BIGINT AS n FROM ${STAGE} WHERE ${where}(${filled}) >= 2`);
+  const last = (where: string) => one(session, `SELECT max(rowid)::BIGINT AS n FROM ${STAGE} WHERE ${where}_filled >= 2`);
   const total = (await one(session, `SELECT count(*)::INTEGER AS n FROM ${STAGE}`)) ?? 0;
   const lastData = (await last(`rowid >= ${Math.max(total - 1000, 0)} AND `)) ?? (total > 1000 ? await last('') : null);
 

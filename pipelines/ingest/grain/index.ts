@@ -59,6 +59,7 @@ export function compileGrainInsert(dataset: DatasetSpec, plan: GrainPlan, opts: 
 
 export async function reportGrain(
   session: Session, dataset: DatasetSpec, plan: GrainPlan, match: ColumnMatch, headers: string[], extractId: string, rowsLoaded: number,
+  rawText: () => Promise<void>,
 ): Promise<GrainResult> {
   const counts = await setAsideCounts(session);
   const setAside: SetAside[] = [];
@@ -81,7 +82,7 @@ export async function reportGrain(
   let imd: ImdReport | null = null;
   if (plan.kind === 'population' && plan.vintage && (match.has('lsoa_code') || match.has('imd_quintile'))) imd = await populationImdReport(session, match, headers, plan.vintage);
   else if (dataset.patientLevel && (match.has('lsoa_code') || match.has('imd_decile'))) {
-    imd = await patientImdReport(session, dataset.id, extractId, match, headers, plan.vintage ?? { vintage: null, basis: grainMessages.noLsoa() });
+    imd = await patientImdReport(session, dataset.id, extractId, match, headers, plan.vintage ?? { vintage: null, basis: grainMessages.noLsoa() }, rawText);
   }
   return { rowsSetAside: [...counts.values()].reduce((a, b) => a + b, 0), setAside, grain, imd };
 }

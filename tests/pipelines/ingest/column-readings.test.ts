@@ -33,4 +33,17 @@ describe('the upload result says how each column was read', () => {
     expect(reading.lsoa_code).toEqual({ column: 'lsoa_code', header: null, recognised: 0, recoded: 0, missing: 5, unreadable: 0 });
     for (const c of summary.columns) expect(c.recognised + c.recoded + c.missing + c.unreadable).toBe(5);
   });
+
+  it('counts the "no value" words an export writes (NULL, -) as missing, not as recoded', async () => {
+    const csv = [
+      'appointment_id,patient_id,appointment_date,treatment_function_code,attendance_status,ethnic_category,sex,age',
+      'A1,P1,2025-04-01,110,5,NULL,1,NULL',
+      'A2,P2,2025-04-01,110,5,-,1,34',
+      'A3,P3,2025-04-01,110,5,A,1,&',
+    ].join('\n');
+    const summary = await ingestFile(db, { path: writeFixture(dir, 'op.csv', csv), dataset: 'outpatients' }, OPTIONS);
+    const reading = Object.fromEntries(summary.columns.map((c) => [c.column, c]));
+    expect(reading.ethnic_category).toMatchObject({ recognised: 1, recoded: 0, missing: 2, unreadable: 0 });
+    expect(reading.age).toMatchObject({ recognised: 1, recoded: 0, missing: 2, unreadable: 0 });
+  });
 });

@@ -163,6 +163,26 @@ describe('what the quarantine keeps', () => {
     expect(await count(`SELECT count(*)::INT AS n FROM quarantine WHERE raw_row LIKE '%Jane Doe%' OR raw_row LIKE '%A3%'`)).toBe(0);
   });
 
+  it('keeps each failed row with its own text when lines before it were rejected, blank or repeated', async () => {
+    const csv = [
+      HEADER,
+      'A1,P1,2025-04-01,110,5,1,34,1,A,,S',
+      'A2,P2,2025-04-01,110,5,1,34,1,A,,S,too,many', // line 3: cannot be split
+      '',
+      ',,,,,,,,,,', // line 5: blank
+      'A1,P9,2025-04-02,110,5,1,34,1,A,,S', // line 6: repeats A1
+      'A6,P6,2025-99-01,110,DNA,1,34,1,A,,S', // line 7: impossible date
+      'A7,P7,2025-04-03,110,5,1,34,1,A,,S',
+    ].join('\n');
+    const summary = await load('op.csv', csv);
+    expect(summary).toMatchObject({ rowsLoaded: 2, skippedLines: { blank: 2 } });
+    expect(await stored(summary.extractId)).toEqual([
+      { row: 3, values: {} },
+      { row: 6, values: expect.objectContaining({ appointment_id: 'A1', patient_id: 'P9', appointment_date: '2025-04-02' }) },
+      { row: 7, values: expect.objectContaining({ appointment_id: 'A6', appointment_date: '2025-99-01', attendance_status: 'DNA' }) },
+    ]);
+  });
+
   it('keys a column mapped to a blank header by its own name, and names an ignored blank header by its position', async () => {
     const csv = ['appointment_id,,appointment_date,treatment_function_code,attendance_status,', 'A1,P1,2025-04-01,110,5,x', 'A2,P2,2025-13-01,110,5,Jane Doe'].join('\n');
     const summary = await load('op.csv', csv, 'outpatients', { mapping: { patient_id: '' } });
