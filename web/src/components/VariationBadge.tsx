@@ -48,8 +48,9 @@ export function VariationIcon({ variation, size = 28 }: { variation: Variation |
 }
 
 /** The latest point's icon, and — so a past shift is never hidden behind a grey icon — the signals before it. */
-export function VariationBadge({ variation, prefix, signals = null }: { variation: Variation | null; prefix?: string; signals?: SpcSignal[] | null }) {
-  const earlier = signals ? earlierSignalsNote({ variation, signals }) : null;
+export function VariationBadge({ variation, prefix, signals = null, coarse = null }: { variation: Variation | null; prefix?: string; signals?: SpcSignal[] | null; coarse?: number | null }) {
+  // A series too coarse for SPC says so whatever its icon shows (Spc.coarse).
+  const earlier = signals || coarse != null ? earlierSignalsNote({ variation, signals: signals ?? [], coarse }) : null;
   return (
     <span className={`variation-badge variation-${variation ?? 'none'}`}>
       <VariationIcon variation={variation} />
