@@ -97,6 +97,9 @@ describe('planted signals in hundreds of attendances a month, rounded to 5', () 
     const report = plain((await t.get(REPORT)).body);
     for (const s of spc.signals!) expect(report).toContain(signalPhrase(s));
     expect(report).not.toMatch(/no significant change/i);
+    // The methods say how the figures were made: from the rounded counts.
+    expect(report).toContain('Values and intervals come from the rounded counts');
+    expect(report).not.toContain('from the true counts');
     expect(report).toContain('Q1 − Q5 gap: common cause in the latest point but special cause earlier in the window on one indicator (A&E attendances completed within 4 hours).');
     // Page one: where the gap went — the latest signal is the falling trend, away from zero.
     expect(report).toMatch(/Widening ?: around a mean of −1\d\.\d percentage points, Apr 2023–Mar 2026, the gap 1 earlier signal \(see the chart\), then ran above the mean, Feb 2024 to Oct 2024 \(improvement\); fell one after another, May 2025 to Dec 2025 \(concern\)/);
