@@ -43,7 +43,8 @@ export interface SoWhatLine {
   metric: PublicMetric;
   core20: { verdict: Core20Verdict; text: string };
   gap: { direction: GapDirection; text: string };
-  spc: { variation: string | null; assurance: string | null; signals: SpcSignal[]; text: string };
+  /** `coarse`: rounding swamps the series, so its icon is not read (Spc.coarse). */
+  spc: { variation: string | null; assurance: string | null; signals: SpcSignal[]; text: string; coarse: boolean };
   completeness: { status: CompletenessStatus; text: string };
 }
 
@@ -117,7 +118,7 @@ function spcLine(i: SoWhatInput): SoWhatLine['spc'] {
     const { latest, earlier } = splitSignals(i.spc);
     text = [latest.length ? `Latest: ${signalList(latest, 2)}` : '', earlier.length ? `Earlier: ${signalList(earlier, 2)}` : ''].filter(Boolean).join('. ');
   }
-  return { variation: i.spc?.variation ?? null, assurance: i.spc?.assurance ?? null, signals, text };
+  return { variation: i.spc?.variation ?? null, assurance: i.spc?.assurance ?? null, signals, text, coarse: i.spc?.coarse != null };
 }
 
 function completenessLine(i: SoWhatInput): SoWhatLine['completeness'] {

@@ -148,6 +148,9 @@ describe('the same signals in about a dozen attendances a month, rounded to 5', 
     }
     expect(report).toContain('Q1 − Q5 gap: on one indicator the counts are too small for SPC to tell (A&E attendances completed within 4 hours).');
     expect(report).toMatch(/Counts too small to tell ?: rounding the counts to 5 moves the gap as much as it varies, so no direction is claimed/);
+    // Page one shows no variation icon to read for the trust overall, only why.
+    expect(report).toMatch(/SPC cannot tell .{0,40}Counts too small for SPC to tell: rounding to 5 moves the points as much as they vary\./);
+    expect(report).not.toContain('Common cause');
   });
 
   it('the overview tile says so, and the roll-up counts it apart from signals and common cause', async () => {
