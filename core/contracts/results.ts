@@ -198,6 +198,12 @@ export const Spc = z.object({
   assurance: z.catch(z.nullable(z.enum(['pass', 'fail', 'inconsistent'])), null),
   target: z.optional(maybeNum),
   warning: z.optional(maybeStr),
+  /**
+   * Set when the published counts are too coarse for SPC to tell common from special cause: how
+   * far rounding alone could move a typical point (in the value's units), at least ¾ of the
+   * average moving range (docs/methods.md). Null or absent otherwise.
+   */
+  coarse: z.optional(maybeNum),
 });
 export type Spc = z.infer<typeof Spc>;
 
@@ -244,6 +250,8 @@ export const Tile = z.object({
   gapSignals: z.optional(z.nullable(z.array(SpcSignal))),
   /** False when the indicator has no IMD gap series (rather than too few points). */
   gapSeries: z.optional(z.boolean()),
+  /** The gap series' `Spc.coarse`: its counts are too small for SPC to tell. */
+  gapCoarse: z.optional(maybeNum),
   section: z.enum(['adult', 'cyp', 'cross-cutting']),
   /** England's figure for the tile's period and the trust's comparison with it. */
   england: z.optional(z.nullable(Benchmark)),

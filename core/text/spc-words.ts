@@ -24,6 +24,8 @@ export const assuranceWords: Record<string, string> = {
 };
 
 export const TOO_FEW_POINTS = 'Too few points for SPC';
+/** The short words for a series too coarse for SPC (Spc.coarse). */
+export const COARSE_NOTE = 'Counts too small for SPC to tell: rounding to 5 moves the points as much as they vary.';
 
 const NUMBERS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 /** "ten", "13": words up to twelve, as house style for counts in running text. */
@@ -77,7 +79,20 @@ export function signalNote(s: SpcSignal): string {
   return `${behaviour(s, s.points > 1)}, ${when} (${s.kind === 'neither' ? 'neither better nor worse' : s.kind})`;
 }
 
-type SignalSource = Pick<Spc, 'variation' | 'signals'> & Partial<Pick<Spc, 'points' | 'mean'>>;
+type SignalSource = Pick<Spc, 'variation' | 'signals'> & Partial<Pick<Spc, 'points' | 'mean' | 'coarse'>>;
+
+/** "±22.6 percentage points": how far rounding alone can move a point, in the value's units. */
+const reachWords = (reach: number, unit: UnitLike) => `±${formatDifference(reach, unit).replace(/^[+−]/, '')}`;
+
+/**
+ * The sentence for a series whose rounded counts swamp its variation: SPC cannot tell common from
+ * special cause, so it claims neither "no significant change" nor the signals as findings.
+ */
+function coarseSentence(spc: Spc, what: string, noun: string, unit: UnitLike): string {
+  const signals = signalsOf(spc).length;
+  const marked = signals ? `; the ${plural(signals, 'signal')} the chart marks may be rounding alone` : '';
+  return `${what} cannot be read for special causes: its counts are rounded to 5 before SPC, and rounding alone can move a ${noun}'s value by ${reachWords(spc.coarse ?? 0, unit)}, as much as it usually moves from ${noun} to ${noun}, so no statement about change over time is made${marked}.`;
+}
 
 /**
  * The window's signals. A chart frozen before results listed them has only each point's
@@ -132,6 +147,8 @@ export function spcSentence(spc: Spc | null, unit: UnitLike, options: { gap?: bo
   if (!spc) return `Fewer than 12 points: too few for process limits, so no statement about change over time is made.`;
   const f = (v: number) => (gap ? formatDifference(v, unit) : formatValue(v, unit));
   const what = gap ? 'The gap' : 'The value';
+  const limits = `Mean ${f(spc.mean)}; process limits ${f(spc.lower)} to ${f(spc.upper)}.`;
+  if (spc.coarse != null) return `${coarseSentence(spc, what, noun, unit)} ${limits}`;
   const { latest, earlier } = splitSignals(spc);
   const parts: string[] = [];
   if (latest.length === 0 && earlier.length === 0) {
@@ -142,7 +159,6 @@ export function spcSentence(spc: Spc | null, unit: UnitLike, options: { gap?: bo
     parts.push(head);
     if (earlier.length) parts.push(`earlier, ${earlier.map((s) => signalPhrase(s, grain)).join('; ')}`);
   }
-  const limits = `Mean ${f(spc.mean)}; process limits ${f(spc.lower)} to ${f(spc.upper)}.`;
   const assurance = spc.assurance ? ` Against the target of ${f(spc.target ?? 0)}: ${assuranceWords[spc.assurance].toLowerCase()}.` : '';
   return `${parts.join('; ')}. ${limits}${assurance}${spc.warning ? ` ${spc.warning}` : ''}`;
 }
@@ -150,6 +166,7 @@ export function spcSentence(spc: Spc | null, unit: UnitLike, options: { gap?: bo
 /** Short words for a table cell beside the latest-point icon: the earlier signals, or null. */
 export function earlierSignalsNote(spc: SignalSource | null): string | null {
   if (!spc) return null;
+  if (spc.coarse != null) return COARSE_NOTE;
   const { earlier } = splitSignals(spc);
   if (earlier.length === 0) return null;
   return `Earlier: ${earlier.map(signalNote).join('; ')}.`;
@@ -170,13 +187,16 @@ export interface Rollup {
   /** No signal anywhere in the window. */
   common: string[];
   tooFew: string[];
+  /** Counts too small (after rounding) for SPC to tell common from special cause. */
+  coarse: string[];
 }
 
 /** Counts indicators by their latest point and by signals earlier in the window, the same way everywhere. */
 export function spcRollup(items: RollupItem[]): Rollup {
-  const r: Rollup = { concern: [], improvement: [], neither: [], earlier: [], common: [], tooFew: [] };
+  const r: Rollup = { concern: [], improvement: [], neither: [], earlier: [], common: [], tooFew: [], coarse: [] };
   for (const { title, spc } of items) {
     if (!spc) r.tooFew.push(title);
+    else if (spc.coarse != null) r.coarse.push(title);
     else if (spc.variation?.startsWith('special-cause-concern')) r.concern.push(title);
     else if (spc.variation?.startsWith('special-cause-improvement')) r.improvement.push(title);
     else if (spc.variation?.startsWith('special-cause-neither')) r.neither.push(title);
@@ -209,6 +229,7 @@ export function rollupSentence(items: RollupItem[], subject: string, grain?: Gra
   if (r.earlier.length) parts.push(`common cause in the latest ${noun} but special cause earlier in the window on ${n(r.earlier)}${list(r.earlier)}`);
   if (r.common.length) parts.push(`only common cause variation on ${n(r.common)}`);
   if (r.tooFew.length) parts.push(`${n(r.tooFew)} had too few points for SPC${list(r.tooFew)}`);
+  if (r.coarse.length) parts.push(`on ${n(r.coarse)} the counts are too small for SPC to tell${list(r.coarse)}`);
   if (parts.length === 0) return `${subject}: no indicator to assess.`;
   return `${subject}: ${parts.join('; ')}.`;
 }

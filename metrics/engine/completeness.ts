@@ -4,7 +4,7 @@ import { DATASETS, findDataset } from '../../core/datasets/index.ts';
 import type { Session } from '../../db/database.ts';
 import { ident } from '../../db/sql.ts';
 import type { CompletenessField } from '../catalogue/completeness.ts';
-import { DISCLOSURE_LABELS, protectTable, roundCount, wilson, type Additivity, type DisclosureProfile, type TableCell } from '../statistics/index.ts';
+import { DISCLOSURE_LABELS, protectTable, roundCount, roundingReach, wilson, type Additivity, type DisclosureProfile, type TableCell } from '../statistics/index.ts';
 import { dataAsAt } from './breakdown.ts';
 import { BREAKDOWN_SPECS, keyExpression } from './dimensions.ts';
 import { resolvePeriod } from './period.ts';
@@ -165,7 +165,15 @@ export async function computeCompleteness(session: Session, request: Completenes
     dataAsAt: await dataAsAt(session, dataset.id),
     periods,
     groups,
-    spc: spcOf(periods.map((p) => ({ period: p.period, value: p.validPercent })), 'higher', target),
+    spc: spcOf(
+      periods.map((p) => ({
+        period: p.period,
+        value: p.validPercent,
+        reach: p.validPercent === null || p.valid === null || p.total === null ? 0 : roundingReach(p.validPercent, p.valid, p.total, profile, 100),
+      })),
+      'higher',
+      target,
+    ),
   };
 }
 

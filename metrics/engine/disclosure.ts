@@ -8,7 +8,7 @@
 import type { MetricDefinition } from '../catalogue/schema.ts';
 import { METHOD_OF } from '../catalogue/schema.ts';
 import {
-  byarsLower, byarsUpper, crudeRate, protectTable, roundCount, wilson, zFor,
+  byarsLower, byarsUpper, crudeRate, protectTable, roundCount, roundingReach, wilson, zFor,
   type Additivity, type DisclosureProfile, type TableCell, type Withholding,
 } from '../statistics/index.ts';
 import type { Cell } from './estimate.ts';
@@ -66,6 +66,18 @@ function fromPublished(metric: MetricDefinition, cell: Cell, x: number | null, n
     return { value, lower: value + spread * (byarsLower(x, z) - x), upper: value + spread * (byarsUpper(x, z) - x) };
   }
   return same;
+}
+
+/**
+ * How far a published cell's value could sit from the value of its true counts, from rounding
+ * alone: 0 where the value does not come from the rounded counts (medians, published figures) or
+ * nothing is rounded. SPC uses it to say when a series is too coarse to read.
+ */
+export function publishedReach(metric: MetricDefinition, cell: DisclosedCell, profile: DisclosureProfile): number {
+  if (cell.value === null || cell.numerator === null || cell.denominator === null) return 0;
+  const rate = metric.computation.type === 'population-rate' && (metric.statistic === 'crude-rate' || metric.statistic === 'dsr');
+  if (cell.method === METHOD_OF.percentage) return roundingReach(cell.value, cell.numerator, cell.denominator, profile, metric.multiplier);
+  return rate ? roundingReach(cell.value, cell.numerator, cell.denominator, profile) : 0;
 }
 
 function seal(cell: Cell, suppression: Withholding | null): DisclosedCell {

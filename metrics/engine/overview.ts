@@ -28,6 +28,8 @@ export interface OverviewTile {
   gapSignals: SpcView['signals'] | null;
   /** Whether the indicator has a Q1 − Q5 gap series at all (so null SPC means too few points). */
   gapSeries: boolean;
+  /** The gap series' `coarse`: its counts are too small for SPC to tell (null when SPC can read it). */
+  gapCoarse: number | null;
   /** England's figure for the tile's period, compared with the trust's (null without a benchmarks file). */
   england: Benchmark | null;
   /** Set when the indicator cannot be computed from the loaded data: the tile shows this, not a figure. */
@@ -62,7 +64,7 @@ export const core20Breakdown = (metric: Pick<MetricDefinition, 'breakdowns'>): '
 async function tile(session: Session, metric: MetricDefinition, settings: EngineSettings, period: { from?: string; to?: string }): Promise<OverviewTile> {
   const result = await computeBreakdown(session, metric, { by: core20Breakdown(metric), by2: null, specialty: null, site: null, level: 95, ...period }, settings);
   if (result.notComputable) {
-    return { metric: publicMetric(metric), section: sectionOf(metric), period: result.period, core20: null, rest: null, overall: result.overall, overallKnown: null, gap: null, gapVariation: null, gapSignals: null, gapSeries: false, england: null, notComputable: result.notComputable };
+    return { metric: publicMetric(metric), section: sectionOf(metric), period: result.period, core20: null, rest: null, overall: result.overall, overallKnown: null, gap: null, gapVariation: null, gapSignals: null, gapSeries: false, gapCoarse: null, england: null, notComputable: result.notComputable };
   }
   const { core20, rest } = core20AndRest(result);
   // Only the gap's SPC is needed: a quintile series gives it without a separate overall query.
@@ -80,6 +82,7 @@ async function tile(session: Session, metric: MetricDefinition, settings: Engine
     gapVariation: series.gap?.spc?.variation ?? null,
     gapSignals: series.gap?.spc?.signals ?? null,
     gapSeries: series.gap !== null,
+    gapCoarse: series.gap?.spc?.coarse ?? null,
     england: englandOf(result.benchmarks),
     notComputable: null,
   };

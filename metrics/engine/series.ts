@@ -6,7 +6,7 @@ import { DISCLOSURE_LABELS, xmr, type Polarity } from '../statistics/index.ts';
 import { dataAsAt, notesFor, type EngineSettings } from './breakdown.ts';
 import { sortGroups, specFor } from './dimensions.ts';
 import { computeCells } from './compute.ts';
-import { discloseCells, type DisclosedCell } from './disclosure.ts';
+import { discloseCells, publishedReach, type DisclosedCell } from './disclosure.ts';
 import type { Cell } from './estimate.ts';
 import { periodFor } from './period.ts';
 import { seriesBenchmarks } from './series-benchmarks.ts';
@@ -45,10 +45,15 @@ const point = (c: DisclosedCell): SeriesPoint => ({
   suppression: c.suppression,
 });
 
-/** SPC over the points that have a value; periods without one are left out of the limits. */
-export function spcOf(points: { period: string; value: number | null }[], polarity: Polarity, target: number | null): SpcView | null {
-  const known = points.filter((p): p is { period: string; value: number } => p.value !== null);
-  const spc = xmr(known.map((p) => p.value), { polarity, target });
+/**
+ * SPC over the points that have a value; periods without one are left out of the limits. A
+ * point's `reach` is how far rounding its counts alone could have moved it (`coarse` when that
+ * swamps the process).
+ */
+export function spcOf(points: { period: string; value: number | null; reach?: number }[], polarity: Polarity, target: number | null): SpcView | null {
+  const known = points.filter((p): p is { period: string; value: number; reach?: number } => p.value !== null);
+  const rounding = known.some((p) => p.reach !== undefined) ? known.map((p) => p.reach ?? 0) : undefined;
+  const spc = xmr(known.map((p) => p.value), { polarity, target, rounding });
   if (!spc) return null;
   return {
     ...spc,
@@ -57,8 +62,8 @@ export function spcOf(points: { period: string; value: number | null }[], polari
   };
 }
 
-const byPeriod = (cells: Cell[]) => {
-  const map = new Map<string, Cell[]>();
+const byPeriod = <C extends Cell>(cells: C[]) => {
+  const map = new Map<string, C[]>();
   for (const c of cells) map.set(c.period, [...(map.get(c.period) ?? []), c]);
   return map;
 };
@@ -73,14 +78,14 @@ function disclosePerPeriod(metric: MetricDefinition, cells: Cell[], settings: En
   });
 }
 
-/** Q1 − Q5 per period, withheld where either quintile is. */
-function gapPoints(disclosed: DisclosedCell[]): { period: string; value: number | null }[] {
+/** Q1 − Q5 per period, withheld where either quintile is; its rounding reach is the two quintiles' together. */
+function gapPoints(disclosed: DisclosedCell[], reach: (c: DisclosedCell) => number): { period: string; value: number | null; reach: number }[] {
   return [...byPeriod(disclosed).entries()].map(([period, cells]) => {
     const q = (g: string) => cells.find((c) => !c.total && c.g1 === g);
     const q1 = q('1');
     const q5 = q('5');
     const value = q1?.value != null && q5?.value != null ? q1.value - q5.value : null;
-    return { period, value };
+    return { period, value, reach: q1 && q5 ? reach(q1) + reach(q5) : 0 };
   });
 }
 
@@ -107,6 +112,7 @@ export async function computeSeries(session: Session, metric: MetricDefinition, 
   const disclosed = disclosePerPeriod(metric, cells, settings, request.level);
 
   const overallPoints = disclosed.filter((c) => c.total).map(point);
+  const reach = (c: DisclosedCell) => publishedReach(metric, c, settings.disclosure);
   const groups =
     request.by === 'overall'
       ? []
@@ -119,8 +125,9 @@ export async function computeSeries(session: Session, metric: MetricDefinition, 
   if (metric.breakdowns.includes('imd_quintile')) {
     const quintiles =
       request.by === 'imd_quintile' ? disclosed : disclosePerPeriod(metric, await computeCells(session, metric, { ...base, by: 'imd_quintile' }, request.level), settings, request.level);
-    const points = gapPoints(quintiles);
-    gap = { points, spc: spcOf(points, gapPolarity(points), null) };
+    const withReach = gapPoints(quintiles, reach);
+    const points = withReach.map(({ period, value }) => ({ period, value }));
+    gap = { points, spc: spcOf(withReach, gapPolarity(points), null) };
   }
   const notes = notesFor(metric, request.by, cells, disclosed);
   if (gap) notes.push('The gap is quintile 1 (most deprived) minus quintile 5 (least deprived); SPC treats a gap moving towards zero as improvement.');
@@ -134,7 +141,10 @@ export async function computeSeries(session: Session, metric: MetricDefinition, 
     disclosure: settings.disclosure,
     disclosureLabel: DISCLOSURE_LABELS[settings.disclosure],
     dataAsAt: await dataAsAt(session, metric.dataset),
-    overall: { points: overallPoints, spc: spcOf(overallPoints, metric.polarity, target) },
+    overall: {
+      points: overallPoints,
+      spc: spcOf(disclosed.filter((c) => c.total).map((c) => ({ period: c.period, value: c.value, reach: reach(c) })), metric.polarity, target),
+    },
     groups,
     gap,
     notes,

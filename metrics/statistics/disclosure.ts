@@ -38,3 +38,18 @@ export function roundCount(value: number, profile: DisclosureProfile): number {
   const step = DISCLOSURE_PROFILES[profile].roundTo;
   return step === 1 ? value : Math.round(value / step) * step;
 }
+
+/**
+ * How far a value computed as (numerator ÷ denominator) × constant could be from the value of the
+ * true counts, given only its rounded counts: half the width of the values the counts allow, each
+ * true count within `⌊step/2⌋` of the shown one (a shown 0 is exact). `cap` bounds the value from
+ * above (100 for a percentage). Used to tell when rounding swamps SPC (spc.ts, COARSE_SHARE).
+ */
+export function roundingReach(value: number, numerator: number, denominator: number, profile: DisclosureProfile, cap = Infinity): number {
+  const half = Math.floor(roundingStep(profile) / 2);
+  if (half === 0 || numerator === 0 || value === 0) return 0;
+  if (denominator <= half) return Math.abs(value);
+  const lowest = value * ((numerator - half) / numerator) * (denominator / (denominator + half));
+  const highest = Math.min(cap, value * ((numerator + half) / numerator) * (denominator / (denominator - half)));
+  return Math.abs(highest - lowest) / 2;
+}

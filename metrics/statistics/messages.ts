@@ -23,4 +23,5 @@ export const statsMessages = {
   zeroReference: () => 'The relative gap is undefined when the least deprived value (Q5) is 0.',
   spcShortSeries: (n: number) =>
     `Only ${n} points: SPC limits are usually based on at least 15 (Making Data Count); treat the signals with caution.`,
+  spcRoundingLength: (rounding: number, values: number) => `The series has ${values} points but ${rounding} rounding reaches: give one per point.`,
 } as const;

@@ -40,12 +40,23 @@ export interface SpcResult {
   assurance: AssuranceIcon | null;
   target: number | null;
   warning: string | null;
+  /**
+   * Set when the points are too coarse for SPC to tell common from special cause: the median
+   * distance rounding alone could move a point (`rounding`), when it is at least `COARSE_SHARE` of
+   * the average moving range. Null otherwise.
+   */
+  coarse: number | null;
 }
 export interface XmrOptions {
   polarity?: Polarity;
   target?: number | null;
   /** Drop moving ranges ≥ 3.267 × their average once and recompute (default false, as the NHS England tool). */
   screening?: boolean;
+  /**
+   * Per point, how far its value could move from rounding its counts alone (the half-width of the
+   * values its published counts allow); 0 for a point from unrounded counts.
+   */
+  rounding?: readonly number[];
 }
 
 export const SPC_MIN_POINTS = 12;
@@ -53,6 +64,12 @@ export const SPC_ADVISED_POINTS = 15;
 export const LIMIT = 2.66;
 export const NEAR_LIMIT = (2 * LIMIT) / 3;
 export const SCREEN = 3.267;
+/**
+ * A point moved by up to ±r by rounding moves about 2r/3 from its neighbour on average (two
+ * independent uniform errors): at r ≥ ¾ of the average moving range, rounding alone could make
+ * half the month-to-month movement, and the limits describe the rounding, not the process.
+ */
+export const COARSE_SHARE = 0.75;
 
 const mean = (v: readonly number[]) => v.reduce((s, x) => s + x, 0) / v.length;
 
@@ -61,6 +78,19 @@ function averageMovingRange(y: readonly number[], screening: boolean): number {
   const average = mean(ranges);
   if (!screening || average === 0) return average;
   return mean(ranges.filter((r) => r < SCREEN * average));
+}
+
+function median(v: readonly number[]): number {
+  const s = [...v].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/** The typical rounding reach when it swamps the moving ranges, else null. */
+function coarseness(rounding: readonly number[] | undefined, amr: number): number | null {
+  if (!rounding || rounding.length === 0) return null;
+  const reach = median(rounding);
+  return reach > 0 && reach >= COARSE_SHARE * amr ? reach : null;
 }
 
 /** Which end of the process is good: +1 high, −1 low, 0 neither. */
@@ -75,9 +105,11 @@ function assurance(polarity: Polarity, target: number | null, lower: number, upp
 
 /** The XmR chart of a series in time order; null below 12 points (too few for limits). */
 export function xmr(values: number[], options: XmrOptions = {}): SpcResult | null {
-  const { polarity = 'context', target = null, screening = false } = options;
+  const { polarity = 'context', target = null, screening = false, rounding } = options;
   values.forEach((v, i) => finite(`Point ${i + 1} of the series`, v));
   if (target !== null) finite('The target', target);
+  if (rounding && rounding.length !== values.length) throw new RangeError(m.spcRoundingLength(rounding.length, values.length));
+  rounding?.forEach((r, i) => finite(`The rounding reach of point ${i + 1}`, r));
   if (values.length < SPC_MIN_POINTS) return null;
 
   const centre = mean(values);
@@ -130,5 +162,6 @@ export function xmr(values: number[], options: XmrOptions = {}): SpcResult | nul
     assurance: assurance(polarity, target, lower, upper),
     target,
     warning: values.length < SPC_ADVISED_POINTS ? m.spcShortSeries(values.length) : null,
+    coarse: coarseness(rounding, amr),
   };
 }

@@ -2,6 +2,7 @@
 // table with SPC icons, a section per indicator (charts with CI-gated sentences), recording
 // completeness, methods and data notes. No script; print rules keep every chart on one page.
 import { englandOf } from '../../core/contracts/benchmarks.ts';
+import { DISCLOSURE_PROFILE_IDS, DISCLOSURE_PROFILES, disclosureMethod } from '../../core/disclosure.ts';
 import { benchmarkSentence, englandRollup } from '../../core/text/benchmarks.ts';
 import { breakdownTitle, targetVerdict, targetVerdictLabels } from '../../core/text/compare.ts';
 import { formatCount, formatDate, formatDateTime, formatInterval, formatPercent, formatPeriod, formatValue } from '../../core/text/format.ts';
@@ -187,8 +188,8 @@ function methods(model: ReportModel): string {
 <li><strong>Intervals.</strong> Percentages: Wilson score intervals; crude rates: exact Poisson below 10 events, Byar's method from 10; directly standardised rates: Dobson's method with the 2013 European Standard Population; medians: order-statistic intervals. All at 95% unless stated, matching PHEindicatormethods.</li>
 <li><strong>Differences.</strong> A group is described as higher or lower than the trust overall only when the two 95% intervals do not overlap; otherwise the report says there is no clear difference. Colour and shape in the charts follow the same rule, never the value alone.</li>
 <li><strong>Deprivation gap.</strong> IMD quintile 1 (most deprived 20% of areas in England) minus quintile 5; the slope index of inequality (SII) is the modelled difference across the whole deprivation gradient, most to least deprived, with a simulation interval as in PHEindicatormethods.</li>
-<li><strong>Statistical process control.</strong> Making Data Count XmR charts: mean, process limits at the mean ± 2.66 × the average moving range, no moving-range screening (as NHS England's tool). Special causes: a point outside the limits; 7 points in a row rising or falling; 7 points on one side of the mean; 2 of 3 points beyond 2 sigma on the same side. At least 12 points are needed to draw limits. The gap series is charted too, because the gap is what the Board needs to watch.</li>
-<li><strong>Disclosure control.</strong> ${esc(model.disclosureLabel)}. Values and intervals come from the true counts; a value computed from a small count is withheld.</li>
+<li><strong>Statistical process control.</strong> Making Data Count XmR charts: mean, process limits at the mean ± 2.66 × the average moving range, no moving-range screening (as NHS England's tool). Special causes: a point outside the limits; 7 points in a row rising or falling; 7 points on one side of the mean; 2 of 3 points beyond 2 sigma on the same side. At least 12 points are needed to draw limits. Where rounding the counts to 5 alone could move a typical point by three quarters of the average moving range or more, the chart is not read for special causes. The gap series is charted too, because the gap is what the Board needs to watch.</li>
+<li><strong>Disclosure control.</strong> ${esc(model.disclosureLabel)}. ${esc(disclosureMethod(DISCLOSURE_PROFILE_IDS.find((id) => DISCLOSURE_PROFILES[id].label === model.disclosureLabel) ?? 'none'))}</li>
 ${notes.map((n) => `<li>${esc(n)}</li>`).join('')}
 <li>${esc(OGL)} Deprivation: English Indices of Deprivation 2019 and 2025 (Ministry of Housing, Communities and Local Government). European Standard Population 2013 (Eurostat).</li>
 </ul></section>`;

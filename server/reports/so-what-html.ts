@@ -35,7 +35,9 @@ function row(s: IndicatorSection): string {
     return `<tr class="line not-computable" data-metric="${esc(s.metric.id)}"><th scope="row"><a href="#${esc(s.metric.id)}">${esc(s.metric.title)}</a><br><span class="key">${esc(formatPeriod(s.period))}</span></th><td colspan="5"><strong>Not computable</strong> from the data loaded (see the indicator's page).</td></tr>`;
   }
   const value = s.overall.suppressed ? 'suppressed' : formatValue(s.overall.value, s.metric);
-  const icons = `<span class="icons">${variationIcon(l.spc.variation)}${l.spc.assurance ? assuranceIcon(l.spc.assurance) : ''}</span>`;
+  // A series too coarse for SPC shows no variation icon: the words beside it say why.
+  const variation = l.spc.coarse ? '<span class="icon-none">SPC cannot tell</span>' : variationIcon(l.spc.variation);
+  const icons = `<span class="icons">${variation}${l.spc.assurance ? assuranceIcon(l.spc.assurance) : ''}</span>`;
   return `<tr class="line" data-metric="${esc(s.metric.id)}"><th scope="row"><a href="#${esc(s.metric.id)}">${esc(s.metric.title)}</a><br><span class="key">${esc(value)} · ${esc(formatPeriod(s.period))}</span></th>${cell(l.core20.text, l.core20.verdict)}${cell(l.gap.text, l.gap.direction)}<td class="spc">${icons}<span class="signals">${esc(l.spc.text)}</span></td>${cell(l.completeness.text, l.completeness.status)}<td class="england">${englandCell(s)}</td></tr>`;
 }
 

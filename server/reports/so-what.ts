@@ -4,7 +4,7 @@
 // figures come in, the words go out.
 import { core20Verdict, core20VerdictLabels, targetVerdict, targetVerdictLabels, type Core20Verdict, type TargetVerdict } from '../../core/text/compare.ts';
 import { formatDifference, formatMonth, formatValue } from '../../core/text/format.ts';
-import { signalNote, spcSentence, splitSignals, TOO_FEW_POINTS } from '../../core/text/spc-words.ts';
+import { COARSE_NOTE, signalNote, spcSentence, splitSignals, TOO_FEW_POINTS } from '../../core/text/spc-words.ts';
 import type { SpcSignal } from '../../core/contracts/results.ts';
 import type { PublicMetric, SpcView } from '../../metrics/engine/result-types.ts';
 
@@ -36,14 +36,15 @@ export interface SoWhatInput {
   target: number;
 }
 
-export type GapDirection = 'widening' | 'narrowing' | 'no-change' | 'too-few' | 'none';
+export type GapDirection = 'widening' | 'narrowing' | 'no-change' | 'too-few' | 'too-coarse' | 'none';
 export type CompletenessStatus = TargetVerdict | 'not-applicable';
 
 export interface SoWhatLine {
   metric: PublicMetric;
   core20: { verdict: Core20Verdict; text: string };
   gap: { direction: GapDirection; text: string };
-  spc: { variation: string | null; assurance: string | null; signals: SpcSignal[]; text: string };
+  /** `coarse`: rounding swamps the series, so its icon is not read (Spc.coarse). */
+  spc: { variation: string | null; assurance: string | null; signals: SpcSignal[]; text: string; coarse: boolean };
   completeness: { status: CompletenessStatus; text: string };
 }
 
@@ -52,6 +53,7 @@ export const gapDirectionLabels: Record<GapDirection, string> = {
   narrowing: 'Narrowing',
   'no-change': 'No significant change',
   'too-few': 'Too few points to tell',
+  'too-coarse': 'Counts too small to tell',
   none: 'No deprivation gap',
 };
 
@@ -91,6 +93,7 @@ function core20Line(i: SoWhatInput): SoWhatLine['core20'] {
 function gapLine(i: SoWhatInput): SoWhatLine['gap'] {
   if (!i.hasGap) return { direction: 'none', text: 'No deprivation gap: the indicator has no IMD breakdown' };
   if (!i.gapSpc) return { direction: 'too-few', text: 'Too few months with a gap for process limits, so no direction is claimed' };
+  if (i.gapSpc.coarse != null) return { direction: 'too-coarse', text: `${gapDirectionLabels['too-coarse']}: rounding the counts to 5 moves the gap as much as it varies, so no direction is claimed` };
   const signals = i.gapSpc.signals ?? [];
   const mean = formatDifference(i.gapSpc.mean, i.metric);
   if (signals.length === 0) return { direction: 'no-change', text: `No significant change: common cause variation around ${mean}, ${windowOf(i.gapSpc)}` };
@@ -108,13 +111,14 @@ function spcLine(i: SoWhatInput): SoWhatLine['spc'] {
   const signals = i.spc?.signals ?? [];
   let text: string;
   if (!i.spc) text = TOO_FEW_POINTS;
+  else if (i.spc.coarse != null) text = COARSE_NOTE;
   else if (signals.length === 0) text = `No special cause, ${windowOf(i.spc)}`;
   else {
     // The latest point's signal first (what the icon shows), then what happened earlier.
     const { latest, earlier } = splitSignals(i.spc);
     text = [latest.length ? `Latest: ${signalList(latest, 2)}` : '', earlier.length ? `Earlier: ${signalList(earlier, 2)}` : ''].filter(Boolean).join('. ');
   }
-  return { variation: i.spc?.variation ?? null, assurance: i.spc?.assurance ?? null, signals, text };
+  return { variation: i.spc?.variation ?? null, assurance: i.spc?.assurance ?? null, signals, text, coarse: i.spc?.coarse != null };
 }
 
 function completenessLine(i: SoWhatInput): SoWhatLine['completeness'] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Spc } from '../../../core/contracts/results.ts';
-import { rollupSentence, signalPhrase, signalsOf, spcRollup, spcSentence } from '../../../core/text/spc-words.ts';
+import { countWord, rollupSentence, signalPhrase, signalsOf, spcRollup, spcSentence } from '../../../core/text/spc-words.ts';
 import { spcOf } from '../../../metrics/engine/series.ts';
 import { seededNormal, seededRandom, type Polarity } from '../../../metrics/statistics/index.ts';
 
@@ -118,4 +118,25 @@ describe('the SPC sentence reads the whole window', () => {
       expect(words).toContain('one indicator had too few points for SPC (Short)');
     });
   }
+});
+
+describe('a series too coarse for SPC', () => {
+  // A shift the rounding made: the sentence must not claim it, nor "no significant change".
+  const values = [...Array(10).fill(60), ...Array(14).fill(66.7), 60, 66.7];
+  const coarse = (): Spc => ({ ...spcFor(values, 'higher'), coarse: 22.6 });
+
+  it('says SPC cannot tell, how far rounding moves a month, and that the marked signals may be rounding', () => {
+    const spc = coarse();
+    expect(spc.signals!.length).toBeGreaterThan(1);
+    const sentence = spcSentence(spc, unit, { gap: true });
+    expect(sentence).toMatch(/^The gap cannot be read for special causes: its counts are rounded to 5 before SPC, and rounding alone can move a month's value by ±22\.6 percentage points/);
+    expect(sentence).toContain(`the ${countWord(spc.signals!.length)} signals the chart marks may be rounding alone.`);
+    expect(sentence).not.toMatch(/no significant change|special cause,/);
+  });
+
+  it('is counted on its own in the roll-ups, not as a signal or as common cause', () => {
+    const items = [{ title: 'Coarse', spc: coarse() }, { title: 'Short', spc: null }];
+    expect(spcRollup(items).coarse).toEqual(['Coarse']);
+    expect(rollupSentence(items, 'The gap')).toBe('The gap: one indicator had too few points for SPC (Short); on one indicator the counts are too small for SPC to tell (Coarse).');
+  });
 });

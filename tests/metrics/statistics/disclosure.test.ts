@@ -1,7 +1,8 @@
 // Disclosure control: the thresholds of each profile, rounding, and primary plus secondary
 // suppression so that a small cell cannot be recovered from the total.
 import { describe, expect, it } from 'vitest';
-import { DISCLOSURE_LABELS, exposedCells, isSmall, protectTable, roundCount, type DisclosureProfile } from '../../../metrics/statistics/index.ts';
+import { DISCLOSURE_LABELS, exposedCells, isSmall, protectTable, roundCount, roundingReach, type DisclosureProfile } from '../../../metrics/statistics/index.ts';
+import { expectClose } from './close.ts';
 import { discloseTallies } from '../../../metrics/engine/completeness.ts';
 
 describe('isSmall', () => {
@@ -130,5 +131,20 @@ describe('discloseTallies (completeness counts and their total)', () => {
     expect(m1.secondary).toEqual(['valid']);
     expect(m2).toMatchObject({ valid: 300, notKnown: 0, secondary: [] });
     expect(o.valid).toBeNull();
+  });
+});
+
+describe('how far rounding can move a value', () => {
+  it('spans the values the rounded counts allow, each true count within 2 of the shown one', () => {
+    // 10 of 15 shown: the true share lies between 8/17 and 12/13.
+    expectClose(roundingReach((10 / 15) * 100, 10, 15, 'nhs-secondary-use', 100), ((12 / 13 - 8 / 17) / 2) * 100);
+    // 300 of 440: a fraction of a point.
+    expectClose(roundingReach((300 / 440) * 100, 300, 440, 'threshold-10', 100), ((302 / 438 - 298 / 442) / 2) * 100);
+  });
+
+  it('caps a percentage at 100 and is 0 for a shown 0 or unrounded counts', () => {
+    expectClose(roundingReach(100, 10, 10, 'nhs-secondary-use', 100), ((1 - 8 / 12) / 2) * 100);
+    expect(roundingReach(0, 0, 40, 'nhs-secondary-use', 100)).toBe(0);
+    expect(roundingReach(50, 20, 40, 'none', 100)).toBe(0);
   });
 });

@@ -52,6 +52,29 @@ describe('sii point estimates', () => {
   });
 });
 
+// PHEindicatormethods' tests/testthat/testdata_SII.xlsx: phe_sii's own results (default
+// parameters: no transform of the fit) for value types 0 (quintiles), 1 (rates) and 2 (proportions).
+const PHE_SII = [
+  { case: 'default quintiles, area1', pops: [7291, 7997, 6105, 7666, 5790], values: [75.933459010308098, 78.344238272784295, 83.836063104165405, 83.637539966493094, 80.465503152955904], sii: 7.9193341471008738, rii: 1.1037116952527257 },
+  { case: 'default quintiles, area2', pops: [21675, 20065, 19750, 24713, 20112], values: [70.548531859999997, 71.571557339999998, 72.486986709999996, 73.519855190000001, 73.146054250000006], sii: 3.6215563376545648, rii: 1.0513892712719326 },
+  { case: 'rate deciles, area1', pops: [279012, 255993, 236961, 214315, 192812, 183546, 168593, 164822, 154836, 138165], values: [5.8922196894757208, 4.7345044591063035, 3.827634083245766, 3.8681380211371112, 3.6771570234217785, 3.1436261209723995, 3.1258711808912585, 2.9425683464586041, 2.8287995039913199, 2.7648101907140012], sii: -3.2752012326471758, rii: 0.40600068953980034 },
+  { case: 'rate deciles, area2', pops: [13837, 14519, 14940, 14599, 12311, 21675, 20065, 19750, 24713, 20112], values: [4.8967499999999999, 4.5678000000000001, 4.67666, 4.3566599999999998, 3.9, 3.8, 3.5, 3.2, 3.21, 2.8], sii: -2.2876789027787421, rii: 0.53525176979876143 },
+  { case: 'proportion deciles, area1', pops: [34353, 32112, 27715, 25372, 23889, 23260, 23180, 24193, 23609, 24488], values: [0.21212121212121202, 0.214281265570503, 0.204077214504781, 0.19186504808450303, 0.17480848926284101, 0.16663800515907098, 0.15603968938740301, 0.14657132228330499, 0.140370197805921, 0.12087553087226401], sii: -0.10720032333730493, rii: 0.53340153064655071 },
+  { case: 'proportion deciles, area2', pops: [36111, 31803, 26681, 24184, 23023, 21506, 22197, 23679, 23271, 23464], values: [0.12079421782836301, 0.117410307203723, 0.11363891908099401, 0.105896460469732, 0.10007383920427401, 9.4113270715149314e-2, 8.7309095823760008e-2, 8.36606275602855e-2, 7.9755919384641799e-2, 6.9681213774292497e-2], sii: -5.81854710713103e-2, rii: 0.54701284615554346 },
+];
+
+describe('sii point estimates against phe_sii\'s own test results', () => {
+  for (const c of PHE_SII) {
+    it(`match testdata_SII, ${c.case}`, () => {
+      // The limits only feed the simulated interval; the point estimates are closed-form.
+      const q = c.values.map((value, i) => ({ value, lower: value * 0.9, upper: value * 1.1, denominator: c.pops[i] }));
+      const r = sii(q, { reps: 1000 });
+      expectClose(r.sii, c.sii);
+      expectClose(r.rii, c.rii);
+    });
+  }
+});
+
 describe('sii orientation', () => {
   it('reads most minus least deprived, and most over least, the way of a Q1 − Q5 gap', () => {
     const phe = sii(dsr2010, { reps: 2000, transform: 'log' });

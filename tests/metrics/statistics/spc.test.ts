@@ -158,3 +158,28 @@ describe('xmr icons', () => {
     expect(chart(alternating, { polarity: 'context', target: 5 }).assurance).toBeNull();
   });
 });
+
+describe('xmr on rounded counts', () => {
+  // Alternating 10 and 12: average moving range 2.
+  const y = Array.from({ length: 20 }, (_, i) => (i % 2 ? 12 : 10));
+
+  it('is too coarse to read when rounding alone can move a typical point by ¾ of the average moving range', () => {
+    expect(xmr(y, { rounding: y.map(() => 1.5) })!.coarse).toBe(1.5);
+    // The median decides: a few coarse months do not make the series coarse.
+    expect(xmr(y, { rounding: y.map((_, i) => (i < 9 ? 5 : 1.4)) })!.coarse).toBeNull();
+  });
+
+  it('reads a series whose rounding is small beside its variation, or that is not rounded', () => {
+    expect(xmr(y, { rounding: y.map(() => 1.49) })!.coarse).toBeNull();
+    expect(xmr(y, { rounding: y.map(() => 0) })!.coarse).toBeNull();
+    expect(xmr(y)!.coarse).toBeNull();
+  });
+
+  it('calls a flat series of rounded points coarse: rounding may hide all its movement', () => {
+    expect(xmr(y.map(() => 50), { rounding: y.map(() => 2) })!.coarse).toBe(2);
+  });
+
+  it('needs one rounding reach per point', () => {
+    expect(() => xmr(y, { rounding: [1, 2] })).toThrow(statsMessages.spcRoundingLength(2, 20));
+  });
+});

@@ -37,7 +37,8 @@ describe('board report', () => {
     expect(lines.map((l) => l.id).sort()).toEqual(['maternity-preterm', 'op-dna-rate', 'rtt-over-18-weeks']);
     for (const l of lines) {
       expect(l.text, l.id).toMatch(/(Worse|Better|Higher|Lower) for Core20 : [\d.]+% against [\d.]+% for the rest|No clear difference : [\d.]+% against|Not compared/);
-      expect(l.text, l.id).toMatch(/Widening|Narrowing|No significant change|Too few months/);
+      // A small sample's gap can be too coarse after rounding to 5 for SPC to say anything.
+      expect(l.text, l.id).toMatch(/Widening|Narrowing|No significant change|Too few months|Counts too small to tell/);
       expect(l.text, l.id).toMatch(/Latest: |Earlier: |No special cause|Too few points for SPC/);
       expect(l.text, l.id).toMatch(/(Meets the target|Below the target|Not clearly different from the target|Not assessed \(small numbers\)) : [\d.]+% of .* records have a valid ethnic category \(target 95%\)/);
     }

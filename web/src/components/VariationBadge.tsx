@@ -1,7 +1,7 @@
 // The Making Data Count variation icon drawn as an inline SVG with its meaning in words beside
 // it, so the colour is never the only signal.
 import type { SpcSignal, Variation } from '../../../core/contracts/results.ts';
-import { earlierSignalsNote, TOO_FEW_POINTS } from '../../../core/text/spc-words.ts';
+import { COARSE_NOTE, earlierSignalsNote, TOO_FEW_POINTS } from '../../../core/text/spc-words.ts';
 
 interface Look {
   fill: string;
@@ -48,7 +48,19 @@ export function VariationIcon({ variation, size = 28 }: { variation: Variation |
 }
 
 /** The latest point's icon, and — so a past shift is never hidden behind a grey icon — the signals before it. */
-export function VariationBadge({ variation, prefix, signals = null }: { variation: Variation | null; prefix?: string; signals?: SpcSignal[] | null }) {
+export function VariationBadge({ variation, prefix, signals = null, coarse = null }: { variation: Variation | null; prefix?: string; signals?: SpcSignal[] | null; coarse?: number | null }) {
+  // A series too coarse for SPC (Spc.coarse) has no icon to read: the words say why.
+  if (coarse != null) {
+    return (
+      <span className="variation-badge variation-none">
+        <VariationIcon variation={null} />
+        <span>
+          {prefix ? <span className="variation-prefix">{prefix}: </span> : null}
+          {COARSE_NOTE}
+        </span>
+      </span>
+    );
+  }
   const earlier = signals ? earlierSignalsNote({ variation, signals }) : null;
   return (
     <span className={`variation-badge variation-${variation ?? 'none'}`}>

@@ -131,6 +131,7 @@ function TileFigures({ tile }: { tile: Tile }) {
         <VariationBadge
           variation={tile.gapVariation}
           signals={tile.gapSignals ?? null}
+          coarse={tile.gapCoarse ?? null}
           prefix={metric.grain === 'quarter' ? 'Quarterly Q1 − Q5 gap, latest quarter' : 'Monthly Q1 − Q5 gap, latest month'}
         />
       )}
@@ -170,7 +171,7 @@ function TileLinks({ tiles, block = false }: { tiles: Tile[]; block?: boolean })
 function GapSignals({ tiles }: { tiles: Tile[] }) {
   const withGap = tiles.filter((t) => t.gapSeries !== false);
   const byTitle = new Map(withGap.map((t) => [t.metric.title, t]));
-  const r = spcRollup(withGap.map((t) => ({ title: t.metric.title, spc: t.gapVariation === null ? null : { variation: t.gapVariation, signals: t.gapSignals ?? [] } })));
+  const r = spcRollup(withGap.map((t) => ({ title: t.metric.title, spc: t.gapVariation === null ? null : { variation: t.gapVariation, signals: t.gapSignals ?? [], coarse: t.gapCoarse ?? null } })));
   const links = (titles: string[]) => <TileLinks tiles={titles.map((x) => byTitle.get(x)!)} />;
   const latest = r.concern.length + r.improvement.length + r.neither.length;
   const none = tiles.length - withGap.length;
@@ -189,6 +190,7 @@ function GapSignals({ tiles }: { tiles: Tile[] }) {
       {r.earlier.length > 0 && <> ({links(r.earlier)})</>}
       ; only common cause variation on {r.common.length}
       ; too few points for SPC on {r.tooFew.length}
+      {r.coarse.length > 0 && <>; counts too small for SPC to tell on {r.coarse.length} ({links(r.coarse)})</>}
       {none > 0 ? `; ${none} ${none === 1 ? 'has' : 'have'} no deprivation gap series` : ''}.
     </li>
   );
