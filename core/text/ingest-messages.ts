@@ -29,6 +29,7 @@ export const fileMessages = {
     `${column}: read from "${chosen}"; ${others.map((h) => `"${h}"`).join(', ')} could also fill it and ${others.length > 1 ? 'were' : 'was'} not used` +
     (column === 'lsoa_code' ? ' (the newer, 2021, LSOA is preferred).' : ' (the first in the order Parity prefers).'),
   combinedDateTime: (column: string, date: string, time: string) => `${column}: combined from "${date}" (date) and "${time}" (time).`,
+  minutesAfter: (column: string, header: string, start: string) => `${column}: ${start} plus the minutes in "${header}".`,
   invalidMappingFile: (file: string, problems: string) =>
     `The column mapping ${file} cannot be read (${problems}). Each column is a header, {"from": header, "values": {word: code}} or {"date": header, "time": header}.`,
   outsideEngland: (rows: number) =>

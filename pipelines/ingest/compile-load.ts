@@ -164,6 +164,18 @@ function stagedValues(dataset: DatasetSpec, chineseGroup: CompileOptions['chines
 }
 
 /**
+ * The canonical value of a column from its raw text; for a column given as whole minutes after
+ * another (HES A&E DEPDUR after arrival), that column's value plus the minutes — any other text
+ * reads as unreadable.
+ */
+function normalised(dataset: DatasetSpec, plan: HeaderPlan, c: ColumnSpec): string {
+  const start = dataset.columns.find((s) => s.name === plan.after?.get(c.name));
+  if (!start) return normaliseSql(c, raw(c));
+  const minutes = raw(c);
+  return `CASE WHEN regexp_full_match(${minutes}, '[0-9]{1,6}') THEN ${normaliseSql(start, raw(start))} + to_minutes(CAST(${minutes} AS BIGINT)) END`;
+}
+
+/**
  * Step 1: the file, read by DuckDB (`source` is the read_csv call, columns c0, c1, …), its matched
  * columns kept raw for the quarantine and parsed once into the values the row will store, with
  * `_dq` (optional columns given but unreadable) and `_reasons` (why the row cannot be loaded).
@@ -186,7 +198,7 @@ SELECT ${kept}${stagedValues(dataset, chineseGroup).map(([name, sql]) => `${sql}
   ${reasons(dataset)} AS _reasons,
   ${blankRow(dataset, plan)} AS _skip
 FROM (
-  SELECT *, ${dataset.columns.map((c) => `${normaliseSql(c, raw(c))} AS ${col(c.name)}`).join(', ')}
+  SELECT *, ${dataset.columns.map((c) => `${normalised(dataset, plan, c)} AS ${col(c.name)}`).join(', ')}
   FROM (SELECT ${cells}, ${rawCells(dataset.columns, plan)}
     FROM (SELECT ${cells}${readIndexes(plan).map((i) => `, ${trimmed(`c${i}`)} AS ${trimmedCell(i)}`).join('')} FROM ${source}))
 )`;

@@ -14,6 +14,8 @@ export interface HeaderPlan {
   times: Map<string, number>;
   /** Column → the mapping's value vocabulary (normalised word → code). */
   values: Map<string, Record<string, string>>;
+  /** Column → the date-time column its header counts minutes after (HES A&E DEPDUR after arrival). */
+  after?: Map<string, string>;
   /** What the upload result should say about the choice of headers (e.g. the newer LSOA preferred). */
   notes: string[];
 }
@@ -86,6 +88,17 @@ export function matchHeaders(dataset: DatasetSpec, headers: string[], mapping: M
       times.set(column.name, pair[1]);
       taken.add(pair[0]).add(pair[1]);
       plan.notes.push(fileMessages.combinedDateTime(column.name, headers[pair[0]], headers[pair[1]]));
+      continue;
+    }
+    const after = column.minutesAfter;
+    const minutes = after && match.has(after.column)
+      ? after.headers.map((h) => byNormal.get(normaliseHeader(h))).find((i) => i !== undefined && !taken.has(i))
+      : undefined;
+    if (after && minutes !== undefined) {
+      match.set(column.name, minutes);
+      taken.add(minutes);
+      (plan.after ??= new Map()).set(column.name, after.column);
+      plan.notes.push(fileMessages.minutesAfter(column.name, headers[minutes], after.column));
     }
   }
   const missing = dataset.columns.filter((c) => c.required && !match.has(c.name));

@@ -81,6 +81,14 @@ describe('normalising NHS codes', () => {
     ]);
   });
 
+  it('reads a HES A&E departure as arrival plus DEPDUR minutes, across midnight, with words counted unreadable', async () => {
+    const csv = ['AEKEY,TOKEN_PERSON_ID,ARRIVALDATE,ARRIVALTIME,DEPTIME,DEPDUR', 'K1,P1,2019-06-01,22:50,02:10,200', 'K2,P2,2019-06-01,10:00,,', 'K3,P3,2019-06-01,10:00,,n/k'].join('\n');
+    const summary = await load('ae.csv', csv, 'ae_attendances');
+    expect(summary).toMatchObject({ rowsLoaded: 3, rowsQuarantined: 0, dataQuality: { departure_datetime: 1 } });
+    const rows = await db.all<{ d: string | null }>(`SELECT strftime(departure_datetime, '%Y-%m-%d %H:%M') AS d FROM ae_attendances ORDER BY source_row`);
+    expect(rows.map((r) => r.d)).toEqual(['2019-06-02 02:10', null, null]);
+  });
+
   it('trims spaces, non-breaking ones too, around every value, and reads a value of only spaces as blank', async () => {
     const csv = [HEADER, ' A1 ,P1,2025-04-01 , 110,\u00a05,1, 34 ,M ,\u00a0a\u00a0, E01008881,RRK02', 'A2,P2,2025-04-01,110,5,1,   ,1,A,,caf\u00e9 '].join('\n');
     const summary = await load('op.csv', csv);

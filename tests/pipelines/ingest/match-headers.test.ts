@@ -52,6 +52,16 @@ describe('choosing between headers', () => {
     expect(plan.times.has('arrival_datetime')).toBe(false);
   });
 
+  it('reads a departure given only as minutes after arrival (HES A&E DEPDUR), and only when nothing holds it as a date-time', () => {
+    const hes = matchHeaders(ae, ['AEKEY', 'TOKEN_PERSON_ID', 'ARRIVALDATE', 'ARRIVALTIME', 'DEPTIME', 'DEPDUR']);
+    expect(hes.match.get('departure_datetime')).toBe(5);
+    expect(hes.after?.get('departure_datetime')).toBe('arrival_datetime');
+    expect(hes.notes).toContain('departure_datetime: arrival_datetime plus the minutes in "DEPDUR".');
+    const ecds = matchHeaders(ae, ['EC_Ident', 'Der_Pseudo_NHS_Number', 'Der_EC_Arrival_Date_Time', 'EC_Departure_Time_Since_Arrival', 'Der_EC_Departure_Date_Time']);
+    expect(ecds.match.get('departure_datetime')).toBe(4);
+    expect(ecds.after?.has('departure_datetime') ?? false).toBe(false);
+  });
+
   it('follows a mapping that builds a column from a date and a time, with a vocabulary for another', () => {
     const plan = matchHeaders(ae, ['Ref', 'Pt', 'ArrDt', 'ArrTm', 'Disposal'], {
       attendance_id: 'Ref', patient_id: 'Pt', arrival_datetime: { date: 'ArrDt', time: 'ArrTm' }, admitted: { from: 'Disposal', values: { Ward: 'Y' } },
