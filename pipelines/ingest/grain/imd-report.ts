@@ -29,19 +29,13 @@ export async function patientImdReport(
   const [counts] = await session.all<Record<string, number>>(
     `SELECT count(*) FILTER (WHERE imd_edition = 'IoD2019')::INTEGER AS IoD2019, count(*) FILTER (WHERE imd_edition = 'IoD2025')::INTEGER AS IoD2025,
        count(*) FILTER (WHERE imd_edition = 'supplied')::INTEGER AS supplied,
+       count(*) FILTER (WHERE imd_edition = 'outside England')::INTEGER AS outside,
        count(*) FILTER (WHERE imd_edition IS NULL AND list_contains(dq_flags, 'lsoa_code'))::INTEGER AS flagged,
        count(*) FILTER (WHERE imd_edition IS NULL AND lsoa_code IS NULL AND NOT list_contains(dq_flags, 'lsoa_code'))::INTEGER AS none
      FROM ${ident(table)} WHERE extract_id = ?`,
     [extractId],
   );
   const live = `len(_reasons) = 0 AND NOT _skip AND rowid NOT IN (SELECT _rowid FROM ${VERDICT}) AND rowid NOT IN (SELECT _rowid FROM ${SET_ASIDE})`;
-  let outside = 0;
-  if (match.has('lsoa_code')) {
-    const [row] = await session.all<{ n: number }>(
-      `SELECT count(*)::INTEGER AS n FROM ${STAGE} WHERE ${live} AND regexp_matches(upper(trim(c${match.get('lsoa_code')})), ${OUTSIDE_ENGLAND})`,
-    );
-    outside = Math.min(row?.n ?? 0, counts?.flagged ?? 0);
-  }
   let supplied: ImdReport['supplied'] = null;
   if (match.has('imd_decile')) {
     const derived = derivedDecileSql(vintage.vintage);
@@ -55,7 +49,8 @@ export async function patientImdReport(
   }
   const rows: Rows = {
     IoD2019: counts?.IoD2019 ?? 0, IoD2025: counts?.IoD2025 ?? 0, supplied: counts?.supplied ?? 0,
-    outsideEngland: outside, notFound: (counts?.flagged ?? 0) - outside, noLsoa: counts?.none ?? 0,
+    // Welsh and Scottish areas are stored as outside England (not flagged), so they are counted apart.
+    outsideEngland: counts?.outside ?? 0, notFound: counts?.flagged ?? 0, noLsoa: counts?.none ?? 0,
   };
   return summarise(rows, vintage, supplied);
 }
@@ -66,7 +61,7 @@ export async function populationImdReport(session: Session, match: ColumnMatch, 
     `SELECT count(*) FILTER (WHERE derived_edition = 'IoD2019')::INTEGER AS IoD2019, count(*) FILTER (WHERE derived_edition = 'IoD2025')::INTEGER AS IoD2025,
        count(*) FILTER (WHERE derived_edition IS NULL AND supplied_quintile IS NOT NULL)::INTEGER AS supplied,
        count(*) FILTER (WHERE derived_edition IS NULL AND supplied_quintile IS NULL AND regexp_matches(coalesce(area, ''), ${OUTSIDE_ENGLAND}))::INTEGER AS outside,
-       count(*) FILTER (WHERE derived_edition IS NULL AND supplied_quintile IS NULL AND lsoa_code IS NOT NULL)::INTEGER AS notfound,
+       count(*) FILTER (WHERE derived_edition IS NULL AND supplied_quintile IS NULL AND lsoa_code IS NOT NULL AND NOT regexp_matches(coalesce(area, ''), ${OUTSIDE_ENGLAND}))::INTEGER AS notfound,
        count(*) FILTER (WHERE derived_edition IS NULL AND supplied_quintile IS NULL AND lsoa_code IS NULL AND NOT regexp_matches(coalesce(area, ''), ${OUTSIDE_ENGLAND}))::INTEGER AS none,
        count(*) FILTER (WHERE derived_quintile IS NOT NULL AND supplied_quintile = derived_quintile)::INTEGER AS agree,
        count(*) FILTER (WHERE derived_quintile IS NOT NULL AND supplied_quintile <> derived_quintile)::INTEGER AS disagree
