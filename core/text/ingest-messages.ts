@@ -25,9 +25,12 @@ export const fileMessages = {
   mappingUnknownHeader: (column: string, header: string) =>
     `The column mapping says ${column} is in a header "${header}", but the file has no such header.`,
   mappingUnknownColumn: (column: string, dataset: string) => `The column mapping names "${column}", which is not a column of ${dataset}.`,
-  preferredHeader: (column: string, chosen: string, others: string[]) =>
+  /** `edition`: the LSOA edition the chosen header names, when the column is the LSOA. */
+  preferredHeader: (column: string, chosen: string, others: string[], edition: '2011' | '2021' | null = null) =>
     `${column}: read from "${chosen}"; ${others.map((h) => `"${h}"`).join(', ')} could also fill it and ${others.length > 1 ? 'were' : 'was'} not used` +
-    (column === 'lsoa_code' ? ' (the newer, 2021, LSOA is preferred).' : ' (the first in the order Parity prefers).'),
+    (edition === '2021' ? ' (the newer, 2021, LSOA is preferred).'
+      : edition === '2011' ? ' (the 2011 LSOA is preferred to an older or unnamed edition).'
+      : ' (the first in the order Parity prefers).'),
   combinedDateTime: (column: string, date: string, time: string) => `${column}: combined from "${date}" (date) and "${time}" (time).`,
   minutesAfter: (column: string, header: string, start: string) => `${column}: ${start} plus the minutes in "${header}".`,
   invalidMappingFile: (file: string, problems: string) =>

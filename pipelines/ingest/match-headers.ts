@@ -3,6 +3,7 @@ import { type MappingColumns, resolveSource } from '../../core/datasets/column-m
 import { FileRefusal } from './inspect-file.ts';
 import { fileMessages } from '../../core/text/ingest-messages.ts';
 import { closestHeaders } from './closest-headers.ts';
+import { vintageFromHeader } from './grain/lsoa-vintage.ts';
 
 /** Canonical column name → index of the file column that holds it (for a date + time, the date). */
 export type ColumnMatch = Map<string, number>;
@@ -79,7 +80,10 @@ export function matchHeaders(dataset: DatasetSpec, headers: string[], mapping: M
     if (unique.length) {
       match.set(column.name, unique[0]);
       taken.add(unique[0]);
-      if (unique.length > 1) plan.notes.push(fileMessages.preferredHeader(column.name, headers[unique[0]], unique.slice(1).map((i) => headers[i])));
+      if (unique.length > 1) {
+        const edition = column.kind === 'lsoa_code' ? vintageFromHeader(headers[unique[0]]) : null;
+        plan.notes.push(fileMessages.preferredHeader(column.name, headers[unique[0]], unique.slice(1).map((i) => headers[i]), edition));
+      }
       continue;
     }
     const pair = findPair(column, byNormal, taken);

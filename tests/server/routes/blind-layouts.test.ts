@@ -69,6 +69,7 @@ describe('one extract per layout, each on its own database', () => {
     const s = await upload(t, 'hes-outpatients-dars.csv', 'outpatients');
     accounted(s, { read: 62 });
     expect(s.columnMapping).toMatchObject({ appointment_id: 'attendkey', patient_id: 'token_person_id', attendance_status: 'attended', lsoa_code: 'lsoa11', age: 'apptage' });
+    expect(s.notes).toContain('lsoa_code: read from "lsoa11"; "lsoa01" could also fill it and was not used (the 2011 LSOA is preferred to an older or unnamed edition).');
     const dna = await headline(t, 'op-dna-rate', ...FY25);
     expect([dna.numerator, dna.denominator]).toEqual([11, 42]);
     const [row] = await t.db.all<{ x: number; infants: number; notKnown: number }>(
