@@ -32,6 +32,15 @@ describe('the closest headers offered for a missing column', () => {
   });
 });
 
+describe('the closest headers of a local PAS report', () => {
+  it('offers each header to the column it resembles most, and never a header whose words say another kind of value', () => {
+    const message = refusal(() => matchHeaders(outpatients, ['Appt No', 'Hospital Number', 'Patient Name', 'Appt Date/Time', 'Clinic Name', 'Specialty', 'Appt Type', 'Attendance', 'Sex']));
+    expect(message).toContain('"Appt No" (for appointment_id?), "Appt Date/Time" (for appointment_date?), "Specialty" (for treatment_function_code?), "Attendance" (for attendance_status?)');
+    // "Attendance" is close to attendance_id but names no identifier; "Clinic Name" is close to clinic_date but is a name.
+    expect(message).not.toMatch(/"Attendance" \(for appointment_id\?\)|"Clinic Name" \(for/);
+  });
+});
+
 describe('choosing between headers', () => {
   it('prefers the 2021 LSOA over the 2011 one, whichever comes first, and says so', () => {
     const plan = matchHeaders(outpatients, ['OPA_Ident', 'Der_Pseudo_NHS_Number', 'Appointment_Date', 'Treatment_Function_Code', 'Attendance_Status', 'Der_Postcode_LSOA_2011_Code', 'Der_Postcode_LSOA_2021_Code']);
