@@ -18,8 +18,11 @@ function caseLookup(keySql: string, pairs: [string, string][]): string {
   return `MAP {${entries}}[${keySql}]`;
 }
 
-// yyyymmdd is HES's own date format; the day-first forms are what Excel and PAS reports write.
-const DATE_FORMATS = ['%Y-%m-%d', '%d/%m/%Y', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M', '%Y-%m-%d %H:%M', '%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d-%m-%Y', '%d.%m.%Y', '%Y%m%d', '%Y%m%d %H:%M:%S', '%Y%m%d %H:%M'];
+// yyyymmdd is HES's own date format; the day-first forms are what Excel and PAS reports write,
+// with the month as a number or a name (Oracle-based PAS "01-APR-25", Excel "01-Apr-2025",
+// "1 April 2025"). A two-digit year is tried before a four-digit one, which would read "25" as AD 25.
+const MONTH_NAME_FORMATS = ['%d-%b-%y', '%d-%b-%Y', '%d %b %Y', '%d %B %Y'].flatMap((f) => [f, `${f} %H:%M`, `${f} %H:%M:%S`]);
+const DATE_FORMATS = ['%Y-%m-%d', '%d/%m/%Y', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M', '%Y-%m-%d %H:%M', '%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d-%m-%Y', '%d.%m.%Y', '%Y%m%d', '%Y%m%d %H:%M:%S', '%Y%m%d %H:%M', ...MONTH_NAME_FORMATS];
 const formats = `[${DATE_FORMATS.map(literal).join(', ')}]`;
 /** Dates from 1900 to a year from today are believable; anything else is a typing or export error. */
 const inRange = (ts: string) => `CASE WHEN ${ts} >= TIMESTAMP '1900-01-01' AND ${ts} < current_date + INTERVAL 1 YEAR THEN ${ts} END`;

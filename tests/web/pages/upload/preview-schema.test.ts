@@ -15,6 +15,13 @@ describe('parseDate', () => {
     expect(parseDate('2025-04-01', today)?.toISOString()).toBe('2025-04-01T00:00:00.000Z');
     expect(parseDate('01/04/2025', today)?.toISOString()).toBe('2025-04-01T00:00:00.000Z');
     expect(parseDate('1/4/2025', today)?.toISOString()).toBe('2025-04-01T00:00:00.000Z');
+    // Month names, as PAS reports (Oracle DD-MON-YY) and Excel write them; read as the server reads them.
+    expect(parseDate('01-APR-25', today)?.toISOString()).toBe('2025-04-01T00:00:00.000Z');
+    expect(parseDate('01-Apr-2025 14:35', today)?.toISOString()).toBe('2025-04-01T14:35:00.000Z');
+    expect(parseDate('1 April 2025', today)?.toISOString()).toBe('2025-04-01T00:00:00.000Z');
+    expect(parseDate('31-Feb-2025', today)).toBeNull();
+    expect(parseDate('01-April-2025', today)).toBeNull();
+    expect(parseDate('1 Apr 25', today)).toBeNull();
     expect(parseDate('2025-04-01T09:30:00.000Z', today)?.toISOString()).toBe('2025-04-01T09:30:00.000Z');
     expect(parseDate('12/31/2025', today)).toBeNull();
   });
