@@ -41,6 +41,13 @@ describe('checkValue', () => {
     expect(checkValue(column('attendance_status'), 'Rescheduled')).toMatchObject({ severity: 'quarantine', message: "'Rescheduled' is not one of the allowed codes" });
   });
 
+  it('accepts a code written with its description, as the server reads it, but not a description alone that names no code', () => {
+    for (const v of ['5 - Attended on time', '3: Did not attend', 'DNA - no advance warning']) expect(checkValue(column('attendance_status'), v)).toBeNull();
+    expect(checkValue(column('ethnic_category'), 'A - White British')).toBeNull();
+    expect(checkValue(column('sex'), '1 - Male')).toBeNull();
+    expect(checkValue(column('attendance_status'), '8 - Rescheduled')).toMatchObject({ severity: 'quarantine' });
+  });
+
   it('quarantines a missing required value and keeps an unreadable optional one', () => {
     expect(checkValue(column('patient_id'), '   ')).toMatchObject({ severity: 'quarantine', message: 'missing (required)' });
     expect(checkValue(column('age'), '130')).toEqual({ value: '130', message: "'130' is not a whole number in the allowed range", severity: 'kept', note: 'value stored blank, counted' });

@@ -110,8 +110,17 @@ function inRange(n: number, column: CheckableColumn): boolean {
   return (column.min === null || n >= column.min) && (column.max === null || n <= column.max);
 }
 
+/** A leading code with its description ("5 - Attended on time", "A - White British"), as the server reads it. */
+const CODE_FIRST = /^([A-Za-z0-9]{1,3}) *[-:–] *[A-Za-z(]/;
+
 /** True when the server would read `value` (trimmed, non-empty) as a value of `column`. */
 export function readable(column: CheckableColumn, value: string, today?: Date): boolean {
+  if (readableAsWritten(column, value, today)) return true;
+  const lead = ['code', 'sex', 'ethnic_category'].includes(column.kind) ? CODE_FIRST.exec(value) : null;
+  return lead !== null && readableAsWritten(column, lead[1], today);
+}
+
+function readableAsWritten(column: CheckableColumn, value: string, today?: Date): boolean {
   const upper = value.toUpperCase();
   switch (column.kind) {
     case 'integer':
