@@ -52,10 +52,14 @@ function trimmed(v: string): string {
   return `CASE WHEN prefix(${v}, ' ') OR suffix(${v}, ' ') OR strlen(${v}) <> length(${v}) OR ${v} = '' THEN NULLIF(trim(${v}), '') ELSE ${v} END`;
 }
 
-/** What SSMS, SUS+ and PAS exports write for "no value", in any column. */
+/**
+ * What SSMS, SUS+ and PAS exports write for "no value", in any column — and a run of dashes, the
+ * rule SSMS "Results to text" writes under each header, so that line reads as a blank one.
+ */
 const MISSING_TOKENS = ['NULL', 'null', 'Null', '-', '&'].map(literal).join(', ');
 // The length test first: most cells are longer than any token, and it is cheaper than the IN.
-const missingTokens = (v: string) => `CASE WHEN strlen(${v}) <= 4 AND ${v} IN (${MISSING_TOKENS}) THEN NULL ELSE ${v} END`;
+const missingTokens = (v: string) =>
+  `CASE WHEN strlen(${v}) <= 4 AND ${v} IN (${MISSING_TOKENS}) THEN NULL WHEN prefix(${v}, '--') AND ltrim(${v}, '-') = '' THEN NULL ELSE ${v} END`;
 
 /** HES writes 1800-01-01 / 1801-01-01 ("not known") and 9999-12-31 ("not applicable") for missing dates. */
 const SENTINEL_DATES = ['18000101', '18010101', '99991231', '01/01/1800', '01/01/1801', '31/12/9999'].map(literal).join(', ');

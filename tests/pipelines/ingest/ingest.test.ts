@@ -89,6 +89,14 @@ describe('normalising NHS codes', () => {
     expect(rows.map((r) => r.d)).toEqual(['2019-06-02 02:10', null, null]);
   });
 
+  it('skips the rule of dashes SSMS "Results to text" writes under the header as a blank line, and its row count as a footer', async () => {
+    const csv = ['OPA_Ident,Der_Pseudo_NHS_Number,Appointment_Date,Treatment_Function_Code,Attendance_Status', '---------,--------------,-----------------------,----------,--',
+      '1,P1,2025-04-01 00:00:00.000,110,5', '2,P2,2025-04-02 00:00:00.000,110,3', '', '(2 rows affected)'].join('\r\n');
+    const summary = await load('ssms.txt', csv);
+    expect(summary).toMatchObject({ rowsRead: 2, rowsLoaded: 2, rowsQuarantined: 0, skippedLines: { blank: 2, footer: 1 } });
+    expect(await count(`SELECT min(source_row)::INT AS n FROM outpatients`)).toBe(3);
+  });
+
   it('trims spaces, non-breaking ones too, around every value, and reads a value of only spaces as blank', async () => {
     const csv = [HEADER, ' A1 ,P1,2025-04-01 , 110,\u00a05,1, 34 ,M ,\u00a0a\u00a0, E01008881,RRK02', 'A2,P2,2025-04-01,110,5,1,   ,1,A,,caf\u00e9 '].join('\n');
     const summary = await load('op.csv', csv);

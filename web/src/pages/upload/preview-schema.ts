@@ -54,7 +54,7 @@ const SENTINEL_DATE = /^(1800-01-01|1801-01-01|9999-12-31)|^(18000101|18010101|9
 /** True when the server reads the value as missing (blank, a "no value" token, or for dates a sentinel). */
 export function isMissing(column: Pick<CheckableColumn, 'kind'>, value: string): boolean {
   const v = value.trim();
-  return v === '' || MISSING_TOKENS.has(v) || ((column.kind === 'date' || column.kind === 'datetime') && SENTINEL_DATE.test(v));
+  return v === '' || MISSING_TOKENS.has(v) || /^-{2,}$/.test(v) || ((column.kind === 'date' || column.kind === 'datetime') && SENTINEL_DATE.test(v));
 }
 
 /** An ESP age band from a band, an age or a range within one band (pipelines/ingest/normalise-sql.ts). */
