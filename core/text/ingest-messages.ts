@@ -16,7 +16,8 @@ export const fileMessages = {
   utf16: () =>
     'The file is encoded as UTF-16, which Parity does not read. Save it as "CSV UTF-8" (or Windows-1252 CSV) and upload it again.',
   notDelimited: () =>
-    'No column separator was found in the header row. Parity reads comma-, semicolon-, tab- or pipe-separated files with a header row.',
+    'No column separator was found in the first line. Parity reads comma-, semicolon-, tab- or pipe-separated files whose first line is the header row: ' +
+    'if the file starts with a report title or notes (a PAS or Excel report often does), delete those lines and upload it again.',
   missingColumns: (missing: string[], closest: string[], found: string[]) =>
     `Required column${missing.length > 1 ? 's' : ''} missing: ${list(missing)}.` +
     (closest.length ? ` Closest headers in the file: ${list(closest)}.` : '') +

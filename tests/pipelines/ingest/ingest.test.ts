@@ -203,6 +203,7 @@ describe('refusing whole files', () => {
     ['an Excel workbook', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]), /Excel workbook/],
     ['a UTF-16 file', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(HEADER, 'utf16le')]), /UTF-16/],
     ['a file with no separator', 'just some text\nmore text\n', /separator/],
+    ['a PAS report with a title above its header', 'Outpatient Attendance Report\r\n\r\nAppt No,Hospital Number\r\nOP1,H1\r\n', /starts with a report title.*delete those lines/],
     ['a file where no row is valid', [HEADER, 'A1,P1,13/13/2025,110,5,1,34,1,A,,S', 'A2,P2,14/13/2025,110,5,1,34,1,A,,S'].join('\n'), /None of the 2 rows.*appointment_date/],
   ];
   for (const [what, content, message] of refusals) {
