@@ -112,7 +112,7 @@ describe('one extract per layout, each on its own database', () => {
     await fresh();
     const s = await upload(t, 'sus-apcs-quoted.csv', 'admissions');
     accounted(s, { read: 40 });
-    expect(s.columnMapping).toMatchObject({ spell_id: 'APCS_Ident', treatment_function_code: 'Der_Admit_Treatment_Function_Code' });
+    expect(s.columnMapping).toMatchObject({ spell_id: 'APCS_Ident', treatment_function_code: 'Der_Admit_Treatment_Function_Code', age: 'Age_At_Start_of_Spell_SUS' });
     const [row] = await t.db.all<{ e: number; el: number; nk: number; tfc: number }>(
       `SELECT count(*) FILTER (admission_type = 'emergency')::INT AS e, count(*) FILTER (admission_type = 'elective')::INT AS el,
          count(*) FILTER (admission_method IN ('98', '99') AND admission_type IS NULL)::INT AS nk, count(treatment_function_code)::INT AS tfc FROM admissions`);
