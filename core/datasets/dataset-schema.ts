@@ -85,6 +85,11 @@ export const datasetSpec = z
      */
     supersedes: z.boolean().default(false),
     columns: z.array(columnSpec).min(1),
+    /**
+     * A header that says what each row's figure measures (Nomis `MEASURES_NAME`: Value, Percent),
+     * and the values that are counts: rows measuring anything else are set aside, not summed.
+     */
+    measure: z.object({ headers: z.array(z.string()).min(1), counts: z.array(z.string()).min(1) }).optional(),
   })
   .superRefine((d, ctx) => {
     const names = new Set(d.columns.map((c) => c.name));

@@ -78,7 +78,7 @@ const timePart = (v: string) => `CASE WHEN regexp_full_match(${v}, '[0-9]{4}') T
 const trimmedCell = (index: number) => `_t${index}`;
 
 /** Every file column a declared column reads, each once. */
-const readIndexes = (plan: HeaderPlan) => [...new Set([...plan.match.values(), ...plan.times.values()])].sort((a, b) => a - b);
+const readIndexes = (plan: HeaderPlan) => [...new Set([...plan.match.values(), ...plan.times.values(), ...(plan.keep ?? [])])].sort((a, b) => a - b);
 
 /** The trimmed text of file column `index`, with the "no value" tokens (and, for dates, sentinels) as NULL. */
 function cell(index: number, c: ColumnSpec): string {

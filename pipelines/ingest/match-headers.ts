@@ -17,6 +17,8 @@ export interface HeaderPlan {
   values: Map<string, Record<string, string>>;
   /** Column → the date-time column its header counts minutes after (HES A&E DEPDUR after arrival). */
   after?: Map<string, string>;
+  /** File columns read for the grain step only (a population file's measure: Value or Percent). */
+  keep?: number[];
   /** What the upload result should say about the choice of headers (e.g. the newer LSOA preferred). */
   notes: string[];
 }
@@ -39,6 +41,13 @@ function findPair(column: ColumnSpec, byNormal: Map<string, number>, taken: Set<
     if (d !== undefined && t !== undefined && !taken.has(d) && !taken.has(t)) return [d, t];
   }
   return null;
+}
+
+/** The file column that says what each row measures, for a dataset that declares one. */
+export function measureIndex(dataset: DatasetSpec, headers: string[]): number | null {
+  const wanted = new Set((dataset.measure?.headers ?? []).map(normaliseHeader));
+  const index = headers.findIndex((h) => wanted.has(normaliseHeader(h)));
+  return index >= 0 ? index : null;
 }
 
 /**
@@ -105,6 +114,8 @@ export function matchHeaders(dataset: DatasetSpec, headers: string[], mapping: M
       plan.notes.push(fileMessages.minutesAfter(column.name, headers[minutes], after.column));
     }
   }
+  const measure = measureIndex(dataset, headers);
+  if (measure !== null && !taken.has(measure)) plan.keep = [measure];
   const missing = dataset.columns.filter((c) => c.required && !match.has(c.name));
   if (missing.length) {
     const closest = closestHeaders(dataset, missing, headers, taken).map(({ column, header }) => `"${header}" (for ${column}?)`);

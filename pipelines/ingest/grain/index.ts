@@ -8,7 +8,7 @@ import type { GrainReport, ImdReport, SetAside } from '../../../core/contracts/i
 import { grainMessages } from '../../../core/text/grain-messages.ts';
 import { type CompileOptions, STAGE, compileInsert } from '../compile-load.ts';
 import { findDuplicates } from '../find-duplicates.ts';
-import type { ColumnMatch } from '../match-headers.ts';
+import { type ColumnMatch, measureIndex } from '../match-headers.ts';
 import { keepFirstEpisodes } from './episodes.ts';
 import { patientImdReport, populationImdReport } from './imd-report.ts';
 import { type VintageDecision, decideVintage } from './lsoa-vintage.ts';
@@ -34,7 +34,9 @@ export async function prepareGrain(session: Session, dataset: DatasetSpec, match
   const lsoaHeader = match.has('lsoa_code') ? headers[match.get('lsoa_code')!] : null;
   let plan: GrainPlan = { kind: 'row', vintage: null, spells: 0 };
   if (dataset.id === 'population') {
-    const { vintage } = await preparePopulation(session, match, lsoaHeader, opts);
+    const index = measureIndex(dataset, headers);
+    const measure = index === null ? null : { index, counts: dataset.measure?.counts ?? [] };
+    const { vintage } = await preparePopulation(session, match, lsoaHeader, opts, measure);
     plan = { kind: 'population', vintage, spells: 0 };
   } else {
     if (dataset.id === 'admissions' && match.has('episode_order')) {
@@ -66,6 +68,9 @@ export async function reportGrain(
   if (later) setAside.push({ reason: 'later_episode', rows: later, message: grainMessages.laterEpisodes(later, plan.spells) });
   const totals = counts.get('total_row') ?? 0;
   if (totals) setAside.push({ reason: 'total_row', rows: totals, message: grainMessages.totalRows(totals) });
+  const notCounts = counts.get('not_a_count') ?? 0;
+  const measure = measureIndex(dataset, headers);
+  if (notCounts && measure !== null) setAside.push({ reason: 'not_a_count', rows: notCounts, message: grainMessages.notCounts(notCounts, headers[measure]) });
   const areas = counts.get('area_total') ?? 0;
   if (areas) setAside.push({ reason: 'area_total', rows: areas, message: grainMessages.areaTotals(areas) });
 

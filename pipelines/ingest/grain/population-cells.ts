@@ -25,8 +25,15 @@ export interface PopulationGrain {
 }
 
 /** Set aside totals and wider areas, quarantine real repeats, then derive each row's quintile. */
-export async function preparePopulation(session: Session, match: ColumnMatch, lsoaHeader: string | null, opts: CompileOptions): Promise<PopulationGrain> {
+export async function preparePopulation(
+  session: Session, match: ColumnMatch, lsoaHeader: string | null, opts: CompileOptions, measure: { index: number; counts: string[] } | null,
+): Promise<PopulationGrain> {
   const cell = (column: string) => (match.has(column) ? `c${match.get(column)}` : 'NULL::VARCHAR');
+  if (measure) {
+    // A share (Percent) beside each count (Value): summing both would add percentages to people.
+    await setAside(session, 'not_a_count', `SELECT rowid AS _rowid FROM ${STAGE}
+      WHERE c${measure.index} IS NOT NULL AND ${squashed(`c${measure.index}`)} NOT IN (${measure.counts.map(literal).join(', ')})`);
+  }
   const sex = squashed(cell('sex'));
   const age = squashed(cell('age_band'));
   const area = `upper(trim(${cell('lsoa_code')}))`;
