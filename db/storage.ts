@@ -75,7 +75,7 @@ const DATASET_DERIVED: Record<string, StorageColumn[]> = {
     { name: 'period_start', type: 'DATE', description: 'First day of the period.', onLoad: periodStartSql('period') },
     { name: 'period_end', type: 'DATE', description: 'Last day of the period.', onLoad: periodEndSql('period') },
   ],
-  population: [{ name: 'imd_edition', type: 'VARCHAR', description: 'Where the cell\'s IMD quintile came from: IoD2025, IoD2019, mixed (LSOAs of both), supplied, or NULL.' }],
+  population: [{ name: 'imd_edition', type: 'VARCHAR', description: 'Where the cell\'s IMD quintile came from: IoD2025, IoD2019, mixed (LSOAs of both), supplied, outside England (a Welsh or Scottish area: no English IMD), or NULL.' }],
   waiting_list: [{ name: 'days_waited', type: 'INTEGER', description: 'Days from clock start to census date.', generated: `(census_date - clock_start_date)::INTEGER` }],
   admissions: [
     {

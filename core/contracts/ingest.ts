@@ -13,8 +13,8 @@ const str = z.string();
 
 /** Rows of the file that are neither loaded nor quarantined, by why. */
 export const SetAside = z.object({
-  /** later_episode: a spell's second and later episodes; total_row: a Total/All ages row; area_total: a row for an area larger than an LSOA. */
-  reason: z.enum(['later_episode', 'total_row', 'area_total']),
+  /** later_episode: a spell's second and later episodes; total_row: a Total/All ages row; area_total: a row for an area larger than an LSOA; not_a_count: a Percent (not Value) row. */
+  reason: z.enum(['later_episode', 'total_row', 'area_total', 'not_a_count']),
   rows: int,
   message: str,
 });

@@ -45,9 +45,13 @@ export default defineDataset({
       ],
     },
     { name: 'discharge_date', kind: 'date', required: false, description: 'End date of the spell.', aliases: ['disdate', 'disch_date', 'date_of_discharge', 'spell_end_date'] },
-    { name: 'treatment_function_code', kind: 'treatment_function', required: false, description: 'Treatment function code of the spell.', aliases: ['tretspef', 'tfc', 'treatment_function', 'specialty_code'] },
+    // SUS+ APCS gives a spell's treatment function at admission and at discharge only: the spell is
+    // counted at its admission (as HES APC at its first episode), so the admitting one is read.
+    { name: 'treatment_function_code', kind: 'treatment_function', required: false, description: 'Treatment function code of the spell.', aliases: ['tretspef', 'tfc', 'treatment_function', 'specialty_code', 'der_admit_treatment_function_code', 'der_dischg_treatment_function_code'] },
     { name: 'primary_diagnosis', kind: 'icd10', required: false, description: 'Primary diagnosis (ICD-10).', aliases: ['diag_4_01', 'diag_3_01', 'der_primary_diagnosis_code', 'diagnosis', 'primary_diagnosis_code', 'diag_01', 'diag1', 'icd10'] },
     { name: 'primary_procedure', kind: 'opcs4', required: false, description: 'Primary procedure (OPCS-4).', aliases: ['opertn_4_01', 'opertn_3_01', 'der_primary_procedure_code', 'procedure', 'primary_procedure_code', 'opertn_01', 'proc1', 'opcs4'] },
-    ...demographicColumns,
+    // The age at the start of the spell, before SUS+'s age at the CDS activity date (for a spell,
+    // its end): a spell is counted at its admission.
+    ...demographicColumns.map((c) => (c.name === 'age' ? { ...c, aliases: ['age_at_start_of_spell_sus', 'startage', 'admiage', ...(c.aliases ?? [])] } : c)),
   ],
 });

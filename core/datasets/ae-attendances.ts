@@ -22,6 +22,8 @@ export default defineDataset({
       name: 'departure_datetime', kind: 'datetime', required: false, description: 'Departure date and time.',
       aliases: ['der_ec_departure_date_time', 'departure_date_time', 'ec_departure_date_time', 'departure', 'discharge_datetime'],
       dateTimePairs: [['ec_departure_date', 'ec_departure_time'], ['departure_date', 'departure_time'], ['depdate', 'deptime']],
+      // HES A&E gives the departure as DEPTIME (no date) and DEPDUR, the minutes since arrival.
+      minutesAfter: { column: 'arrival_datetime', headers: ['depdur', 'ec_departure_time_since_arrival', 'departure_time_since_arrival', 'minutes_to_departure'] },
     },
     {
       name: 'department_type',

@@ -48,6 +48,12 @@ export const columnSpec = z.object({
    * them when no single header holds the column.
    */
   dateTimePairs: z.array(z.tuple([z.string(), z.string()])).default([]),
+  /**
+   * For `datetime` columns: headers that hold the column as whole minutes after another date-time
+   * column of the row (HES A&E `DEPDUR`, which has no departure date; ECDS
+   * `EC_Departure_Time_Since_Arrival`). Read when no header or date + time pair holds the column.
+   */
+  minutesAfter: z.object({ column: z.string(), headers: z.array(z.string()).min(1) }).optional(),
   /** For `integer` and `number` columns: the accepted range, inclusive. */
   min: z.number().optional(),
   max: z.number().optional(),
@@ -79,6 +85,11 @@ export const datasetSpec = z
      */
     supersedes: z.boolean().default(false),
     columns: z.array(columnSpec).min(1),
+    /**
+     * A header that says what each row's figure measures (Nomis `MEASURES_NAME`: Value, Percent),
+     * and the values that are counts: rows measuring anything else are set aside, not summed.
+     */
+    measure: z.object({ headers: z.array(z.string()).min(1), counts: z.array(z.string()).min(1) }).optional(),
   })
   .superRefine((d, ctx) => {
     const names = new Set(d.columns.map((c) => c.name));

@@ -52,7 +52,8 @@ export const demographicColumns: ColumnInput[] = [
     aliases: [
       'lsoa21', 'lsoa21cd', 'lsoa_2021', 'lsoa_2021_code', 'der_postcode_lsoa_2021_code', 'der_lsoa_2021', 'derlsoa2021',
       'lsoa11', 'lsoa11cd', 'lsoa_2011', 'lsoa_2011_code', 'der_postcode_lsoa_2011_code', 'der_lsoa_2011', 'derlsoa',
-      'lsoa01', 'lsoa', 'lsoa_of_residence',
+      // SUS+ / NCDR tables also carry the code with no edition in its name: read code by code.
+      'der_postcode_lsoa_code', 'der_lsoa_code', 'lsoa01', 'lsoa', 'lsoa_of_residence',
     ],
   },
   {

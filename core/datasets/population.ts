@@ -33,6 +33,8 @@ export default defineDataset({
   key: ['year', 'lsoa_code', 'age_band', 'sex', 'ethnic_group', 'imd_quintile'],
   periodColumn: null,
   patientLevel: false,
+  // A Nomis download can hold each cell's share (Percent) beside its count (Value).
+  measure: { headers: ['measures_name', 'measure_name'], counts: ['value', 'count', 'number', 'persons', 'people'] },
   columns: [
     // Nomis/ONS downloads: DATE_NAME ("June 2021" or "mid-2021"), GENDER_NAME, C_AGE_NAME ("Age 47", "Aged 90+"), OBS_VALUE.
     { name: 'year', kind: 'year', required: true, min: 1900, max: 2100, description: 'Mid-year estimate year (2024, mid-2024, June 2024).', aliases: ['mid_year', 'calendar_year', 'date_name', 'date'] },

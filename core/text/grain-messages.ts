@@ -14,6 +14,8 @@ export const grainMessages = {
   totalRows: (x: number) =>
     `${rows(x)} set aside as totals: both sexes together (Total, Persons), All ages, or an age group wider than one band (such as Aged 16 to 64). ` +
     'The single-sex, single-band rows add up to them, so counting them too would count people twice.',
+  notCounts: (x: number, header: string) =>
+    `${rows(x)} set aside because their ${header} is not a count (such as Percent): only the rows that count people are added up.`,
   areaTotals: (x: number) =>
     `${rows(x)} set aside as totals for areas larger than an LSOA (a local authority, region or country): the file's LSOA rows add up to them.`,
   populationGrain: (read: number, stored: number, lsoas: number) =>

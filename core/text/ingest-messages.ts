@@ -16,7 +16,8 @@ export const fileMessages = {
   utf16: () =>
     'The file is encoded as UTF-16, which Parity does not read. Save it as "CSV UTF-8" (or Windows-1252 CSV) and upload it again.',
   notDelimited: () =>
-    'No column separator was found in the header row. Parity reads comma-, semicolon-, tab- or pipe-separated files with a header row.',
+    'No column separator was found in the first line. Parity reads comma-, semicolon-, tab- or pipe-separated files whose first line is the header row: ' +
+    'if the file starts with a report title or notes (a PAS or Excel report often does), delete those lines and upload it again.',
   missingColumns: (missing: string[], closest: string[], found: string[]) =>
     `Required column${missing.length > 1 ? 's' : ''} missing: ${list(missing)}.` +
     (closest.length ? ` Closest headers in the file: ${list(closest)}.` : '') +
@@ -25,10 +26,14 @@ export const fileMessages = {
   mappingUnknownHeader: (column: string, header: string) =>
     `The column mapping says ${column} is in a header "${header}", but the file has no such header.`,
   mappingUnknownColumn: (column: string, dataset: string) => `The column mapping names "${column}", which is not a column of ${dataset}.`,
-  preferredHeader: (column: string, chosen: string, others: string[]) =>
+  /** `edition`: the LSOA edition the chosen header names, when the column is the LSOA. */
+  preferredHeader: (column: string, chosen: string, others: string[], edition: '2011' | '2021' | null = null) =>
     `${column}: read from "${chosen}"; ${others.map((h) => `"${h}"`).join(', ')} could also fill it and ${others.length > 1 ? 'were' : 'was'} not used` +
-    (column === 'lsoa_code' ? ' (the newer, 2021, LSOA is preferred).' : ' (the first in the order Parity prefers).'),
+    (edition === '2021' ? ' (the newer, 2021, LSOA is preferred).'
+      : edition === '2011' ? ' (the 2011 LSOA is preferred to an older or unnamed edition).'
+      : ' (the first in the order Parity prefers).'),
   combinedDateTime: (column: string, date: string, time: string) => `${column}: combined from "${date}" (date) and "${time}" (time).`,
+  minutesAfter: (column: string, header: string, start: string) => `${column}: ${start} plus the minutes in "${header}".`,
   invalidMappingFile: (file: string, problems: string) =>
     `The column mapping ${file} cannot be read (${problems}). Each column is a header, {"from": header, "values": {word: code}} or {"date": header, "time": header}.`,
   outsideEngland: (rows: number) =>

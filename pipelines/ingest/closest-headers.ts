@@ -43,11 +43,26 @@ function editDistance(a: string, b: string): number {
   return row[b.length];
 }
 
+/**
+ * Header words one of which an identifier or a date must have to be offered: "Attendance" is
+ * close to attendance_id but says nothing of an identifier, "Clinic Name" close to clinic_date.
+ */
+const NEEDED: Partial<Record<ColumnKind, (word: string) => boolean>> = {
+  id: (w) => ID_WORDS.includes(w) || w.startsWith('ident'),
+  date: (w) => DATE_WORDS.includes(w),
+  datetime: (w) => DATE_WORDS.includes(w),
+};
+
 function compatible(column: ColumnSpec, header: string): boolean {
   const forbidden = FORBIDDEN[column.kind] ?? [];
   const own = new Set([column.name, ...column.aliases].flatMap(headerWords));
+  const words = headerWords(header);
+  // A date-time header ("Appt Date/Time") holds the date too.
+  const allowed = (w: string) => own.has(w) || (column.kind === 'date' && w === 'time' && words.includes('date'));
   // A word the column's own names use is never a reason to refuse ("date" for arrival_datetime).
-  return !headerWords(header).some((w) => forbidden.includes(w) && !own.has(w));
+  if (words.some((w) => forbidden.includes(w) && !allowed(w))) return false;
+  const needed = NEEDED[column.kind];
+  return !needed || words.some(needed);
 }
 
 function score(column: ColumnSpec, header: string): number | null {
@@ -63,28 +78,32 @@ function score(column: ColumnSpec, header: string): number | null {
   return best;
 }
 
-/** For each missing column, at most one header not used elsewhere, best match first. */
+/**
+ * For each missing column, at most one header not used elsewhere. The closest pairs are settled
+ * first, whatever the columns' order, so a header goes to the column it resembles most.
+ */
 export function closestHeaders(dataset: DatasetSpec, missing: ColumnSpec[], headers: string[], taken: Set<number>): { column: string; header: string }[] {
   // Headers another declared column claims by its name or an alias belong to that column.
   const claimed = new Map<string, string>();
   for (const c of dataset.columns) for (const name of [c.name, ...c.aliases]) claimed.set(normaliseHeader(name), c.name);
-  const offered = new Set<number>();
-  const out: { column: string; header: string }[] = [];
-  for (const column of missing) {
-    let best: { index: number; score: number } | null = null;
+  const pairs: { column: string; index: number; score: number; order: number }[] = [];
+  missing.forEach((column, order) => {
     headers.forEach((header, index) => {
-      if (taken.has(index) || offered.has(index) || !header.trim()) return;
+      if (taken.has(index) || !header.trim()) return;
       const owner = claimed.get(normaliseHeader(header));
       if (owner !== undefined && owner !== column.name) return;
       if (!compatible(column, header)) return;
       const s = score(column, header);
-      if (s !== null && (!best || s < best.score)) best = { index, score: s };
+      if (s !== null) pairs.push({ column: column.name, index, score: s, order });
     });
-    if (best) {
-      const { index } = best as { index: number };
-      offered.add(index);
-      out.push({ column: column.name, header: headers[index] });
-    }
+  });
+  pairs.sort((a, b) => a.score - b.score || a.order - b.order || a.index - b.index);
+  const chosen = new Map<string, number>();
+  const offered = new Set<number>();
+  for (const p of pairs) {
+    if (chosen.has(p.column) || offered.has(p.index)) continue;
+    chosen.set(p.column, p.index);
+    offered.add(p.index);
   }
-  return out;
+  return missing.filter((c) => chosen.has(c.name)).map((c) => ({ column: c.name, header: headers[chosen.get(c.name)!] }));
 }

@@ -52,10 +52,14 @@ function trimmed(v: string): string {
   return `CASE WHEN prefix(${v}, ' ') OR suffix(${v}, ' ') OR strlen(${v}) <> length(${v}) OR ${v} = '' THEN NULLIF(trim(${v}), '') ELSE ${v} END`;
 }
 
-/** What SSMS, SUS+ and PAS exports write for "no value", in any column. */
+/**
+ * What SSMS, SUS+ and PAS exports write for "no value", in any column — and a run of dashes, the
+ * rule SSMS "Results to text" writes under each header, so that line reads as a blank one.
+ */
 const MISSING_TOKENS = ['NULL', 'null', 'Null', '-', '&'].map(literal).join(', ');
 // The length test first: most cells are longer than any token, and it is cheaper than the IN.
-const missingTokens = (v: string) => `CASE WHEN strlen(${v}) <= 4 AND ${v} IN (${MISSING_TOKENS}) THEN NULL ELSE ${v} END`;
+const missingTokens = (v: string) =>
+  `CASE WHEN strlen(${v}) <= 4 AND ${v} IN (${MISSING_TOKENS}) THEN NULL WHEN prefix(${v}, '--') AND ltrim(${v}, '-') = '' THEN NULL ELSE ${v} END`;
 
 /** HES writes 1800-01-01 / 1801-01-01 ("not known") and 9999-12-31 ("not applicable") for missing dates. */
 const SENTINEL_DATES = ['18000101', '18010101', '99991231', '01/01/1800', '01/01/1801', '31/12/9999'].map(literal).join(', ');
@@ -74,7 +78,7 @@ const timePart = (v: string) => `CASE WHEN regexp_full_match(${v}, '[0-9]{4}') T
 const trimmedCell = (index: number) => `_t${index}`;
 
 /** Every file column a declared column reads, each once. */
-const readIndexes = (plan: HeaderPlan) => [...new Set([...plan.match.values(), ...plan.times.values()])].sort((a, b) => a - b);
+const readIndexes = (plan: HeaderPlan) => [...new Set([...plan.match.values(), ...plan.times.values(), ...(plan.keep ?? [])])].sort((a, b) => a - b);
 
 /** The trimmed text of file column `index`, with the "no value" tokens (and, for dates, sentinels) as NULL. */
 function cell(index: number, c: ColumnSpec): string {
@@ -164,6 +168,18 @@ function stagedValues(dataset: DatasetSpec, chineseGroup: CompileOptions['chines
 }
 
 /**
+ * The canonical value of a column from its raw text; for a column given as whole minutes after
+ * another (HES A&E DEPDUR after arrival), that column's value plus the minutes — any other text
+ * reads as unreadable.
+ */
+function normalised(dataset: DatasetSpec, plan: HeaderPlan, c: ColumnSpec): string {
+  const start = dataset.columns.find((s) => s.name === plan.after?.get(c.name));
+  if (!start) return normaliseSql(c, raw(c));
+  const minutes = raw(c);
+  return `CASE WHEN regexp_full_match(${minutes}, '[0-9]{1,6}') THEN ${normaliseSql(start, raw(start))} + to_minutes(CAST(${minutes} AS BIGINT)) END`;
+}
+
+/**
  * Step 1: the file, read by DuckDB (`source` is the read_csv call, columns c0, c1, …), its matched
  * columns kept raw for the quarantine and parsed once into the values the row will store, with
  * `_dq` (optional columns given but unreadable) and `_reasons` (why the row cannot be loaded).
@@ -191,7 +207,7 @@ SELECT ${kept}${stagedValues(dataset, chineseGroup).map(([name, sql]) => `${sql}
   ${blankRow(dataset, plan)} AS _skip,
   ${filled} AS _filled${readingColumns(dataset, plan)}
 FROM (
-  SELECT *, ${dataset.columns.map((c) => `${normaliseSql(c, raw(c))} AS ${col(c.name)}`).join(', ')}
+  SELECT *, ${dataset.columns.map((c) => `${normalised(dataset, plan, c)} AS ${col(c.name)}`).join(', ')}
   FROM (SELECT ${cells}${read.map((i) => `, ${trimmedCell(i)}`).join('')}, ${rawCells(dataset.columns, plan)}
     FROM (SELECT ${cells}${read.map((i) => `, ${trimmed(`c${i}`)} AS ${trimmedCell(i)}`).join('')} FROM ${source}))
 )`;

@@ -276,7 +276,7 @@ async function load(db: Database, request: IngestRequest, options: IngestOptions
 
       await session.run(compileGrainInsert(dataset, grainPlan, compileOptions), { extract_id: extractId });
       trace('insert');
-      const grain = await reportGrain(session, dataset, grainPlan, plan.match, header.headers, extractId, rowsLoaded, stage.rawText);
+      const grain = await reportGrain(session, dataset, grainPlan, plan.match, header.headers, extractId, rowsLoaded);
       const columns = await readColumns(session, dataset, plan.match, header.headers);
       const findings = await checkInputs(session, dataset, extractId, new Set(plan.match.keys()));
       const fileName = request.fileName ?? basename(request.path);

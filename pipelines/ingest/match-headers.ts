@@ -3,6 +3,7 @@ import { type MappingColumns, resolveSource } from '../../core/datasets/column-m
 import { FileRefusal } from './inspect-file.ts';
 import { fileMessages } from '../../core/text/ingest-messages.ts';
 import { closestHeaders } from './closest-headers.ts';
+import { vintageFromHeader } from './grain/lsoa-vintage.ts';
 
 /** Canonical column name → index of the file column that holds it (for a date + time, the date). */
 export type ColumnMatch = Map<string, number>;
@@ -14,6 +15,10 @@ export interface HeaderPlan {
   times: Map<string, number>;
   /** Column → the mapping's value vocabulary (normalised word → code). */
   values: Map<string, Record<string, string>>;
+  /** Column → the date-time column its header counts minutes after (HES A&E DEPDUR after arrival). */
+  after?: Map<string, string>;
+  /** File columns read for the grain step only (a population file's measure: Value or Percent). */
+  keep?: number[];
   /** What the upload result should say about the choice of headers (e.g. the newer LSOA preferred). */
   notes: string[];
 }
@@ -36,6 +41,13 @@ function findPair(column: ColumnSpec, byNormal: Map<string, number>, taken: Set<
     if (d !== undefined && t !== undefined && !taken.has(d) && !taken.has(t)) return [d, t];
   }
   return null;
+}
+
+/** The file column that says what each row measures, for a dataset that declares one. */
+export function measureIndex(dataset: DatasetSpec, headers: string[]): number | null {
+  const wanted = new Set((dataset.measure?.headers ?? []).map(normaliseHeader));
+  const index = headers.findIndex((h) => wanted.has(normaliseHeader(h)));
+  return index >= 0 ? index : null;
 }
 
 /**
@@ -77,7 +89,10 @@ export function matchHeaders(dataset: DatasetSpec, headers: string[], mapping: M
     if (unique.length) {
       match.set(column.name, unique[0]);
       taken.add(unique[0]);
-      if (unique.length > 1) plan.notes.push(fileMessages.preferredHeader(column.name, headers[unique[0]], unique.slice(1).map((i) => headers[i])));
+      if (unique.length > 1) {
+        const edition = column.kind === 'lsoa_code' ? vintageFromHeader(headers[unique[0]]) : null;
+        plan.notes.push(fileMessages.preferredHeader(column.name, headers[unique[0]], unique.slice(1).map((i) => headers[i]), edition));
+      }
       continue;
     }
     const pair = findPair(column, byNormal, taken);
@@ -86,8 +101,21 @@ export function matchHeaders(dataset: DatasetSpec, headers: string[], mapping: M
       times.set(column.name, pair[1]);
       taken.add(pair[0]).add(pair[1]);
       plan.notes.push(fileMessages.combinedDateTime(column.name, headers[pair[0]], headers[pair[1]]));
+      continue;
+    }
+    const after = column.minutesAfter;
+    const minutes = after && match.has(after.column)
+      ? after.headers.map((h) => byNormal.get(normaliseHeader(h))).find((i) => i !== undefined && !taken.has(i))
+      : undefined;
+    if (after && minutes !== undefined) {
+      match.set(column.name, minutes);
+      taken.add(minutes);
+      (plan.after ??= new Map()).set(column.name, after.column);
+      plan.notes.push(fileMessages.minutesAfter(column.name, headers[minutes], after.column));
     }
   }
+  const measure = measureIndex(dataset, headers);
+  if (measure !== null && !taken.has(measure)) plan.keep = [measure];
   const missing = dataset.columns.filter((c) => c.required && !match.has(c.name));
   if (missing.length) {
     const closest = closestHeaders(dataset, missing, headers, taken).map(({ column, header }) => `"${header}" (for ${column}?)`);

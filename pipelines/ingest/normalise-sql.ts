@@ -18,8 +18,11 @@ function caseLookup(keySql: string, pairs: [string, string][]): string {
   return `MAP {${entries}}[${keySql}]`;
 }
 
-// yyyymmdd is HES's own date format; the day-first forms are what Excel and PAS reports write.
-const DATE_FORMATS = ['%Y-%m-%d', '%d/%m/%Y', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M', '%Y-%m-%d %H:%M', '%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d-%m-%Y', '%d.%m.%Y', '%Y%m%d', '%Y%m%d %H:%M:%S', '%Y%m%d %H:%M'];
+// yyyymmdd is HES's own date format; the day-first forms are what Excel and PAS reports write,
+// with the month as a number or a name (Oracle-based PAS "01-APR-25", Excel "01-Apr-2025",
+// "1 April 2025"). A two-digit year is tried before a four-digit one, which would read "25" as AD 25.
+const MONTH_NAME_FORMATS = ['%d-%b-%y', '%d-%b-%Y', '%d %b %Y', '%d %B %Y'].flatMap((f) => [f, `${f} %H:%M`, `${f} %H:%M:%S`]);
+const DATE_FORMATS = ['%Y-%m-%d', '%d/%m/%Y', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M', '%Y-%m-%d %H:%M', '%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d-%m-%Y', '%d.%m.%Y', '%Y%m%d', '%Y%m%d %H:%M:%S', '%Y%m%d %H:%M', ...MONTH_NAME_FORMATS];
 const formats = `[${DATE_FORMATS.map(literal).join(', ')}]`;
 /** Dates from 1900 to a year from today are believable; anything else is a typing or export error. */
 const inRange = (ts: string) => `CASE WHEN ${ts} >= TIMESTAMP '1900-01-01' AND ${ts} < current_date + INTERVAL 1 YEAR THEN ${ts} END`;
@@ -89,6 +92,17 @@ function ageBandSql(column: ColumnSpec, v: string): string {
   END)`;
 }
 
+/**
+ * Reports and BI exports often write a code with its description ("5 - Attended on time",
+ * "A - White British", "1 - Male", "21: Emergency - A&E"), as they do a treatment function. When
+ * the value as a whole cannot be read, a leading code of up to three characters followed by a
+ * dash or colon and words is read instead — only if it is itself a code of the column.
+ */
+function codeFirst(v: string, read: (text: string) => string): string {
+  const lead = `regexp_extract(${v}, '^([A-Za-z0-9]{1,3}) *[-:–] *[A-Za-z(]', 1)`;
+  return `coalesce(${read(v)}, CASE WHEN regexp_matches(${v}, '^[A-Za-z0-9]{1,3} *[-:–] *[A-Za-z(]') THEN ${read(lead)} END)`;
+}
+
 /** The canonical value of `column` from its trimmed raw text `v` (NULL when missing or unreadable). */
 export function normaliseSql(column: ColumnSpec, v: string): string {
   const between = (value: string) => {
@@ -129,14 +143,14 @@ export function normaliseSql(column: ColumnSpec, v: string): string {
     case 'boolean':
       return `CASE ${v} WHEN 'Y' THEN true WHEN 'N' THEN false ELSE CAST(${caseLookup(key(v), booleanPairs)} AS BOOLEAN) END`;
     case 'code':
-      return codeColumn(column, v);
+      return codeFirst(v, (t) => codeColumn(column, t));
     case 'sex':
-      return fastPath(v, ['1', '2', '9', 'X'], caseLookup(key(v), sexPairs));
+      return codeFirst(v, (t) => fastPath(t, ['1', '2', '9', 'X'], caseLookup(key(t), sexPairs)));
     case 'ethnic_category':
       // Most rows already hold a code: test that first so the label lookup runs only for the rest.
       // A two-character local code whose first character is a national category ("A1", "CA") is that category.
-      return `CASE WHEN ${v} IN (${VALID_ETHNIC}) THEN ${v} ELSE coalesce(${caseLookup(key(v), ethnicPairs)},
-        CASE WHEN length(${v}) = 2 AND contains(${literal(NATIONAL_LETTERS)}, upper(left(${v}, 1))) AND regexp_full_match(upper(${v}), '[A-Z][A-Z0-9]') THEN upper(left(${v}, 1)) END) END`;
+      return codeFirst(v, (t) => `CASE WHEN ${t} IN (${VALID_ETHNIC}) THEN ${t} ELSE coalesce(${caseLookup(key(t), ethnicPairs)},
+        CASE WHEN length(${t}) = 2 AND contains(${literal(NATIONAL_LETTERS)}, upper(left(${t}, 1))) AND regexp_full_match(upper(${t}), '[A-Z][A-Z0-9]') THEN upper(left(${t}, 1)) END) END`);
     // A code already in canonical form passes a GLOB, much cheaper than the regular expression.
     // Welsh (W01) and Scottish (S01 data zone) areas are read, and later marked outside England.
     case 'lsoa_code':

@@ -1,5 +1,5 @@
 // Lines that are not data rows: blank lines (empty, spaces, or separators only — Excel writes a
-// comma-only line for every empty row of a sheet) and a report footer after the last data row
+// comma-only line for every empty row of a sheet; SSMS "Results to text" a rule of dashes) and a report footer after the last data row
 // ("Total: 1,204", "Report run 02/12/2026 by …"). They are skipped and counted apart, so that
 // rowsRead counts data rows and rowsRead = rowsLoaded + rowsQuarantined still holds.
 import { createReadStream } from 'node:fs';

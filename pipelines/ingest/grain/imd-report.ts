@@ -6,7 +6,7 @@ import { ident } from '../../../db/sql.ts';
 import type { ImdReport } from '../../../core/contracts/ingest.ts';
 import { grainMessages } from '../../../core/text/grain-messages.ts';
 import type { ColumnMatch } from '../match-headers.ts';
-import { SET_ASIDE, STAGE, VERDICT, rawTextRows } from '../compile-load.ts';
+import { SET_ASIDE, STAGE, VERDICT } from '../compile-load.ts';
 import { type VintageDecision, derivedDecileSql, editionFromHeader } from './lsoa-vintage.ts';
 import { POPULATION_ROWS } from './population-cells.ts';
 
@@ -25,33 +25,23 @@ function suppliedReport(header: string, agree: number, disagree: number, kind: '
 /** For a patient-level extract, after its rows are inserted. */
 export async function patientImdReport(
   session: Session, table: string, extractId: string, match: ColumnMatch, headers: string[], vintage: VintageDecision,
-  rawText: () => Promise<void>,
 ): Promise<ImdReport> {
   const [counts] = await session.all<Record<string, number>>(
     `SELECT count(*) FILTER (WHERE imd_edition = 'IoD2019')::INTEGER AS IoD2019, count(*) FILTER (WHERE imd_edition = 'IoD2025')::INTEGER AS IoD2025,
        count(*) FILTER (WHERE imd_edition = 'supplied')::INTEGER AS supplied,
+       count(*) FILTER (WHERE imd_edition = 'outside England')::INTEGER AS outside,
        count(*) FILTER (WHERE imd_edition IS NULL AND list_contains(dq_flags, 'lsoa_code'))::INTEGER AS flagged,
        count(*) FILTER (WHERE imd_edition IS NULL AND lsoa_code IS NULL AND NOT list_contains(dq_flags, 'lsoa_code'))::INTEGER AS none
      FROM ${ident(table)} WHERE extract_id = ?`,
     [extractId],
   );
-  const live = (s = '') => `len(${s}_reasons) = 0 AND NOT ${s}_skip AND ${s}rowid NOT IN (SELECT _rowid FROM ${VERDICT}) AND ${s}rowid NOT IN (SELECT _rowid FROM ${SET_ASIDE})`;
-  let outside = 0;
-  // Only codes that were not read can be another nation's (the file's text tells which).
-  if (match.has('lsoa_code') && (counts?.flagged ?? 0) > 0) {
-    await rawText();
-    const [row] = await session.all<{ n: number }>(
-      `SELECT count(*)::INTEGER AS n FROM ${STAGE} s JOIN ${rawTextRows()} t ON t.rowid = s.rowid
-       WHERE ${live('s.')} AND regexp_matches(upper(trim(t.c${match.get('lsoa_code')})), ${OUTSIDE_ENGLAND})`,
-    );
-    outside = Math.min(row?.n ?? 0, counts?.flagged ?? 0);
-  }
+  const live = `len(_reasons) = 0 AND NOT _skip AND rowid NOT IN (SELECT _rowid FROM ${VERDICT}) AND rowid NOT IN (SELECT _rowid FROM ${SET_ASIDE})`;
   let supplied: ImdReport['supplied'] = null;
   if (match.has('imd_decile')) {
     const derived = derivedDecileSql(vintage.vintage);
     const [row] = await session.all<{ agree: number; disagree: number }>(
       `SELECT count(*) FILTER (WHERE imd_decile = ${derived.decile})::INTEGER AS agree, count(*) FILTER (WHERE imd_decile <> ${derived.decile})::INTEGER AS disagree
-       FROM (SELECT imd_decile, lsoa_code FROM ${STAGE} WHERE ${live()} AND imd_decile IS NOT NULL AND lsoa_code IS NOT NULL) p
+       FROM (SELECT imd_decile, lsoa_code FROM ${STAGE} WHERE ${live} AND imd_decile IS NOT NULL AND lsoa_code IS NOT NULL) p
        LEFT JOIN (SELECT lsoa_code AS l25, imd_decile AS d25 FROM ref_imd2025) i25 ON i25.l25 = p.lsoa_code
        LEFT JOIN (SELECT lsoa_code AS l19, imd_decile AS d19 FROM ref_imd2019) i19 ON i19.l19 = p.lsoa_code`,
     );
@@ -59,7 +49,8 @@ export async function patientImdReport(
   }
   const rows: Rows = {
     IoD2019: counts?.IoD2019 ?? 0, IoD2025: counts?.IoD2025 ?? 0, supplied: counts?.supplied ?? 0,
-    outsideEngland: outside, notFound: (counts?.flagged ?? 0) - outside, noLsoa: counts?.none ?? 0,
+    // Welsh and Scottish areas are stored as outside England (not flagged), so they are counted apart.
+    outsideEngland: counts?.outside ?? 0, notFound: counts?.flagged ?? 0, noLsoa: counts?.none ?? 0,
   };
   return summarise(rows, vintage, supplied);
 }
@@ -70,7 +61,7 @@ export async function populationImdReport(session: Session, match: ColumnMatch, 
     `SELECT count(*) FILTER (WHERE derived_edition = 'IoD2019')::INTEGER AS IoD2019, count(*) FILTER (WHERE derived_edition = 'IoD2025')::INTEGER AS IoD2025,
        count(*) FILTER (WHERE derived_edition IS NULL AND supplied_quintile IS NOT NULL)::INTEGER AS supplied,
        count(*) FILTER (WHERE derived_edition IS NULL AND supplied_quintile IS NULL AND regexp_matches(coalesce(area, ''), ${OUTSIDE_ENGLAND}))::INTEGER AS outside,
-       count(*) FILTER (WHERE derived_edition IS NULL AND supplied_quintile IS NULL AND lsoa_code IS NOT NULL)::INTEGER AS notfound,
+       count(*) FILTER (WHERE derived_edition IS NULL AND supplied_quintile IS NULL AND lsoa_code IS NOT NULL AND NOT regexp_matches(coalesce(area, ''), ${OUTSIDE_ENGLAND}))::INTEGER AS notfound,
        count(*) FILTER (WHERE derived_edition IS NULL AND supplied_quintile IS NULL AND lsoa_code IS NULL AND NOT regexp_matches(coalesce(area, ''), ${OUTSIDE_ENGLAND}))::INTEGER AS none,
        count(*) FILTER (WHERE derived_quintile IS NOT NULL AND supplied_quintile = derived_quintile)::INTEGER AS agree,
        count(*) FILTER (WHERE derived_quintile IS NOT NULL AND supplied_quintile <> derived_quintile)::INTEGER AS disagree

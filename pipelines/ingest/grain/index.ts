@@ -8,7 +8,7 @@ import type { GrainReport, ImdReport, SetAside } from '../../../core/contracts/i
 import { grainMessages } from '../../../core/text/grain-messages.ts';
 import { type CompileOptions, STAGE, compileInsert } from '../compile-load.ts';
 import { findDuplicates } from '../find-duplicates.ts';
-import type { ColumnMatch } from '../match-headers.ts';
+import { type ColumnMatch, measureIndex } from '../match-headers.ts';
 import { keepFirstEpisodes } from './episodes.ts';
 import { patientImdReport, populationImdReport } from './imd-report.ts';
 import { type VintageDecision, decideVintage } from './lsoa-vintage.ts';
@@ -34,7 +34,9 @@ export async function prepareGrain(session: Session, dataset: DatasetSpec, match
   const lsoaHeader = match.has('lsoa_code') ? headers[match.get('lsoa_code')!] : null;
   let plan: GrainPlan = { kind: 'row', vintage: null, spells: 0 };
   if (dataset.id === 'population') {
-    const { vintage } = await preparePopulation(session, match, lsoaHeader, opts);
+    const index = measureIndex(dataset, headers);
+    const measure = index === null ? null : { index, counts: dataset.measure?.counts ?? [] };
+    const { vintage } = await preparePopulation(session, match, lsoaHeader, opts, measure);
     plan = { kind: 'population', vintage, spells: 0 };
   } else {
     if (dataset.id === 'admissions' && match.has('episode_order')) {
@@ -59,7 +61,6 @@ export function compileGrainInsert(dataset: DatasetSpec, plan: GrainPlan, opts: 
 
 export async function reportGrain(
   session: Session, dataset: DatasetSpec, plan: GrainPlan, match: ColumnMatch, headers: string[], extractId: string, rowsLoaded: number,
-  rawText: () => Promise<void>,
 ): Promise<GrainResult> {
   const counts = await setAsideCounts(session);
   const setAside: SetAside[] = [];
@@ -67,6 +68,9 @@ export async function reportGrain(
   if (later) setAside.push({ reason: 'later_episode', rows: later, message: grainMessages.laterEpisodes(later, plan.spells) });
   const totals = counts.get('total_row') ?? 0;
   if (totals) setAside.push({ reason: 'total_row', rows: totals, message: grainMessages.totalRows(totals) });
+  const notCounts = counts.get('not_a_count') ?? 0;
+  const measure = measureIndex(dataset, headers);
+  if (notCounts && measure !== null) setAside.push({ reason: 'not_a_count', rows: notCounts, message: grainMessages.notCounts(notCounts, headers[measure]) });
   const areas = counts.get('area_total') ?? 0;
   if (areas) setAside.push({ reason: 'area_total', rows: areas, message: grainMessages.areaTotals(areas) });
 
@@ -82,7 +86,7 @@ export async function reportGrain(
   let imd: ImdReport | null = null;
   if (plan.kind === 'population' && plan.vintage && (match.has('lsoa_code') || match.has('imd_quintile'))) imd = await populationImdReport(session, match, headers, plan.vintage);
   else if (dataset.patientLevel && (match.has('lsoa_code') || match.has('imd_decile'))) {
-    imd = await patientImdReport(session, dataset.id, extractId, match, headers, plan.vintage ?? { vintage: null, basis: grainMessages.noLsoa() }, rawText);
+    imd = await patientImdReport(session, dataset.id, extractId, match, headers, plan.vintage ?? { vintage: null, basis: grainMessages.noLsoa() });
   }
   return { rowsSetAside: [...counts.values()].reduce((a, b) => a + b, 0), setAside, grain, imd };
 }

@@ -6,7 +6,7 @@
 import type { Session } from '../../../db/database.ts';
 import { literal } from '../../../db/sql.ts';
 import type { ColumnMatch } from '../match-headers.ts';
-import { type CompileOptions, STAGE, VERDICT, lineOf } from '../compile-load.ts';
+import { type CompileOptions, OUTSIDE_ENGLAND, STAGE, VERDICT, lineOf } from '../compile-load.ts';
 import { rowMessages } from '../../../core/text/ingest-messages.ts';
 import { inPlay, setAside } from './set-aside.ts';
 import { type VintageDecision, decideVintage, derivedDecileSql } from './lsoa-vintage.ts';
@@ -25,8 +25,15 @@ export interface PopulationGrain {
 }
 
 /** Set aside totals and wider areas, quarantine real repeats, then derive each row's quintile. */
-export async function preparePopulation(session: Session, match: ColumnMatch, lsoaHeader: string | null, opts: CompileOptions): Promise<PopulationGrain> {
+export async function preparePopulation(
+  session: Session, match: ColumnMatch, lsoaHeader: string | null, opts: CompileOptions, measure: { index: number; counts: string[] } | null,
+): Promise<PopulationGrain> {
   const cell = (column: string) => (match.has(column) ? `c${match.get(column)}` : 'NULL::VARCHAR');
+  if (measure) {
+    // A share (Percent) beside each count (Value): summing both would add percentages to people.
+    await setAside(session, 'not_a_count', `SELECT rowid AS _rowid FROM ${STAGE}
+      WHERE c${measure.index} IS NOT NULL AND ${squashed(`c${measure.index}`)} NOT IN (${measure.counts.map(literal).join(', ')})`);
+  }
   const sex = squashed(cell('sex'));
   const age = squashed(cell('age_band'));
   const area = `upper(trim(${cell('lsoa_code')}))`;
@@ -79,8 +86,9 @@ SELECT year, lsoa_code, age_band, sex, sum(population)::INTEGER, ethnic_group, q
   list_distinct(flatten(list(dq)))
 FROM (
   SELECT r.*, ${line.sql} AS source_row, coalesce(derived_quintile, supplied_quintile) AS quintile,
-    CASE WHEN derived_quintile IS NOT NULL THEN derived_edition WHEN supplied_quintile IS NOT NULL THEN 'supplied' END AS edition,
-    CASE WHEN lsoa_code IS NOT NULL AND derived_edition IS NULL THEN list_append(_dq, 'lsoa_code') ELSE _dq END AS dq
+    CASE WHEN derived_quintile IS NOT NULL THEN derived_edition WHEN supplied_quintile IS NOT NULL THEN 'supplied' WHEN ${OUTSIDE_ENGLAND} THEN 'outside England' END AS edition,
+    -- A Welsh LSOA or Scottish data zone has no English IMD: outside England, not an unknown code.
+    CASE WHEN lsoa_code IS NOT NULL AND derived_edition IS NULL AND NOT ${OUTSIDE_ENGLAND} THEN list_append(_dq, 'lsoa_code') ELSE _dq END AS dq
   FROM ${POPULATION_ROWS} r ${line.join}
   WHERE r._rowid NOT IN (SELECT _rowid FROM ${VERDICT})
 ) GROUP BY year, lsoa_code, age_band, sex, ethnic_group, quintile`;

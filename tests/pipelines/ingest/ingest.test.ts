@@ -81,6 +81,22 @@ describe('normalising NHS codes', () => {
     ]);
   });
 
+  it('reads a HES A&E departure as arrival plus DEPDUR minutes, across midnight, with words counted unreadable', async () => {
+    const csv = ['AEKEY,TOKEN_PERSON_ID,ARRIVALDATE,ARRIVALTIME,DEPTIME,DEPDUR', 'K1,P1,2019-06-01,22:50,02:10,200', 'K2,P2,2019-06-01,10:00,,', 'K3,P3,2019-06-01,10:00,,n/k'].join('\n');
+    const summary = await load('ae.csv', csv, 'ae_attendances');
+    expect(summary).toMatchObject({ rowsLoaded: 3, rowsQuarantined: 0, dataQuality: { departure_datetime: 1 } });
+    const rows = await db.all<{ d: string | null }>(`SELECT strftime(departure_datetime, '%Y-%m-%d %H:%M') AS d FROM ae_attendances ORDER BY source_row`);
+    expect(rows.map((r) => r.d)).toEqual(['2019-06-02 02:10', null, null]);
+  });
+
+  it('skips the rule of dashes SSMS "Results to text" writes under the header as a blank line, and its row count as a footer', async () => {
+    const csv = ['OPA_Ident,Der_Pseudo_NHS_Number,Appointment_Date,Treatment_Function_Code,Attendance_Status', '---------,--------------,-----------------------,----------,--',
+      '1,P1,2025-04-01 00:00:00.000,110,5', '2,P2,2025-04-02 00:00:00.000,110,3', '', '(2 rows affected)'].join('\r\n');
+    const summary = await load('ssms.txt', csv);
+    expect(summary).toMatchObject({ rowsRead: 2, rowsLoaded: 2, rowsQuarantined: 0, skippedLines: { blank: 2, footer: 1 } });
+    expect(await count(`SELECT min(source_row)::INT AS n FROM outpatients`)).toBe(3);
+  });
+
   it('trims spaces, non-breaking ones too, around every value, and reads a value of only spaces as blank', async () => {
     const csv = [HEADER, ' A1 ,P1,2025-04-01 , 110,\u00a05,1, 34 ,M ,\u00a0a\u00a0, E01008881,RRK02', 'A2,P2,2025-04-01,110,5,1,   ,1,A,,caf\u00e9 '].join('\n');
     const summary = await load('op.csv', csv);
@@ -207,6 +223,7 @@ describe('refusing whole files', () => {
     ['an Excel workbook', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]), /Excel workbook/],
     ['a UTF-16 file', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(HEADER, 'utf16le')]), /UTF-16/],
     ['a file with no separator', 'just some text\nmore text\n', /separator/],
+    ['a PAS report with a title above its header', 'Outpatient Attendance Report\r\n\r\nAppt No,Hospital Number\r\nOP1,H1\r\n', /starts with a report title.*delete those lines/],
     ['a file where no row is valid', [HEADER, 'A1,P1,13/13/2025,110,5,1,34,1,A,,S', 'A2,P2,14/13/2025,110,5,1,34,1,A,,S'].join('\n'), /None of the 2 rows.*appointment_date/],
   ];
   for (const [what, content, message] of refusals) {

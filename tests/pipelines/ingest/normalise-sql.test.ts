@@ -84,6 +84,20 @@ describe('the vocabularies of national and local layouts', () => {
     expect(await normalise(column('datetime'), ['2025-04-01 14:35:07.1234567', '20250401 14:35', '01/04/2025 14:35'])).toEqual(['2025-04-01 14:35:07', '2025-04-01 14:35:00', '2025-04-01 14:35:00']);
   });
 
+  it('reads PAS and Excel dates with the month as a name, a two-digit year as this century, and refuses impossible ones', async () => {
+    expect(await normalise(column('date'), ['01-APR-25', '01-Apr-2025', '1 April 2025', '1 Apr 2025', '31-FEB-2025', '01-Foo-2025']))
+      .toEqual(['2025-04-01', '2025-04-01', '2025-04-01', '2025-04-01', null, null]);
+    expect(await normalise(column('datetime'), ['01-APR-25 14:35', '01-Apr-2025 14:35:07'])).toEqual(['2025-04-01 14:35:00', '2025-04-01 14:35:07']);
+  });
+
+  it('reads a code written with its description, only when the leading code is one of the column\'s', async () => {
+    const status = findDataset('outpatients')!.columns.find((c) => c.name === 'attendance_status')!;
+    expect(await normalise(status, ['5 - Attended on time', '3: Did not attend', '6 – Arrived late, but seen', 'DNA - no warning', '8 - Rescheduled', 'Moved - by clinic']))
+      .toEqual(['5', '3', '6', '3', null, null]);
+    expect(await normalise(column('sex'), ['1 - Male', '0 - Not Known', '9 - Indeterminate'])).toEqual(['1', 'X', '9']);
+    expect(await normalise(column('ethnic_category'), ['A - White British', 'Z - Not stated', '99 - Not known', 'J - Pakistani'])).toEqual(['A', 'Z', '99', 'J']);
+  });
+
   it('reads ethnicity X as not known, two-character local codes by their national letter, and 2021-census labels', async () => {
     const values = ['X', 'A1', 'ca', 'J2', 'NK', 'NS', 'Q1', 'White: Roma', 'Asian, Asian British or Asian Welsh: Chinese', 'Other ethnic group: Arab', 'Black, Black British, Black Welsh, Caribbean or African: African'];
     expect(await normalise(column('ethnic_category'), values)).toEqual(['99', 'A', 'C', 'J', '99', 'Z', null, 'C', 'R', 'S', 'N']);

@@ -30,6 +30,20 @@ describe('a Nomis population download by LSOA, sex and single year of age', () =
     expect(await total(`lsoa_code = 'E01000003' AND sex = '1' AND age_band = '90+'`)).toBe(3 + ((90 * 7 + 0 * 5 + 3) % 11));
   });
 
+  it('sets aside the Percent rows a Nomis download holds beside each Value, whichever comes first, so only people are added up', async () => {
+    const lines = ['DATE_NAME,GEOGRAPHY_CODE,GENDER_NAME,C_AGE_NAME,MEASURES_NAME,OBS_VALUE,OBS_STATUS_NAME'];
+    for (const sex of ['Male', 'Female']) {
+      for (let age = 0; age < 5; age++) {
+        // The share first, and a whole one: read as a count it would replace the Value row as its duplicate.
+        lines.push(`June 2023,E01033769,${sex},Age ${age},Percent,${age + 1}.0,Normal Value`, `June 2023,E01033769,${sex},Age ${age},Value,${20 + age},Normal Value`);
+      }
+    }
+    const summary = await ingestFile(db, { path: writeFixture(dir, 'nomis.csv', lines.join('\n')), dataset: 'population' }, OPTIONS);
+    expect(summary).toMatchObject({ status: 'loaded', rowsRead: 20, rowsLoaded: 10, rowsSetAside: 10, rowsQuarantined: 0 });
+    expect(summary.setAside).toEqual([{ reason: 'not_a_count', rows: 10, message: grainMessages.notCounts(10, 'MEASURES_NAME') }]);
+    expect(await total()).toBe(2 * (20 + 21 + 22 + 23 + 24));
+  });
+
   it('derives each LSOA\'s quintile from IoD2019 for a 2020 estimate on 2011 LSOAs, and says why', async () => {
     const summary = await ingestFile(db, { path: NOMIS, dataset: 'population' }, OPTIONS);
     expect(summary.imd).toMatchObject({ lsoaVintage: '2011', rows: { IoD2019: 546, IoD2025: 0, supplied: 0, notFound: 0 }, supplied: null });

@@ -15,6 +15,13 @@ describe('parseDate', () => {
     expect(parseDate('2025-04-01', today)?.toISOString()).toBe('2025-04-01T00:00:00.000Z');
     expect(parseDate('01/04/2025', today)?.toISOString()).toBe('2025-04-01T00:00:00.000Z');
     expect(parseDate('1/4/2025', today)?.toISOString()).toBe('2025-04-01T00:00:00.000Z');
+    // Month names, as PAS reports (Oracle DD-MON-YY) and Excel write them; read as the server reads them.
+    expect(parseDate('01-APR-25', today)?.toISOString()).toBe('2025-04-01T00:00:00.000Z');
+    expect(parseDate('01-Apr-2025 14:35', today)?.toISOString()).toBe('2025-04-01T14:35:00.000Z');
+    expect(parseDate('1 April 2025', today)?.toISOString()).toBe('2025-04-01T00:00:00.000Z');
+    expect(parseDate('31-Feb-2025', today)).toBeNull();
+    expect(parseDate('01-April-2025', today)).toBeNull();
+    expect(parseDate('1 Apr 25', today)).toBeNull();
     expect(parseDate('2025-04-01T09:30:00.000Z', today)?.toISOString()).toBe('2025-04-01T09:30:00.000Z');
     expect(parseDate('12/31/2025', today)).toBeNull();
   });
@@ -32,6 +39,13 @@ describe('checkValue', () => {
   it('accepts code words the server accepts (DNA, Was not brought, Seen) and refuses others', () => {
     for (const word of ['3', 'DNA', 'Was not brought', 'seen', 'Cancelled by hospital']) expect(checkValue(column('attendance_status'), word)).toBeNull();
     expect(checkValue(column('attendance_status'), 'Rescheduled')).toMatchObject({ severity: 'quarantine', message: "'Rescheduled' is not one of the allowed codes" });
+  });
+
+  it('accepts a code written with its description, as the server reads it, but not a description alone that names no code', () => {
+    for (const v of ['5 - Attended on time', '3: Did not attend', 'DNA - no advance warning']) expect(checkValue(column('attendance_status'), v)).toBeNull();
+    expect(checkValue(column('ethnic_category'), 'A - White British')).toBeNull();
+    expect(checkValue(column('sex'), '1 - Male')).toBeNull();
+    expect(checkValue(column('attendance_status'), '8 - Rescheduled')).toMatchObject({ severity: 'quarantine' });
   });
 
   it('quarantines a missing required value and keeps an unreadable optional one', () => {

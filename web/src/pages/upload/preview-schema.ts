@@ -54,7 +54,7 @@ const SENTINEL_DATE = /^(1800-01-01|1801-01-01|9999-12-31)|^(18000101|18010101|9
 /** True when the server reads the value as missing (blank, a "no value" token, or for dates a sentinel). */
 export function isMissing(column: Pick<CheckableColumn, 'kind'>, value: string): boolean {
   const v = value.trim();
-  return v === '' || MISSING_TOKENS.has(v) || ((column.kind === 'date' || column.kind === 'datetime') && SENTINEL_DATE.test(v));
+  return v === '' || MISSING_TOKENS.has(v) || /^-{2,}$/.test(v) || ((column.kind === 'date' || column.kind === 'datetime') && SENTINEL_DATE.test(v));
 }
 
 /** An ESP age band from a band, an age or a range within one band (pipelines/ingest/normalise-sql.ts). */
@@ -69,16 +69,34 @@ function readsAsAgeBand(value: string): boolean {
 }
 const BOOLEAN_WORDS = new Set(['y', 'yes', '1', 'true', 't', 'n', 'no', '0', 'false', 'f']);
 
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/** 1–12 for a month's name or its three letters (any case), 0 otherwise. */
+function monthOf(word: string, fullAllowed: boolean): number {
+  const w = word.toLowerCase();
+  const i = MONTHS.findIndex((m) => m.slice(0, 3) === w || (fullAllowed && m === w));
+  return i + 1;
+}
+
 /** A real calendar date from 1900 to a year from `today`, from the formats the server reads. */
 export function parseDate(value: string, today = new Date()): Date | null {
   const v = value.replace(/(\.[0-9]+)?(Z|[+-][0-9]{2}:?[0-9]{2})?$/, '').replace(/^([0-9]{4})([0-9]{2})([0-9]{2})(?=$| )/, '$1-$2-$3');
   const time = '(?:[T ]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?)?';
   const iso = new RegExp(`^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})${time}$`).exec(v);
   const uk = new RegExp(`^([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})${time}$`).exec(v);
+  // "01-APR-25", "01-Apr-2025", "1 April 2025", as the server reads them: a dash between the parts
+  // with the month's three letters and a year of two digits (1969–2068) or four; spaces with the
+  // month's name or three letters and a four-digit year.
+  const named = /^([0-9]{1,2})([- ])([A-Za-z]{3,9})\2([0-9]{2}|[0-9]{4})(?=$| )/.exec(v);
+  const dashed = named?.[2] === '-';
+  const month = named && (dashed || named[4].length === 4) ? monthOf(named[3], !dashed) : 0;
+  const rest5 = named ? new RegExp(`^${time}$`).exec(v.slice(named[0].length)) : null;
   let y: number, m: number, d: number, rest: (string | undefined)[];
   if (iso) [y, m, d, rest] = [+iso[1], +iso[2], +iso[3], iso.slice(4)];
   else if (uk) [y, m, d, rest] = [+uk[3], +uk[2], +uk[1], uk.slice(4)];
-  else return null;
+  else if (named && month > 0 && rest5) {
+    const year = +named[4];
+    [y, m, d, rest] = [named[4].length === 2 ? (year >= 69 ? 1900 : 2000) + year : year, month, +named[1], rest5.slice(1)];
+  } else return null;
   const [hh = '0', mm = '0', ss = '0'] = rest.map((x) => x ?? '0');
   if (+hh > 23 || +mm > 59 || +ss > 59) return null;
   const date = new Date(Date.UTC(y, m - 1, d, +hh, +mm, +ss));
@@ -92,8 +110,17 @@ function inRange(n: number, column: CheckableColumn): boolean {
   return (column.min === null || n >= column.min) && (column.max === null || n <= column.max);
 }
 
+/** A leading code with its description ("5 - Attended on time", "A - White British"), as the server reads it. */
+const CODE_FIRST = /^([A-Za-z0-9]{1,3}) *[-:–] *[A-Za-z(]/;
+
 /** True when the server would read `value` (trimmed, non-empty) as a value of `column`. */
 export function readable(column: CheckableColumn, value: string, today?: Date): boolean {
+  if (readableAsWritten(column, value, today)) return true;
+  const lead = ['code', 'sex', 'ethnic_category'].includes(column.kind) ? CODE_FIRST.exec(value) : null;
+  return lead !== null && readableAsWritten(column, lead[1], today);
+}
+
+function readableAsWritten(column: CheckableColumn, value: string, today?: Date): boolean {
   const upper = value.toUpperCase();
   switch (column.kind) {
     case 'integer':
