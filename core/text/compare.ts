@@ -56,7 +56,11 @@ export const breakdownTitles: Record<string, string> = {
 
 /** The breakdown's name inside a sentence: "ethnic group", "IMD quintile". */
 export function breakdownPhrase(by: string): string {
-  const title = breakdownTitle(by);
+  return inSentence(breakdownTitle(by));
+}
+
+/** A title inside a sentence: "Open RTT pathways …" becomes "open RTT pathways …"; "IMD quintile" and "Core20" stay. */
+export function inSentence(title: string): string {
   return /^([A-Z]{2}|Core20)/.test(title) ? title : title.charAt(0).toLowerCase() + title.slice(1);
 }
 
