@@ -56,7 +56,11 @@ export const breakdownTitles: Record<string, string> = {
 
 /** The breakdown's name inside a sentence: "ethnic group", "IMD quintile". */
 export function breakdownPhrase(by: string): string {
-  const title = breakdownTitle(by);
+  return inSentence(breakdownTitle(by));
+}
+
+/** A title inside a sentence: "Open RTT pathways …" becomes "open RTT pathways …"; "IMD quintile" and "Core20" stay. */
+export function inSentence(title: string): string {
   return /^([A-Z]{2}|Core20)/.test(title) ? title : title.charAt(0).toLowerCase() + title.slice(1);
 }
 
@@ -84,20 +88,37 @@ export const targetVerdictLabels: Record<TargetVerdict, string> = {
   'not-assessed': 'Not assessed (small numbers)',
 };
 
-export type Core20Verdict = 'worse' | 'better' | 'higher' | 'lower' | 'similar' | 'none';
+export type GroupVerdict = 'worse' | 'better' | 'higher' | 'lower' | 'similar' | 'none';
+export type Core20Verdict = GroupVerdict;
 
-/** Core20 against everyone else: a difference only when the intervals do not overlap. */
-export function core20Verdict(
-  core20: { value: number | null; lower: number | null; upper: number | null; suppressed: boolean } | null,
-  rest: { value: number | null; lower: number | null; upper: number | null; suppressed: boolean } | null,
-  polarity: Polarity,
-): Core20Verdict {
-  if (!core20 || !rest || core20.suppressed || rest.suppressed || core20.value === null || rest.value === null) return 'none';
-  const apart = intervalsApart(core20, rest);
+type Estimate = { value: number | null; lower: number | null; upper: number | null; suppressed: boolean };
+
+/**
+ * One group against another (Core20 against the rest, IMD quintile 1 against quintile 5): a
+ * difference only when the intervals do not overlap, called better or worse by the indicator's
+ * direction. The one rule every page, chart file and report uses for such a pair.
+ */
+export function groupVerdict(a: Estimate | null, b: Estimate | null, polarity: Polarity): GroupVerdict {
+  if (!a || !b || a.suppressed || b.suppressed || a.value === null || b.value === null) return 'none';
+  const apart = intervalsApart(a, b);
   if (apart === null) return 'none';
   if (apart === 'similar') return 'similar';
   if (polarity === 'context') return apart;
   return apart === polarity ? 'better' : 'worse';
+}
+
+/** Core20 against everyone else: a difference only when the intervals do not overlap. */
+export function core20Verdict(core20: Estimate | null, rest: Estimate | null, polarity: Polarity): Core20Verdict {
+  return groupVerdict(core20, rest, polarity);
+}
+
+/**
+ * The most deprived fifth (IMD quintile 1) against the least deprived (quintile 5), from an IMD
+ * quintile breakdown's rows, by the same rule as Core20 against the rest.
+ */
+export function quintileGapVerdict(rows: readonly ({ group: string } & Estimate)[], polarity: Polarity): GroupVerdict {
+  const q = (g: string) => rows.find((r) => r.group === g) ?? null;
+  return groupVerdict(q('1'), q('5'), polarity);
 }
 
 export const core20VerdictLabels: Record<Core20Verdict, string> = {

@@ -1,7 +1,7 @@
 // Plain-English statements about results (pure). They claim a difference only when the
 // intervals do not overlap, and otherwise say "no clear difference".
 import type { BreakdownResult, Figure, Gap, Row, Tile } from '../contracts/results.ts';
-import { core20Verdict, intervalsApart, type Polarity } from './compare.ts';
+import { core20Verdict, intervalsApart, quintileGapVerdict, type GroupVerdict, type Polarity } from './compare.ts';
 import { formatCount, formatDifference, formatInterval, formatRatio, formatValue, type UnitLike } from './format.ts';
 
 function direction(diff: 'higher' | 'lower', polarity: Polarity): string {
@@ -17,12 +17,21 @@ export function describeCore20(tile: Pick<Tile, 'metric' | 'core20' | 'rest'>): 
     return 'Too few people in one of the groups to compare: the figures are suppressed.';
   }
   // The same verdict as the overview's "At a glance" and the board report (core20Verdict).
-  const verdict = core20Verdict(core20, rest, metric.polarity);
-  if (verdict === 'none') return 'The intervals are not available, so no comparison is made.';
-  if (verdict === 'similar') return 'No clear difference between Core20 and the rest: the intervals overlap.';
-  const apart = intervalsApart(core20, rest)!;
+  return `${groupSentence('Core20', 'the rest', core20Verdict(core20, rest, metric.polarity), intervalsApart(core20, rest))}.`;
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * The one wording of a group-against-group verdict (Core20 and the rest, quintile 1 and quintile
+ * 5), without the full stop: "Core20 is higher than the rest, which is worse; the intervals do
+ * not overlap" or "No clear difference between … : the intervals overlap".
+ */
+function groupSentence(a: string, b: string, verdict: GroupVerdict, apart: ReturnType<typeof intervalsApart>): string {
+  if (verdict === 'none' || apart === null) return 'The intervals are not available, so no comparison is made';
+  if (verdict === 'similar' || apart === 'similar') return `No clear difference between ${a} and ${b}: the intervals overlap`;
   const worseOrBetter = verdict === 'better' ? ', which is better' : verdict === 'worse' ? ', which is worse' : '';
-  return `Core20 is ${apart} than the rest${worseOrBetter}; the intervals do not overlap.`;
+  return `${capitalise(a)} is ${apart} than ${b}${worseOrBetter}; the intervals do not overlap`;
 }
 
 function rowSentence(row: Row, overall: Figure, metric: UnitLike & { polarity: Polarity }, level: number, overallName: string): string {
@@ -66,14 +75,32 @@ export function list(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-/** Sentences for the IMD gap box. */
-export function describeGap(gap: Gap, metric: UnitLike & { polarity: Polarity }, level: number): string[] {
+const Q1 = 'the most deprived fifth (IMD quintile 1)';
+const Q5 = 'the least deprived fifth (quintile 5)';
+
+/**
+ * Sentences for the IMD gap: quintile 1 against quintile 5 (a difference claimed only when their
+ * intervals do not overlap, in the words of Core20 against the rest), then the SII and the RII.
+ * Every figure reads most minus (or over) least deprived. The web page, the chart file and the
+ * reports all print these sentences.
+ */
+export function describeGap(result: {
+  gap: Gap | null;
+  rows: readonly Pick<Row, 'group' | 'value' | 'lower' | 'upper' | 'suppressed'>[];
+  metric: UnitLike & { polarity: Polarity };
+  level: number;
+}): string[] {
+  const { gap, rows, metric, level } = result;
+  if (!gap) return [];
   const out: string[] = [];
   if (gap.absolute !== null) {
-    const word = gap.absolute > 0 ? 'higher' : gap.absolute < 0 ? 'lower' : 'the same';
-    out.push(gap.absolute === 0
-      ? 'The most deprived fifth (IMD quintile 1) and the least deprived fifth (quintile 5) have the same value.'
-      : `The most deprived fifth (IMD quintile 1) is ${formatDifference(Math.abs(gap.absolute), metric).replace(/^\+/, '')} ${word} than the least deprived fifth (quintile 5)${gap.relative !== null ? `, a ratio of ${formatRatio(gap.relative)}` : ''}.`);
+    const q = (g: string) => rows.find((r) => r.group === g) ?? null;
+    const verdict = quintileGapVerdict(rows, metric.polarity);
+    const apart = verdict === 'none' ? null : intervalsApart(q('1')!, q('5')!);
+    const figure = `the gap, most minus least deprived, is ${formatDifference(gap.absolute, metric)}${gap.relative !== null ? ` (a ratio of ${formatRatio(gap.relative)})` : ''}`;
+    out.push(verdict === 'none'
+      ? `The intervals of ${Q1} and ${Q5} are not available, so no comparison is made. ${capitalise(figure)}.`
+      : `${groupSentence(Q1, Q5, verdict, apart)}. ${capitalise(figure)}.`);
   }
   if (gap.sii !== null) {
     // SII and RII read the same way as the Q1 − Q5 gap: most deprived minus (or over) least deprived.

@@ -117,7 +117,7 @@ function breakdownSentences(r: BreakdownResult): string[] {
   }
   const order: Assessment[] = ['worse', 'higher', 'better', 'lower', 'similar', 'suppressed', 'not-compared'];
   const out = order.filter((a) => groups.has(a)).map((a) => `${assessmentLabels[a]}: ${list(groups.get(a)!)}.`);
-  if (r.gap) out.push(describeGap(r.gap, r.metric, r.level)[0]);
+  if (r.gap) out.push(describeGap(r)[0]);
   return out.filter(Boolean);
 }
 

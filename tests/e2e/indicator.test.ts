@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BreakdownResult, Metric } from '../../core/contracts/results.ts';
+import { describeGap } from '../../core/text/describe.ts';
 import { formatValue } from '../../core/text/format.ts';
-import { api, closeBrowser, newPage, open, openDataTables, screenshot, seriousAxeViolations, visibleText, waitForCharts, type TrackedPage } from './helpers.ts';
+import { api, closeBrowser, newPage, open, openDataTables, screenshot, serverUrl, seriousAxeViolations, visibleText, waitForCharts, type TrackedPage } from './helpers.ts';
 
 const id = 'op-dna-rate';
 
@@ -54,6 +55,27 @@ describe('indicator page', () => {
     expect(text).toContain('the modelled difference between the most and the least deprived ends of the whole gradient');
     expect(text).toContain(byEthnicity.metric.definition);
     expect(text).toContain('Disclosure control');
+  });
+
+  it('prints the same quintile 1 against quintile 5 sentence on the page, in the chart SVG and in the board report', async () => {
+    const byImd = await api<BreakdownResult>(`/api/metrics/${id}/breakdown?by=imd_quintile`);
+    const [sentence] = describeGap(byImd);
+    // The sample's DNA rate: quintile 1's interval lies above quintile 5's, so a difference is claimed, with its direction.
+    expect(sentence).toMatch(/^The most deprived fifth \(IMD quintile 1\) is higher than the least deprived fifth \(quintile 5\), which is worse; the intervals do not overlap\. The gap, most minus least deprived, is \+/);
+    const q = (g: string) => byImd.rows.find((r) => r.group === g)!;
+    expect(q('1').lower!).toBeGreaterThan(q('5').upper!);
+
+    const onPage = await tracked.page.locator('section:has(#gap-heading) ul.statements li').allInnerTexts();
+    expect(onPage[0]).toBe(sentence);
+    const svg = await (await fetch(`${serverUrl()}/api/charts/${id}.svg?chart=breakdown&by=imd_quintile`)).text();
+    const desc = /<desc id="parity-chart-desc">([^<]*)<\/desc>/.exec(svg)?.[1] ?? '';
+    const unescape = (t: string) => t.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    expect(unescape(desc)).toContain(sentence);
+    const board = await tracked.page.context().newPage();
+    await board.goto(`${serverUrl()}/reports/board?indicators=${id}&breakdowns=imd_quintile`, { waitUntil: 'networkidle' });
+    const reportSentences = await board.locator('ul.narrative li').allInnerTexts();
+    expect(reportSentences).toContain(sentence);
+    await board.close();
   });
 
   it('keeps the chosen breakdown in the URL', async () => {

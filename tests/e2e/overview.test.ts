@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OverviewResult } from '../../core/contracts/results.ts';
+import { stripScale } from '../../core/charts/strip-scale.ts';
 import { formatValue } from '../../core/text/format.ts';
 import { api, closeBrowser, newPage, open, screenshot, seriousAxeViolations, visibleText, type TrackedPage } from './helpers.ts';
 
@@ -38,6 +39,45 @@ describe('Core20PLUS5 overview', () => {
     expect(text).toMatch(/(Monthly|Quarterly) Q1 − Q5 gap, latest (month|quarter): (Common cause|Special cause|Too few points)|No Q1 − Q5 gap series/);
     // An earlier signal in the window is listed beside a common-cause icon, never hidden by it.
     if (tile.gapVariation === 'common-cause' && (tile.gapSignals ?? []).length > 0) expect(text).toContain('Earlier:');
+  });
+
+  it('draws each strip on one axis from 0, or says beside it that the axis is zoomed, and explains the dashed line there', async () => {
+    const drawn = overview.tiles.filter((t) => t.core20 && !t.core20.suppressed && t.rest && !t.rest.suppressed && t.core20.lower !== null && !t.overall.suppressed && t.overall.value !== null);
+    expect(drawn.length).toBeGreaterThan(3);
+    const seen = { zero: 0, zoomed: 0 };
+    for (const tile of drawn) {
+      const card = tracked.page.locator(`#tile-${tile.metric.id}`);
+      const strip = card.locator('svg.interval-strip');
+      const legend = card.locator(`#${await strip.getAttribute('aria-describedby')}`);
+      const key = (await legend.innerText()).replace(/\s+/g, ' ');
+      // The dashed line is explained next to the strip, not only under "How to read this page".
+      expect(key, tile.metric.id).toContain(`Dashed line: trust overall, ${formatValue(tile.overall.value, tile.metric)}`);
+      const ticks = await strip.locator('text').allTextContents();
+      const scale = stripScale([tile.core20!.value, tile.core20!.lower, tile.core20!.upper, tile.rest!.value, tile.rest!.lower, tile.rest!.upper, tile.overall.value], { share: tile.metric.unit === '%' })!;
+      expect(ticks.length, tile.metric.id).toBe(scale.ticks.length);
+      if (scale.zeroBased) {
+        expect(ticks[0]).toMatch(/^0%?$/);
+        expect(key).not.toContain('Zoomed axis');
+        seen.zero += 1;
+      } else {
+        expect(key).toContain(`Zoomed axis, ${ticks[0]} to ${ticks.at(-1)}: it does not start at 0`);
+        seen.zoomed += 1;
+      }
+      // Both groups and the dashed trust overall lie inside the one axis.
+      const box = await strip.evaluate((svg) => {
+        const axis = svg.querySelector('line')!;
+        const xs = [...svg.querySelectorAll('circle')].map((c) => Number(c.getAttribute('cx')));
+        const dashed = svg.querySelector('line[stroke-dasharray]');
+        return { from: Number(axis.getAttribute('x1')), to: Number(axis.getAttribute('x2')), xs: [...xs, Number(dashed?.getAttribute('x1'))] };
+      });
+      for (const x of box.xs) {
+        expect(x, tile.metric.id).toBeGreaterThanOrEqual(box.from - 0.01);
+        expect(x, tile.metric.id).toBeLessThanOrEqual(box.to + 0.01);
+      }
+    }
+    // The sample trust has both kinds: rates and wide-apart shares from 0, near-equal shares zoomed.
+    expect(seen.zero).toBeGreaterThan(0);
+    expect(seen.zoomed).toBeGreaterThan(0);
   });
 
   it('states the data as-at date and the disclosure profile', async () => {

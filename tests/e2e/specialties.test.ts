@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BreakdownResult } from '../../core/contracts/results.ts';
+import { core20VerdictLabels } from '../../core/text/compare.ts';
 import { formatValue } from '../../core/text/format.ts';
 import { api, closeBrowser, newPage, open, openDataTables, screenshot, seriousAxeViolations, visibleText, waitForCharts, type TrackedPage } from './helpers.ts';
 
@@ -33,6 +34,57 @@ describe('specialty pages', () => {
     expect(rows).toContain(target.name);
     expect(await seriousAxeViolations(tracked.page)).toEqual([]);
     await screenshot(tracked.page, 'specialties-1280');
+  });
+
+  it('finds specialties by the abbreviations clinicians use: ENT, T&O, ObGyn and A&E', async () => {
+    const names = (codes: string[]) => list.specialties.filter((s) => codes.includes(s.code)).map((s) => s.name);
+    const search = async (q: string) => {
+      await tracked.page.getByLabel('Find a specialty').fill(q);
+      await tracked.page.waitForFunction((text) => new URL(location.href).searchParams.get('q') === text, q);
+      return tracked.page.locator('tbody th').allInnerTexts();
+    };
+    await open(tracked, '/specialties');
+    await tracked.page.waitForSelector('table');
+    expect(await search('ENT')).toEqual(['Ear, Nose & Throat']);
+    expect(await search('T&O')).toEqual(['Trauma & Orthopaedics']);
+    expect(await search('t and o')).toEqual(['Trauma & Orthopaedics']);
+    expect((await search('ObGyn')).sort()).toEqual(names(['501', '502', '503']).sort());
+    expect(names(['501', '502']).length).toBe(2);
+    // The sample trust records no treatment function 180 (A&E attendances carry none), so the
+    // list is served here with one A&E row added: the search on the page is what is checked.
+    await tracked.page.route('**/api/specialties', (route) => route.fulfill({ json: { specialties: [...list.specialties, { code: '180', name: 'Accident & Emergency', activity: 1 }] } }));
+    await open(tracked, '/specialties');
+    await tracked.page.waitForSelector('table');
+    expect(await search('A&E')).toEqual(['Accident & Emergency']);
+    await tracked.page.unroute('**/api/specialties');
+    expect(tracked.consoleErrors).toEqual([]);
+  });
+
+  it('leads with the inequality inside the specialty — Core20 against the rest, then by ethnic group — before the comparison with the trust', async () => {
+    const top = list.specialties[0];
+    await open(tracked, `/specialties/${top.code}`);
+    await waitForCharts(tracked.page, 2);
+    const headings = await tracked.page.locator('main h1, main h2').allInnerTexts();
+    expect(headings.map((h) => h.replace(/\s+/g, ' ').replace(/:.*/, ''))).toEqual([
+      `${top.name} (${top.code})`,
+      `Inequality inside ${top.name}`,
+      'At a glance',
+      `${top.name} among all specialties`,
+    ]);
+    // What a reader meets, in page order: Core20 against the rest, the breakdown by ethnic group,
+    // then the specialty against the whole trust, then against the other specialties.
+    const text = await visibleText(tracked.page);
+    const verdicts = Object.values(core20VerdictLabels).map((l) => text.indexOf(`${l} in ${top.name}`)).filter((i) => i >= 0);
+    expect(verdicts.length, 'the Core20 line').toBe(1);
+    const marks = [
+      verdicts[0],
+      text.indexOf(`in ${top.name}, by ethnic group`),
+      text.indexOf(`${top.name} against the whole trust`),
+      text.indexOf(`${top.name} among all specialties`),
+    ];
+    expect(marks.every((i) => i >= 0), JSON.stringify(marks)).toBe(true);
+    expect([...marks].sort((a, b) => a - b)).toEqual(marks);
+    expect(await tracked.page.getByRole('radio', { name: 'Ethnic group' }).isChecked()).toBe(true);
   });
 
   it('shows one specialty by ethnicity and places it among the others', async () => {

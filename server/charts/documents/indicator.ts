@@ -42,7 +42,8 @@ function trendTable(points: { period: string; value: number | null; lower?: numb
   };
 }
 
-function breakdownAlt(r: BreakdownResult, narrative: string[]): string {
+/** `described`: the sentences a reader of the chart needs beyond the dots (unknown group, the IMD gap). */
+function breakdownAlt(r: BreakdownResult, described: (string | null)[]): string {
   const shown = r.rows.filter((x) => !x.suppressed && x.value !== null);
   const suppressed = r.rows.length - shown.length;
   const overall = r.overall.suppressed ? 'suppressed' : `${formatValue(r.overall.value, r.metric)} (${r.level}% interval ${formatInterval(r.overall.lower, r.overall.upper, r.metric)})`;
@@ -50,7 +51,7 @@ function breakdownAlt(r: BreakdownResult, narrative: string[]): string {
     `Dot chart of ${r.metric.title} for ${r.rows.length} ${lowerTitle(breakdownTitle(r.by))} groups, ${formatPeriod(r.period)}, each with its ${r.level}% confidence interval; the trust overall is ${overall}.`,
     ...shown.map((x) => `${x.label}: ${formatValue(x.value, r.metric)} (${formatInterval(x.lower, x.upper, r.metric)}), ${assessmentLabels[assess(x, r.metric.polarity)].toLowerCase()}.`),
     suppressed ? `${suppressed} group${suppressed === 1 ? '' : 's'} suppressed for small numbers.` : '',
-    ...narrative.filter((s) => s.startsWith('The slope') || s.startsWith('The trust overall (')),
+    ...described,
   ].filter(Boolean).join(' ');
 }
 
@@ -118,9 +119,14 @@ export async function buildChartDocument(metrics: MetricsService, request: Chart
     : request.chart === 'heatmap'
     ? [`Each cell is the ${r.metric.title.toLowerCase()} for one pair of groups; * marks a suppressed cell. Intervals are in the data table.`]
     : [...statements.differences, statements.similar, statements.suppressed, statements.notCompared].filter((x): x is string => Boolean(x));
-  if (r.gap) narrative.push(...describeGap(r.gap, r.metric, r.level));
+  // Quintile 1 against quintile 5, the SII and the RII in the words of the web page and the reports.
+  const gapSentences = describeGap(r);
+  narrative.push(...gapSentences);
   const known = request.chart === 'breakdown' ? describeKnownRecords(r, r.level) : null;
   if (known) narrative.unshift(known);
+  const footnotes = commonFootnotes(r.metric, r, `Method: ${r.metric.method}, ${r.level}% confidence intervals (lines)${request.chart === 'breakdown' && !r.overall.suppressed && r.overall.value !== null ? `; dashed line: trust overall, ${formatValue(r.overall.value, r.metric)}` : ''}. A group is called higher or lower than the trust overall only where the 95% intervals do not overlap.${benchmarkNote(request.chart, r)}`);
+  // A PNG has no description: the quintile 1 against quintile 5 verdict goes under the chart, after the method.
+  if (request.chart === 'breakdown' && gapSentences.length > 0 && r.gap?.absolute !== null) footnotes.splice(2, 0, gapSentences[0]);
   const title = request.title || (r.by2 ? `${r.metric.title} by ${byText} and ${by2Text}` : `${r.metric.title} by ${byText}`);
   return {
     format: 1,
@@ -128,12 +134,12 @@ export async function buildChartDocument(metrics: MetricsService, request: Chart
     request: { ...request, level },
     title,
     subtitle: [[valueTitle(r.metric), `by ${byText}${r.by2 ? ` and ${by2Text}` : ''}`, ...where, formatPeriod(r.period)].join(' · ')],
-    footnotes: commonFootnotes(r.metric, r, `Method: ${r.metric.method}, ${r.level}% confidence intervals (lines)${request.chart === 'breakdown' && !r.overall.suppressed && r.overall.value !== null ? `; dashed line: trust overall, ${formatValue(r.overall.value, r.metric)}` : ''}. A group is called higher or lower than the trust overall only where the 95% intervals do not overlap.${benchmarkNote(request.chart, r)}`),
+    footnotes,
     alt: r.notComputable
       ? `No chart: ${r.notComputable.message}`
       : request.chart === 'heatmap'
       ? `Heat map of ${r.metric.title} by ${byText} (rows) and ${by2Text} (columns), ${formatPeriod(r.period)}: ${r.rows.length} cells, ${r.rows.filter((x) => x.suppressed).length} suppressed. ${r.rows.filter((x) => !x.suppressed && x.value !== null).map((x) => `${x.label}, ${x.label2}: ${formatValue(x.value, r.metric)}`).join('; ')}.`
-      : breakdownAlt(r, narrative),
+      : breakdownAlt(r, [known, ...gapSentences]),
     narrative,
     spec,
     table: breakdownTable(r),

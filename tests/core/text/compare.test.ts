@@ -1,7 +1,7 @@
 // How a group is described against the trust: better or worse only when the indicator has a
 // direction and the intervals do not overlap; breakdown names as titles and inside sentences.
 import { describe, expect, it } from 'vitest';
-import { assess, assessmentLabel, breakdownPhrase, breakdownTitle, intervalsApart } from '../../../core/text/compare.ts';
+import { assess, assessmentLabel, breakdownPhrase, breakdownTitle, intervalsApart, inSentence } from '../../../core/text/compare.ts';
 
 const row = (comparison: 'higher' | 'lower' | 'similar' | null, extra: { suppressed?: boolean; value?: number | null } = {}) => ({ comparison, suppressed: false, value: 12, ...extra });
 
@@ -60,5 +60,6 @@ describe('breakdown names', () => {
     expect(breakdownPhrase('imd_quintile')).toBe('IMD quintile');
     expect(breakdownPhrase('core20')).toBe('Core20 (most deprived 20%)');
     expect(breakdownPhrase('plus_group')).toBe('PLUS group');
+    expect(inSentence('Open RTT pathways waiting over 18 weeks')).toBe('open RTT pathways waiting over 18 weeks');
   });
 });

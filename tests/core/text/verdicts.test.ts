@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { core20Verdict, targetVerdict, targetVerdictLabels } from '../../../core/text/compare.ts';
-import { describeCore20 } from '../../../core/text/describe.ts';
+import { core20Verdict, quintileGapVerdict, targetVerdict, targetVerdictLabels } from '../../../core/text/compare.ts';
+import { describeCore20, describeGap } from '../../../core/text/describe.ts';
 
 describe('one assessment, one wording', () => {
   it('calls 94.97% with an interval across a 95% target "not clearly different", never "not met"', () => {
@@ -24,5 +24,18 @@ describe('one assessment, one wording', () => {
     const overlapping = { ...rest, value: 17, lower: 16, upper: 19 };
     expect(core20Verdict(core20, overlapping, 'lower')).toBe('similar');
     expect(describeCore20({ metric, core20, rest: overlapping })).toMatch(/^No clear difference/);
+  });
+
+  it('gives quintile 1 against quintile 5 the rule of Core20 against the rest, and the same words', () => {
+    const q = (group: string, value: number, lower: number, upper: number) => ({ group, label: group, value, lower, upper, suppressed: false, numerator: null, denominator: null, method: 'Wilson', suppression: null, comparison: null });
+    const metric = { id: 'x', title: 'X', unit: '%', polarity: 'lower' as const, multiplier: 100 } as never;
+    const gap = { absolute: 10, relative: 2, sii: null, siiLower: null, siiUpper: null, rii: null, riiLower: null, riiUpper: null };
+    const apart = [q('1', 20, 18, 22), q('5', 10, 9, 11)];
+    expect(quintileGapVerdict(apart, 'lower')).toBe(core20Verdict(apart[0], apart[1], 'lower'));
+    expect(describeGap({ gap, rows: apart, metric, level: 95 })[0]).toMatch(/^The most deprived fifth \(IMD quintile 1\) is higher than the least deprived fifth \(quintile 5\), which is worse; the intervals do not overlap\./);
+    const overlapping = [q('1', 20, 18, 22), q('5', 17, 16, 19)];
+    expect(quintileGapVerdict(overlapping, 'lower')).toBe('similar');
+    expect(describeGap({ gap: { ...gap, absolute: 3 }, rows: overlapping, metric, level: 95 })[0]).toMatch(/^No clear difference between the most deprived fifth \(IMD quintile 1\) and the least deprived fifth \(quintile 5\): the intervals overlap\./);
+    expect(quintileGapVerdict([apart[0]], 'lower')).toBe('none');
   });
 });

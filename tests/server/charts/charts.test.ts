@@ -1,5 +1,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
+import type { BreakdownResult } from '../../../core/contracts/results.ts';
+import { describeGap } from '../../../core/text/describe.ts';
 import { assertBalancedXml, pngSize, sharedSampleApp } from '../../helpers/sample-app.ts';
 
 const t = sharedSampleApp();
@@ -58,6 +60,21 @@ describe('GET /api/charts/:metric.svg', () => {
     expect(svg).toContain('Wilson');
     expect(svg).toContain('Contains public sector information licensed under the Open Government Licence v3.0.');
     expect(svg).toContain('font-family="&quot;Source Sans Pro&quot;');
+  });
+
+  it('prints the quintile 1 against quintile 5 sentence of the web page under the IMD chart and in its description', async () => {
+    const result = (await get('/api/metrics/op-dna-rate/breakdown?by=imd_quintile')).json() as BreakdownResult;
+    const [sentence] = describeGap(result);
+    expect(sentence).toMatch(/^The most deprived fifth \(IMD quintile 1\) is higher than the least deprived fifth \(quintile 5\), which is worse/);
+    const svg = (await get('/api/charts/op-dna-rate.svg?by=imd_quintile')).body;
+    const unescape = (t: string) => t.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    expect(unescape(/<desc id="parity-chart-desc">([^<]*)</.exec(svg)![1])).toContain(sentence);
+    // The footnotes a PNG shows, wrapped into lines: joined again, they hold the same sentence.
+    const footnotes = /<g class="frame-footnotes"[^>]*>(.*?)<\/g>/.exec(svg)![1];
+    const lines = [...footnotes.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => unescape(m[1]));
+    expect(lines.join(' ')).toContain(sentence);
+    // Other breakdowns have no IMD gap, so no such footnote.
+    expect((await get('/api/charts/op-dna-rate.svg?by=sex')).body).not.toContain('most deprived fifth (IMD quintile 1) is');
   });
 
   it('uses a custom title when given one', async () => {

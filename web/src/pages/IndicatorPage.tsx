@@ -92,7 +92,7 @@ function signed(v: number | null, unit: UnitLike) {
   return formatDifference(v, unit);
 }
 
-function GapBox({ gap, metric, level }: { gap: Gap; metric: Metric; level: number }) {
+function GapBox({ result, gap, metric, level }: { result: BreakdownResult; gap: Gap; metric: Metric; level: number }) {
   return (
     <>
       <dl className="figures">
@@ -124,7 +124,7 @@ function GapBox({ gap, metric, level }: { gap: Gap; metric: Metric; level: numbe
         </div>
       </dl>
       <ul className="statements">
-        {describeGap(gap, metric, level).map((s) => (
+        {describeGap(result).map((s) => (
           <li key={s}>{s}</li>
         ))}
       </ul>
@@ -342,7 +342,7 @@ function Indicator({ metric }: { metric: Metric }) {
           <h2 id="gap-heading">Gap between the most and least deprived</h2>
           {imdResult.status === 'loading' && <Loading what="the deprivation gap" />}
           {imdResult.status === 'error' && <ErrorState error={imdResult.error} retry={imdResult.retry} what="deprivation gap" />}
-          {imdResult.status === 'ok' && imdResult.data.gap && <GapBox gap={imdResult.data.gap} metric={metric} level={imdResult.data.level} />}
+          {imdResult.status === 'ok' && imdResult.data.gap && <GapBox result={imdResult.data} gap={imdResult.data.gap} metric={metric} level={imdResult.data.level} />}
           {by !== 'imd_quintile' && imdResult.status === 'ok' && (
             <details className="disclosure">
               <summary>Show the IMD quintile table</summary>

@@ -5,7 +5,8 @@ import { apiUrl, useApi } from '../api/client.ts';
 import { useDataAsAt } from '../api/data-as-at.ts';
 import { OverviewResult, type Period, type Tile } from '../../../core/contracts/results.ts';
 import { colours } from '../../../core/charts/palette.ts';
-import { IntervalStrip } from '../components/IntervalStrip.tsx';
+import { stripScale } from '../../../core/charts/strip-scale.ts';
+import { IntervalStrip, StripLegend } from '../components/IntervalStrip.tsx';
 import { Meta } from '../components/Meta.tsx';
 import { Empty, ErrorState, Loading } from '../components/Status.tsx';
 import { VariationBadge } from '../components/VariationBadge.tsx';
@@ -75,6 +76,12 @@ function TileFigures({ tile }: { tile: Tile }) {
       </>
     );
   const interval = (row: Tile['core20']) => (row && !row.suppressed ? <span className="ci">{formatInterval(row.lower, row.upper, metric)}</span> : null);
+  const reference = overall.suppressed || overall.value === null ? null : overall.value;
+  // One axis for everything the strip draws: both groups, their intervals and the trust overall.
+  const drawn = (row: Tile['core20']) => (row && !row.suppressed ? [row.value, row.lower, row.upper] : []);
+  const scale = stripScale([...drawn(core20), ...drawn(rest), reference], { share: metric.unit === '%' });
+  const tick = (v: number) => `${formatNumber(v, metric, Number.isInteger(v) ? 0 : Math.abs(v) >= 10 ? 1 : 2)}${metric.unit === '%' ? '%' : ''}`;
+  const legendId = `strip-key-${metric.id}`;
   return (
     <>
       <dl className="tile-values">
@@ -99,21 +106,27 @@ function TileFigures({ tile }: { tile: Tile }) {
           </dd>
         </div>
       </dl>
-      <IntervalStrip
-        title={`${metric.title}: Core20 ${show(core20)}, everyone else ${show(rest)}, trust overall ${formatValue(overall.value, metric)}; lines are 95% intervals.`}
-        reference={overall.suppressed ? null : overall.value}
-        format={(v) => formatNumber(v, metric, Math.abs(v) >= 100 || Number.isInteger(v) ? 0 : 1)}
-        items={[
-          { label: 'Core20', value: core20?.value ?? null, lower: core20?.lower ?? null, upper: core20?.upper ?? null, colour: core20Colour },
-          { label: 'Rest', value: rest?.value ?? null, lower: rest?.lower ?? null, upper: rest?.upper ?? null, colour: restColour },
-        ]}
-      />
-      <p className="tile-strip-key">
-        {overall.suppressed || overall.value === null
-          ? 'Lines are 95% intervals; the trust overall is suppressed.'
-          : <>Dots and lines: values and 95% intervals; dashed line: trust overall, {formatValue(overall.value, metric)}.</>}
-        {known ? <> {known}</> : null}
-      </p>
+      {scale && (
+        <IntervalStrip
+          title={`${metric.title}: Core20 ${show(core20)}, everyone else ${show(rest)}, trust overall ${formatValue(overall.value, metric)}; lines are 95% intervals.`}
+          describedBy={legendId}
+          scale={scale}
+          reference={reference}
+          format={tick}
+          items={[
+            { label: 'Core20', value: core20?.value ?? null, lower: core20?.lower ?? null, upper: core20?.upper ?? null, colour: core20Colour },
+            { label: 'Rest', value: rest?.value ?? null, lower: rest?.lower ?? null, upper: rest?.upper ?? null, colour: restColour },
+          ]}
+        />
+      )}
+      {scale && (
+        <StripLegend
+          id={legendId}
+          reference={reference === null ? null : formatValue(reference, metric)}
+          zoom={scale.zeroBased ? null : `${tick(scale.min)} to ${tick(scale.max)}`}
+        />
+      )}
+      {known && <p className="tile-known">{known}</p>}
       <p className="tile-gap">
         <span className="tile-gap-label">Gap (Core20 − rest):</span>{' '}
         <strong>{formatDifference(gap?.absolute ?? null, metric)}</strong>
@@ -311,7 +324,7 @@ function Overview({ data }: { data: OverviewResult }) {
             most deprived 20% of neighbourhoods in England (IMD quintile 1).{' '}
             <span className="key-dot" style={{ background: restColour }} aria-hidden="true" /> Everyone else: quintiles 2–5.
           </li>
-          <li>The figure under each value is its 95% confidence interval; the dashed line on each strip is the trust overall (each tile says its value).</li>
+          <li>The figure under each value is its 95% confidence interval; the dashed line on each strip is the trust overall (each tile says its value). A strip starts at 0 unless that would squeeze its figures together; then the legend says where it starts.</li>
           <li>A difference is claimed only when the two intervals do not overlap.</li>
           <li>
             The variation icon is statistical process control (Making Data Count) on the latest point of the monthly gap

@@ -11,7 +11,7 @@ import { BreakdownTable, BreakdownView } from '../components/BreakdownView.tsx';
 import { DataTable } from '../components/DataTable.tsx';
 import { Meta } from '../components/Meta.tsx';
 import { Empty, ErrorState, Loading } from '../components/Status.tsx';
-import { assess, assessmentLabels, breakdownPhrase, breakdownTitle, core20Verdict, core20VerdictLabels } from '../../../core/text/compare.ts';
+import { assess, assessmentLabels, breakdownPhrase, breakdownTitle, core20Verdict, core20VerdictLabels, inSentence } from '../../../core/text/compare.ts';
 import { formatInterval, formatPeriod, formatValue } from '../../../core/text/format.ts';
 import { Link, useQuery } from '../router.tsx';
 
@@ -91,7 +91,7 @@ function Specialty({ code, name, metrics }: { code: string; name: string; metric
   return (
     <>
       <section className="panel" aria-labelledby="indicator-heading">
-        <h2 id="indicator-heading">Inequality inside {name}: {metric.title.toLowerCase()}</h2>
+        <h2 id="indicator-heading">Inequality inside {name}: {inSentence(metric.title)}</h2>
         <Core20Line state={core20} name={name} />
         <div className="filters">
           <div className="field">
@@ -116,7 +116,7 @@ function Specialty({ code, name, metrics }: { code: string; name: string; metric
             </div>
           </fieldset>
         </div>
-        {breakdown.status === 'loading' && <Loading what={`${metric.title.toLowerCase()} by ${breakdownPhrase(by)}`} />}
+        {breakdown.status === 'loading' && <Loading what={`${inSentence(metric.title)} by ${breakdownPhrase(by)}`} />}
         {breakdown.status === 'error' && <ErrorState error={breakdown.error} retry={breakdown.retry} what="breakdown" />}
         {breakdown.status === 'ok' && (
           <>
