@@ -29,6 +29,16 @@ export const fileMessages = {
     `${column}: read from "${chosen}"; ${others.map((h) => `"${h}"`).join(', ')} could also fill it and ${others.length > 1 ? 'were' : 'was'} not used` +
     (column === 'lsoa_code' ? ' (the newer, 2021, LSOA is preferred).' : ' (the first in the order Parity prefers).'),
   combinedDateTime: (column: string, date: string, time: string) => `${column}: combined from "${date}" (date) and "${time}" (time).`,
+  /** A flag the file does not have, told from other columns (ECDS admitted: pipelines/ingest/derive-absent.ts). */
+  derivedColumn: (column: string, d: { from: string | null; given: string[]; yes: number; no: number; unknown: number }) => {
+    const n = (x: number) => x.toLocaleString('en-GB');
+    const sources = [
+      d.from ? `"${d.from}" (a discharge destination of a ward or critical care unit is an admission; any other valid destination is not)` : '',
+      ...d.given.map((h) => `"${h}" (a decision to admit recorded is an admission)`),
+    ].filter(Boolean).join(' and ');
+    return `${column}: the file has no ${column} column, so it was told from ${sources}: ${n(d.yes)} yes, ${n(d.no)} no, ` +
+      `${n(d.unknown)} not known (${d.from ? 'no valid destination' : 'no decision to admit'}${d.from && d.given.length ? ' and no decision to admit' : ''}).`;
+  },
   invalidMappingFile: (file: string, problems: string) =>
     `The column mapping ${file} cannot be read (${problems}). Each column is a header, {"from": header, "values": {word: code}} or {"date": header, "time": header}.`,
   outsideEngland: (rows: number) =>

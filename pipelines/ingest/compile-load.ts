@@ -13,6 +13,7 @@ import { valueKey } from '../../core/datasets/column-mapping.ts';
 import { expectations, rowMessages } from '../../core/text/ingest-messages.ts';
 import { normaliseSql } from './normalise-sql.ts';
 import { type LsoaVintage, derivedDecileSql } from './grain/lsoa-vintage.ts';
+import { derivedColumns, derivedValueSql } from './derive-absent.ts';
 
 export const STAGE = 'stage_rows';
 /** The staged rows that cannot be loaded: `_rowid` in the stage, `source_row`, `_reasons`. */
@@ -180,8 +181,11 @@ export function compileStage(
   // footer test: an export with a hundred columns Parity does not declare no longer writes them all.
   const kept = readIndexes(plan).map((i) => `c${i}, `).join('');
   const dq = dataset.columns.filter((c) => !c.required && !c.rejectInvalid).map((c) => ({ when: isInvalid(c), text: `'${c.name}'` }));
+  // A flag the file lacks may be told from other columns (ECDS admitted, derive-absent.ts).
+  const derived = new Map(derivedColumns(dataset, plan).map((c) => [c.name, derivedValueSql(c, plan)]));
+  const values = stagedValues(dataset, chineseGroup).map(([name, sql]) => `${derived.get(name) ?? sql} AS ${col(name)}`);
   return `CREATE OR REPLACE TEMP TABLE ${STAGE} AS
-SELECT ${kept}${stagedValues(dataset, chineseGroup).map(([name, sql]) => `${sql} AS ${col(name)}`).join(', ')},
+SELECT ${kept}${values.join(', ')},
   ${listOf(dq)} AS _dq,
   ${reasons(dataset)} AS _reasons,
   ${blankRow(dataset, plan)} AS _skip

@@ -23,6 +23,7 @@ import { rejectedSummary, splitReason } from './summary.ts';
 import { transcodeToUtf8 } from './transcode.ts';
 import { checkInputs } from './input-checks.ts';
 import { readColumns } from './column-readings.ts';
+import { derivedNotes } from './derive-absent.ts';
 import type { InputFinding, NotComputable } from '../../core/contracts/ingest.ts';
 
 export interface IngestRequest {
@@ -266,7 +267,7 @@ async function load(db: Database, request: IngestRequest, options: IngestOptions
       await quarantineRows(session, extractId, dataset, plan, columnMapping);
       trace('quarantine');
       const quality = await dataQuality(session, dataset, extractId);
-      const notes = [...plan.notes];
+      const notes = [...plan.notes, ...(await derivedNotes(session, dataset, plan, header.headers, extractId))];
       if (dataset.patientLevel) {
         const outside = await count(session, `SELECT count(*)::INTEGER AS n FROM ${ident(dataset.id)} WHERE extract_id = $id AND imd_edition = 'outside England'`, { id: extractId });
         if (outside > 0) notes.push(fileMessages.outsideEngland(outside));

@@ -115,6 +115,49 @@ describe('ECDS with arrival and departure date and time in separate columns', ()
   });
 });
 
+describe('ECDS with no admitted flag: admission told by the discharge destination (SNOMED CT) and a decision to admit', () => {
+  let l: Loaded;
+  beforeAll(async () => { l = await loadFixture('ecds-discharge-destination.csv', 'ae_attendances'); }, 60_000);
+  afterAll(() => l?.close());
+
+  it('loads all 40 attendances and reads the destination and the decision to admit', () => {
+    accountsForEveryRow(l.summary, 40);
+    expect(l.summary.rowsQuarantined).toBe(0);
+    expect(l.summary.columnMapping).toMatchObject({
+      discharge_destination: 'EC_Discharge_Destination_SNOMED_CT',
+      decision_to_admit_datetime: 'EC_Decision_To_Admit_Date + EC_Decision_To_Admit_Time',
+    });
+    expect(l.summary.columnMapping.admitted).toBeUndefined();
+    // 999999 is no discharge destination: kept, flagged, and the admission not known.
+    expect(l.summary.dataQuality).toEqual({ discharge_destination: 1 });
+  });
+
+  it('counts the admissions made by hand: 18 admitted, 18 not, 4 not known, and says how', async () => {
+    const rows = await l.db.all<{ admitted: boolean | null; n: number }>(`SELECT admitted, count(*)::INT AS n FROM ae_attendances GROUP BY admitted`);
+    const byValue = Object.fromEntries(rows.map((r) => [String(r.admitted), r.n]));
+    expect(byValue).toEqual({ true: 18, false: 18, null: 4 });
+    const note = l.summary.notes.find((n) => n.startsWith('admitted:'));
+    expect(note).toContain('"EC_Discharge_Destination_SNOMED_CT"');
+    expect(note).toContain('"EC_Decision_To_Admit_Date + EC_Decision_To_Admit_Time"');
+    expect(note).toContain('18 yes, 18 no, 4 not known');
+  });
+
+  it('takes a decision to admit over a destination that is not a ward, and a short-stay destination alone as not admitted', async () => {
+    const rows = await l.db.all<{ destination: string | null; dta: boolean; admitted: boolean | null; n: number }>(
+      `SELECT discharge_destination AS destination, decision_to_admit_datetime IS NOT NULL AS dta, admitted, count(*)::INT AS n
+       FROM ae_attendances WHERE discharge_destination IN ('306689006', '1066341000000100') OR discharge_destination IS NULL
+       GROUP BY ALL ORDER BY ALL`);
+    expect(rows).toEqual([
+      { destination: '1066341000000100', dta: false, admitted: false, n: 1 },
+      { destination: '1066341000000100', dta: true, admitted: true, n: 2 },
+      { destination: '306689006', dta: false, admitted: false, n: 10 },
+      { destination: '306689006', dta: true, admitted: true, n: 1 },
+      { destination: null, dta: false, admitted: null, n: 4 },
+      { destination: null, dta: true, admitted: true, n: 2 },
+    ]);
+  });
+});
+
 describe('WLMDS / PTL snapshot (PSEUDO_PATIENT_PATHWAY_IDENTIFIER, Week_Ending_Date, PRIORITY_TYPE_CODE 1/2/3)', () => {
   let l: Loaded;
   beforeAll(async () => { l = await loadFixture('wlmds-ptl.csv', 'waiting_list'); }, 60_000);
