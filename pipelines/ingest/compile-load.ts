@@ -36,7 +36,12 @@ export interface CompileOptions {
   hasSetAside?: boolean;
   /** The LSOA codes' vintage: which IoD edition gives the decile (grain/lsoa-vintage.ts). */
   lsoaVintage?: LsoaVintage | null;
+  /** The header's line in the file (1 unless report title lines come first): stage row 0 is the line after it. */
+  headerLine?: number;
 }
+
+/** The file line of stage row 0 (before any rejected or empty line shifts it). */
+export const firstDataLine = (opts: Pick<CompileOptions, 'headerLine'>) => (opts.headerLine ?? 1) + 1;
 
 /** A Welsh LSOA (W01) or Scottish data zone (S01). */
 export const OUTSIDE_ENGLAND = `(prefix(lsoa_code, 'W01') OR prefix(lsoa_code, 'S01'))`;
@@ -197,18 +202,19 @@ FROM (
 }
 
 /** Only when DuckDB rejected lines: the stage's row ids, shifted past the rejected lines. */
-export function compileLines(): string {
+export function compileLines(opts: Pick<CompileOptions, 'headerLine'> = {}): string {
+  const first = firstDataLine(opts);
   return `CREATE OR REPLACE TEMP TABLE ${LINES} AS
-SELECT s.rowid AS _rowid, (s.rowid + 2 + coalesce(shift.skipped, 0))::INTEGER AS source_row FROM ${STAGE} s
+SELECT s.rowid AS _rowid, (s.rowid + ${first} + coalesce(shift.skipped, 0))::INTEGER AS source_row FROM ${STAGE} s
 ASOF LEFT JOIN (SELECT line - row_number() OVER (ORDER BY line) + 1 AS at, row_number() OVER (ORDER BY line) AS skipped
-  FROM ${GAPS}) shift ON s.rowid + 2 >= shift.at`;
+  FROM ${GAPS}) shift ON s.rowid + ${first} >= shift.at`;
 }
 
-/** The line in the file of stage row `rowid` (header = line 1), with the join it needs. */
+/** The line in the file of stage row `rowid` (the first line of the file = 1), with the join it needs. */
 export function lineOf(rowid: string, alias: string, opts: CompileOptions): { sql: string; join: string } {
   return opts.hasRejects
     ? { sql: `${alias}.source_row`, join: `JOIN ${LINES} ${alias} ON ${alias}._rowid = ${rowid}` }
-    : { sql: `(${rowid} + 2)::INTEGER`, join: '' };
+    : { sql: `(${rowid} + ${firstDataLine(opts)})::INTEGER`, join: '' };
 }
 
 /** Step 2: the staged rows that cannot be loaded. */

@@ -17,6 +17,7 @@ import { findEmptyLines, recordGaps, skipNonData } from './skip-lines.ts';
 import { fileMessages } from '../../core/text/ingest-messages.ts';
 import { currentMemoryLimit, isOutOfMemory, outOfMemoryError } from './out-of-memory.ts';
 import { readHeader } from './read-header.ts';
+import { knownHeaders } from '../../core/datasets/header-row.ts';
 import { ignoredColumns, quarantineKeys } from '../../core/datasets/quarantine-columns.ts';
 import { IngestSummary } from '../../core/contracts/ingest.ts';
 import { rejectedSummary, splitReason } from './summary.ts';
@@ -86,6 +87,8 @@ interface StageRequest {
   chineseGroup: IngestOptions['chineseGroup'];
   /** The file may have empty lines, which DuckDB skips: find them so later rows keep their line numbers. */
   mayHaveEmptyLines: boolean;
+  /** Report title lines above the header, skipped (read-header.ts). */
+  preamble: number;
 }
 
 interface Staged {
@@ -97,7 +100,7 @@ interface Staged {
 async function stageFile(session: Session, request: StageRequest): Promise<Staged> {
   const columns = Array.from({ length: request.headerCount }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   const source = `read_csv(${literal(request.path)},
-    header = true, auto_detect = false, columns = {${columns}}, delim = ${literal(request.delimiter)}, quote = '"', escape = '"',
+    header = true, skip = ${request.preamble}, auto_detect = false, columns = {${columns}}, delim = ${literal(request.delimiter)}, quote = '"', escape = '"',
     store_rejects = true, rejects_table = '${RAW_REJECTS}', rejects_scan = 'stage_reject_scans')`;
   await session.run(compileStage(request.dataset, request.plan, request.headerCount, source, request.chineseGroup));
   // DuckDB may record several errors for one line; keep the first, in words an analyst can act on.
@@ -114,13 +117,15 @@ async function stageFile(session: Session, request: StageRequest): Promise<Stage
         ELSE error_message END, column_idx) AS error_message
     FROM ${RAW_REJECTS} GROUP BY line`);
   // Rejected and empty lines are missing from the stage: later rows' line numbers are shifted past them.
-  const empty = request.mayHaveEmptyLines ? await findEmptyLines(request.path) : [];
+  // Lines are numbered from the top of the file, preamble included; empty lines above the header are preamble.
+  const headerLine = request.preamble + 1;
+  const empty = request.mayHaveEmptyLines ? (await findEmptyLines(request.path)).filter((line) => line > headerLine) : [];
   const hasRejects = (await recordGaps(session, empty)) > 0;
-  if (hasRejects) await session.run(compileLines());
-  const options = { hasRejects, chineseGroup: request.chineseGroup };
+  if (hasRejects) await session.run(compileLines({ headerLine }));
+  const options = { hasRejects, chineseGroup: request.chineseGroup, headerLine };
   const read = [...new Set([...request.plan.match.values(), ...request.plan.times.values()])];
   const skipped = await skipNonData(session, options, read, empty.length);
-  return { options, skipped };
+  return { options, skipped: { ...skipped, preamble: request.preamble } };
 }
 
 async function checkReplace(session: Session, dataset: DatasetSpec, replace: string): Promise<void> {
@@ -199,7 +204,7 @@ async function load(db: Database, request: IngestRequest, options: IngestOptions
   try {
     const facts = await inspectFile(request.path, options.maxBytes);
     trace('inspect');
-    const header = readHeader(facts.head);
+    const header = readHeader(facts.head, knownHeaders(dataset, request.mapping));
     if (!header.hasDataRows) throw new FileRefusal(fileMessages.headerOnly());
     const plan = matchHeaders(dataset, header.headers, request.mapping);
     const columnMapping = Object.fromEntries([...plan.match].map(([column, index]) => {
@@ -221,7 +226,7 @@ async function load(db: Database, request: IngestRequest, options: IngestOptions
       return { ...base, extractId: existing.id, status: 'duplicate', rowsRead: existing.rows_read, rowsLoaded: existing.rows_loaded,
         rowsQuarantined: existing.rows_quarantined, rowsSetAside: existing.rows_read - existing.rows_loaded - existing.rows_quarantined,
         setAside: [], grain: null, imd: null, columns: [], notComputable: [], errors: [], dataQuality: {}, replaced: null,
-        skippedLines: { blank: 0, footer: 0 }, notes: plan.notes };
+        skippedLines: { blank: 0, footer: 0, preamble: header.preamble }, notes: plan.notes };
     }
 
     let path = request.path;
@@ -237,7 +242,7 @@ async function load(db: Database, request: IngestRequest, options: IngestOptions
       // rows created inside a transaction carry provisional row ids, which the row numbering needs.
       const { options: compileOptions, skipped } = await stageFile(session, {
         path, dataset, plan, headerCount: header.headers.length, delimiter: header.delimiter, chineseGroup: options.chineseGroup,
-        mayHaveEmptyLines: facts.mayHaveEmptyLines,
+        mayHaveEmptyLines: facts.mayHaveEmptyLines, preamble: header.preamble,
       });
       trace('stage');
       return transaction(session, async () => {

@@ -246,7 +246,7 @@ describe('a PAS report re-saved by Excel in Windows-1252, with the mapping a use
     accountsForEveryRow(l.summary, 36);
     expect(l.summary.encoding).toBe('windows-1252');
     expect(l.summary.rowsQuarantined).toBe(0);
-    expect(l.summary.skippedLines).toEqual({ blank: 5, footer: 2 });
+    expect(l.summary.skippedLines).toEqual({ blank: 5, footer: 2, preamble: 0 });
     expect(l.summary.dataQuality).toEqual({});
   });
 
@@ -266,6 +266,31 @@ describe('a PAS report re-saved by Excel in Windows-1252, with the mapping a use
 
   it('gives the DNA rate counted by hand: 8 missed (DNA, Was Not Brought, Could Not Wait) of 31', async () => {
     expect((await overall(l.app, 'op-dna-rate')).value).toBeCloseTo((100 * 8) / 31, 7);
+  });
+});
+
+describe('a PAS report export with title lines above the header row', () => {
+  let l: Loaded;
+  beforeAll(async () => { l = await loadFixture('pas-report-preamble.csv', 'outpatients'); }, 60_000);
+  afterAll(() => l?.close());
+
+  it('finds the header on line 5, skips the four lines above it and counts them apart', () => {
+    accountsForEveryRow(l.summary, 24);
+    expect(l.summary.skippedLines).toEqual({ preamble: 4, blank: 2, footer: 1 });
+    expect(l.summary.columnMapping).toMatchObject({ appointment_id: 'Appointment_Ref', attendance_status: 'Attendance_Status', lsoa_code: 'LSOA_Code' });
+    expect(l.summary.ignoredColumns).toEqual([]);
+  });
+
+  it('keeps every line number true to the file: the row cut short is line 22, the rows after the blank line keep theirs', async () => {
+    expect(l.summary.rowsQuarantined).toBe(1);
+    expect(l.summary.errors).toEqual([expect.objectContaining({ row: 22 })]);
+    const rows = await l.db.all<{ id: string; row: number }>(
+      `SELECT appointment_id AS id, source_row AS row FROM outpatients WHERE appointment_id IN ('RPT0000', 'RPT0010', 'RPT0015', 'RPT0022') ORDER BY row`);
+    expect(rows).toEqual([{ id: 'RPT0000', row: 6 }, { id: 'RPT0010', row: 17 }, { id: 'RPT0015', row: 23 }, { id: 'RPT0022', row: 30 }]);
+  });
+
+  it('gives the DNA rate counted by hand: 6 missed (5 DNA, 1 arrived late and not seen) of 21', async () => {
+    expect((await overall(l.app, 'op-dna-rate')).value).toBeCloseTo((100 * 6) / 21, 7);
   });
 });
 
