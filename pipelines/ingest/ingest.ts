@@ -24,7 +24,7 @@ import { rejectedSummary, splitReason } from './summary.ts';
 import { transcodeToUtf8 } from './transcode.ts';
 import { checkInputs } from './input-checks.ts';
 import { readColumns } from './column-readings.ts';
-import { derivedNotes } from './derive-absent.ts';
+import { derivedNotes, withDerivedReadings } from './derive-absent.ts';
 import type { InputFinding, NotComputable } from '../../core/contracts/ingest.ts';
 
 export interface IngestRequest {
@@ -264,7 +264,7 @@ async function load(db: Database, request: IngestRequest, options: IngestOptions
       await session.run(compileGrainInsert(dataset, grainPlan, compileOptions), { extract_id: extractId });
       trace('insert');
       const grain = await reportGrain(session, dataset, grainPlan, plan.match, header.headers, extractId, rowsLoaded);
-      const columns = await readColumns(session, dataset, plan.match, header.headers);
+      const columns = await withDerivedReadings(session, dataset, plan, header.headers, await readColumns(session, dataset, plan.match, header.headers));
       const findings = await checkInputs(session, dataset, extractId, new Set(plan.match.keys()));
       const fileName = request.fileName ?? basename(request.path);
       const notComputable = (await options.affectedIndicators?.(session, dataset.id, extractId, fileName, findings)) ?? [];

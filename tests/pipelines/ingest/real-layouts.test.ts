@@ -140,6 +140,11 @@ describe('ECDS with no admitted flag: admission told by the discharge destinatio
     expect(note).toContain('"EC_Discharge_Destination_SNOMED_CT"');
     expect(note).toContain('"EC_Decision_To_Admit_Date + EC_Decision_To_Admit_Time"');
     expect(note).toContain('18 yes, 18 no, 4 not known');
+    // The upload page's readings say where admitted came from, not "not in the file".
+    expect(l.summary.columns.find((c) => c.column === 'admitted')).toEqual({
+      column: 'admitted', header: 'EC_Discharge_Destination_SNOMED_CT, EC_Decision_To_Admit_Date + EC_Decision_To_Admit_Time',
+      recognised: 0, recoded: 36, missing: 4, unreadable: 0,
+    });
   });
 
   it('takes a decision to admit over a destination that is not a ward, and a short-stay destination alone as not admitted', async () => {
