@@ -51,6 +51,11 @@ function fromLine(text: string, line: number): { rest: string; ends: boolean } |
   return { rest: text.slice(at), ends: text.indexOf('\n', at) >= 0 };
 }
 
+/** Known headers among a line's words split at every separator: at least the line's score, nearly always. */
+function roughScore(line: string, known: Set<string>): number {
+  return new Set(line.split(/[,;\t|]/).map(headerKey).filter((h) => known.has(h))).size;
+}
+
 function parse(text: string, preview: number): { delimiter: string; rows: string[][] } {
   const parsed = Papa.parse<string[]>(text, { preview, delimitersToGuess: DELIMITERS, skipEmptyLines: 'greedy' });
   return { delimiter: parsed.meta.delimiter, rows: parsed.data };
@@ -70,11 +75,18 @@ export function parseHead(text: string, known: Set<string>, preview = 6): Parsed
     const at = line === 0 ? { rest: text, ends: true } : fromLine(text, line);
     if (!at) break;
     if (at.rest.trim() === '' || !at.ends) break;
-    const firstLineEnd = at.rest.indexOf('\n');
-    if ((firstLineEnd < 0 ? at.rest : at.rest.slice(0, firstLineEnd)).trim() === '') continue; // a blank line is never a header
+    const lineEnd = at.rest.indexOf('\n');
+    const lineText = lineEnd < 0 ? at.rest : at.rest.slice(0, lineEnd);
+    // A blank line (or separators only) is never a header, and papaparse would skip it.
+    if (/^[\s,;|"]*$/.test(lineText)) continue;
+    // Cheap first: a line whose words name no more known headers than the first line cannot
+    // take its place, and is not parsed (a wide extract's rows are long).
+    const top = candidates[0]?.preamble === 0 ? candidates[0] : null;
+    if (line > 0 && top && roughScore(lineText, known) < Math.max(2, top.score + 1)) continue;
     const { delimiter, rows } = line === 0 ? first : parse(at.rest, preview);
     const [header = [], ...after] = rows;
-    if (header.length < 2 || !DELIMITERS.includes(delimiter)) continue;
+    // Two named fields at least: Excel writes a title cell as "Outpatient Activity Report,,,,".
+    if (header.filter((h) => h.trim() !== '').length < 2 || !DELIMITERS.includes(delimiter)) continue;
     const score = new Set(header.map(headerKey).filter((h) => known.has(h))).size;
     const shaped = after.length > 0 && after[0].length === header.length;
     candidates.push({ delimiter, headers: header, rows: after, preamble: line, score, shaped });

@@ -21,6 +21,12 @@ describe('finding the header row', () => {
     expect(parseHead(text, known).preamble).toBe(2);
   });
 
+  it('takes Excel’s title cells, written with a comma for each empty cell, for a title, not a header', () => {
+    const text = ['Outpatient Activity Report,,,,', 'Run date: 01/12/2026,,,,', ',,,,', 'Ref,Who,When,Spec,Outcome', 'A1,P1,2025-04-01,110,5'].join('\r\n');
+    expect(parseHead(text, known)).toMatchObject({ preamble: 3, headers: ['Ref', 'Who', 'When', 'Spec', 'Outcome'] });
+    expect(parseHead(text.replace('Ref,Who', 'appointment_id,patient_id'), known).preamble).toBe(3);
+  });
+
   it('with headers it does not know, takes the first line two fields wide that the next row matches', () => {
     const text = ['Weekly clinic list', 'Ref,Who,When', 'A1,P1,2025-04-01'].join('\n');
     expect(parseHead(text, known)).toMatchObject({ preamble: 1, headers: ['Ref', 'Who', 'When'] });

@@ -266,6 +266,14 @@ describe('encodings, delimiters and headers', () => {
     expect(await db.all(`SELECT appointment_id AS id, source_row AS row FROM outpatients ORDER BY row`)).toEqual([{ id: 'A1', row: 5 }, { id: 'A3', row: 7 }]);
   });
 
+  it('skips a title block as Excel writes it, with a comma for each empty cell', async () => {
+    const commas = ','.repeat(10);
+    const csv = [`Outpatient Activity Report${commas}`, `Run date: 01/12/2026${commas}`, commas, HEADER, 'A1,P1,2025-04-01,110,5,1,34,1,A,,S', commas, 'A2,P2,2025-04-02,110,5,1,34,1,A,,S'].join('\r\n');
+    const summary = await load('excel-report.csv', csv);
+    expect(summary).toMatchObject({ status: 'loaded', rowsRead: 2, rowsLoaded: 2, skippedLines: { preamble: 3, blank: 1, footer: 0 } });
+    expect(await db.all(`SELECT appointment_id AS id, source_row AS row FROM outpatients ORDER BY row`)).toEqual([{ id: 'A1', row: 5 }, { id: 'A2', row: 7 }]);
+  });
+
   it('keeps the first line as the header when it is one, even if a data value looks like a header name', async () => {
     const csv = ['Ref,Who,When,Spec,Outcome', 'appointment_id,patient_id,2025-04-01,110,5'].join('\n');
     const summary = await load('first-line.csv', csv, 'outpatients', { mapping: { appointment_id: 'Ref', patient_id: 'Who', appointment_date: 'When', treatment_function_code: 'Spec', attendance_status: 'Outcome' } });
