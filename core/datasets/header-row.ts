@@ -51,9 +51,14 @@ function fromLine(text: string, line: number): { rest: string; ends: boolean } |
   return { rest: text.slice(at), ends: text.indexOf('\n', at) >= 0 };
 }
 
+/** headerKey of each field, in one pass (a wide extract has thousands of headers). */
+const keysOf = (fields: string[]) => fields.join('\n').toLowerCase().replace(/[^a-z0-9\n]/g, '').split('\n');
+
 /** Known headers among a line's words split at every separator: at least the line's score, nearly always. */
 function roughScore(line: string, known: Set<string>): number {
-  return new Set(line.split(/[,;\t|]/).map(headerKey).filter((h) => known.has(h))).size;
+  // One pass over the line, not one per word: a wide extract's data rows have thousands.
+  const words = line.toLowerCase().replace(/[^a-z0-9,;\t|]/g, '').split(/[,;\t|]/);
+  return new Set(words.filter((h) => known.has(h))).size;
 }
 
 function parse(text: string, preview: number): { delimiter: string; rows: string[][] } {
@@ -74,7 +79,7 @@ export function parseHead(text: string, known: Set<string>, preview = 6): Parsed
   for (let line = 0; line <= PREAMBLE_LIMIT; line++) {
     const at = line === 0 ? { rest: text, ends: true } : fromLine(text, line);
     if (!at) break;
-    if (at.rest.trim() === '' || !at.ends) break;
+    if (!/\S/.test(at.rest) || !at.ends) break;
     const lineEnd = at.rest.indexOf('\n');
     const lineText = lineEnd < 0 ? at.rest : at.rest.slice(0, lineEnd);
     // A blank line (or separators only) is never a header, and papaparse would skip it.
@@ -87,9 +92,12 @@ export function parseHead(text: string, known: Set<string>, preview = 6): Parsed
     const [header = [], ...after] = rows;
     // Two named fields at least: Excel writes a title cell as "Outpatient Activity Report,,,,".
     if (header.filter((h) => h.trim() !== '').length < 2 || !DELIMITERS.includes(delimiter)) continue;
-    const score = new Set(header.map(headerKey).filter((h) => known.has(h))).size;
+    const score = new Set(keysOf(header).filter((h) => known.has(h))).size;
     const shaped = after.length > 0 && after[0].length === header.length;
     candidates.push({ delimiter, headers: header, rows: after, preamble: line, score, shaped });
+    // A first line naming known headers, with a row of its width under it, is the header: a title
+    // block comes above a header, never below. Most files stop here.
+    if (line === 0 && score >= 2 && shaped) break;
   }
   const best = candidates.reduce<(typeof candidates)[number] | null>((b, c) => (c.score > (b?.score ?? 0) ? c : b), null);
   const top = candidates[0]?.preamble === 0 ? candidates[0] : null;
