@@ -11,7 +11,7 @@ import { pruneQuarantine } from './prune-quarantine.ts';
  * Bump it when a table's layout changes, and add the step that brings a database from the
  * previous version up to it to `UPGRADES`.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** `UPGRADES[n]` brings a database at version n - 1 up to version n. */
 const UPGRADES: Record<number, (db: Database) => Promise<void>> = {
@@ -19,6 +19,11 @@ const UPGRADES: Record<number, (db: Database) => Promise<void>> = {
   2: async (db) => {
     await db.run(`ALTER TABLE population ADD COLUMN IF NOT EXISTS lsoa_code VARCHAR`);
     await db.run(`ALTER TABLE population ADD COLUMN IF NOT EXISTS imd_edition VARCHAR`);
+  },
+  // 3: A&E attendances keep the ECDS discharge destination and decision to admit (admitted is told from them).
+  3: async (db) => {
+    await db.run(`ALTER TABLE ae_attendances ADD COLUMN IF NOT EXISTS discharge_destination VARCHAR`);
+    await db.run(`ALTER TABLE ae_attendances ADD COLUMN IF NOT EXISTS decision_to_admit_datetime TIMESTAMP`);
   },
 };
 

@@ -112,7 +112,7 @@ export function storageColumns(dataset: DatasetSpec): StorageColumn[] {
     ...(dataset.patientLevel ? DEMOGRAPHIC_DERIVED : []),
     ...(DATASET_DERIVED[dataset.id] ?? []),
     { name: 'extract_id', type: 'VARCHAR', description: 'The extract this row was loaded from.' },
-    { name: 'source_row', type: 'INTEGER', description: 'Row number in the uploaded file (header = row 1).' },
+    { name: 'source_row', type: 'INTEGER', description: 'Line in the uploaded file (its first line = 1: the header, unless report title lines come before it).' },
     { name: 'dq_flags', type: 'VARCHAR[]', description: 'Optional columns whose value was present but invalid (kept as NULL).' },
   ];
 }

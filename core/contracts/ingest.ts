@@ -118,8 +118,12 @@ export const IngestSummary = z.object({
   replaced: z.nullable(z.string()),
   /** A benchmarks load: the file's indicators and the catalogue indicators each feeds (an empty list: kept, not shown). */
   benchmarkIndicators: z.optional(z.array(BenchmarkIndicator)),
-  /** Lines that are not data rows, skipped and not counted in rowsRead: blank (empty, spaces or separators only, as Excel writes) and a report footer after the last data row. */
-  skippedLines: z.object({ blank: count, footer: count }),
+  /**
+   * Lines that are not data rows, skipped and not counted in rowsRead: blank (empty, spaces or
+   * separators only, as Excel writes), a report footer after the last data row, and a report's
+   * preamble — the title lines above the header row ("Outpatient Activity Report", "Run date: …").
+   */
+  skippedLines: z.object({ blank: count, footer: count, preamble: count }),
   /** What Parity chose in reading the file: a header preferred over another, a date and a time combined, areas outside England. */
   notes: z.array(z.string()),
 });

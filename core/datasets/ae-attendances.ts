@@ -1,5 +1,6 @@
 import { defineDataset } from './dataset-schema.ts';
 import { demographicColumns, patientId } from './demographics.ts';
+import { ECDS_ADMISSION_DESTINATIONS, ECDS_DISCHARGE_DESTINATIONS } from '../codes/ecds-discharge-destination.ts';
 
 export default defineDataset({
   id: 'ae_attendances',
@@ -40,7 +41,25 @@ export default defineDataset({
       ],
       synonyms: { '1': '01', '2': '02', '3': '03', '4': '04', '5': '05' },
     },
-    { name: 'admitted', kind: 'boolean', required: false, description: 'Admitted to hospital from A&E (Y/N).', aliases: ['admitted_flag', 'admitted_yn', 'admission'] },
+    // ECDS carries no admitted flag: without one, admission is told by where the patient went or a decision to admit.
+    {
+      name: 'admitted', kind: 'boolean', required: false, description: 'Admitted to hospital from A&E (Y/N); without the flag, told by the discharge destination or a decision to admit.',
+      aliases: ['admitted_flag', 'admitted_yn', 'admission'],
+      deriveWhenAbsent: { from: 'discharge_destination', trueCodes: ECDS_ADMISSION_DESTINATIONS, trueWhenGiven: ['decision_to_admit_datetime'] },
+    },
+    {
+      name: 'discharge_destination',
+      kind: 'code',
+      required: false,
+      description: 'Where the patient went on leaving the department: ECDS discharge destination (SNOMED CT).',
+      aliases: ['discharge_destination_snomed_ct', 'ec_discharge_destination_snomed_ct', 'ec_discharge_destination', 'discharge_destination_code'],
+      codes: ECDS_DISCHARGE_DESTINATIONS.map(({ code, label }) => ({ code, label })),
+    },
+    {
+      name: 'decision_to_admit_datetime', kind: 'datetime', required: false, description: 'When the decision to admit was made (ECDS), if one was.',
+      aliases: ['ec_decision_to_admit_date_time', 'der_ec_decision_to_admit_date_time', 'decision_to_admit_date_time', 'dta_datetime'],
+      dateTimePairs: [['ec_decision_to_admit_date', 'ec_decision_to_admit_time'], ['decision_to_admit_date', 'decision_to_admit_time'], ['dta_date', 'dta_time']],
+    },
     ...demographicColumns,
   ],
 });

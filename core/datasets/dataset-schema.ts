@@ -54,6 +54,15 @@ export const columnSpec = z.object({
    * `EC_Departure_Time_Since_Arrival`). Read when no header or date + time pair holds the column.
    */
   minutesAfter: z.object({ column: z.string(), headers: z.array(z.string()).min(1) }).optional(),
+  /**
+   * For `boolean` columns: how the value is told when the file has no header for the column —
+   * true where `from` (a code column) holds one of `trueCodes` or a column of `trueWhenGiven` has
+   * a value, false where `from` holds another valid code, not known otherwise. ECDS records no
+   * admitted flag: admission is told by the discharge destination or a decision to admit.
+   */
+  deriveWhenAbsent: z
+    .object({ from: z.string(), trueCodes: z.array(z.string()).min(1), trueWhenGiven: z.array(z.string()).default([]) })
+    .optional(),
   /** For `integer` and `number` columns: the accepted range, inclusive. */
   min: z.number().optional(),
   max: z.number().optional(),
@@ -96,8 +105,17 @@ export const datasetSpec = z
     for (const k of d.key) if (!names.has(k)) ctx.addIssue({ code: 'custom', message: `key column ${k} is not declared` });
     if (d.periodColumn && !names.has(d.periodColumn))
       ctx.addIssue({ code: 'custom', message: `period column ${d.periodColumn} is not declared` });
-    for (const c of d.columns)
+    for (const c of d.columns) {
       if (c.kind === 'code' && !c.codes?.length) ctx.addIssue({ code: 'custom', message: `code column ${c.name} has no codes` });
+      const derive = c.deriveWhenAbsent;
+      if (!derive) continue;
+      const from = d.columns.find((f) => f.name === derive.from);
+      if (c.kind !== 'boolean') ctx.addIssue({ code: 'custom', message: `${c.name} is derived but not a boolean` });
+      if (from?.kind !== 'code') ctx.addIssue({ code: 'custom', message: `${c.name} is derived from ${derive.from}, which is not a code column` });
+      for (const code of derive.trueCodes)
+        if (from?.codes && !from.codes.some((e) => e.code === code)) ctx.addIssue({ code: 'custom', message: `${derive.from} has no code ${code}` });
+      for (const name of derive.trueWhenGiven) if (!names.has(name)) ctx.addIssue({ code: 'custom', message: `${c.name} is derived from ${name}, which is not declared` });
+    }
   });
 export type DatasetSpec = z.infer<typeof datasetSpec>;
 export type DatasetInput = z.input<typeof datasetSpec>;

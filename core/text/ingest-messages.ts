@@ -34,6 +34,16 @@ export const fileMessages = {
       : ' (the first in the order Parity prefers).'),
   combinedDateTime: (column: string, date: string, time: string) => `${column}: combined from "${date}" (date) and "${time}" (time).`,
   minutesAfter: (column: string, header: string, start: string) => `${column}: ${start} plus the minutes in "${header}".`,
+  /** A flag the file does not have, told from other columns (ECDS admitted: pipelines/ingest/derive-absent.ts). */
+  derivedColumn: (column: string, d: { from: string | null; given: string[]; yes: number; no: number; unknown: number }) => {
+    const n = (x: number) => x.toLocaleString('en-GB');
+    const sources = [
+      d.from ? `"${d.from}" (a discharge destination of a ward or critical care unit is an admission; any other valid destination is not)` : '',
+      ...d.given.map((h) => `"${h}" (a decision to admit recorded is an admission)`),
+    ].filter(Boolean).join(' and ');
+    return `${column}: the file has no ${column} column, so it was told from ${sources}: ${n(d.yes)} yes, ${n(d.no)} no, ` +
+      `${n(d.unknown)} not known (${d.from ? 'no valid destination' : 'no decision to admit'}${d.from && d.given.length ? ' and no decision to admit' : ''}).`;
+  },
   invalidMappingFile: (file: string, problems: string) =>
     `The column mapping ${file} cannot be read (${problems}). Each column is a header, {"from": header, "values": {word: code}} or {"date": header, "time": header}.`,
   outsideEngland: (rows: number) =>

@@ -13,6 +13,7 @@ import { valueKey } from '../../core/datasets/column-mapping.ts';
 import { expectations, rowMessages } from '../../core/text/ingest-messages.ts';
 import { normaliseSql } from './normalise-sql.ts';
 import { type LsoaVintage, derivedDecileSql } from './grain/lsoa-vintage.ts';
+import { derivedColumns, derivedValueSql } from './derive-absent.ts';
 
 export const STAGE = 'stage_rows';
 /** The staged rows that cannot be loaded: `_rowid` in the stage, `source_row`, `_reasons`. */
@@ -35,7 +36,12 @@ export interface CompileOptions {
   hasSetAside?: boolean;
   /** The LSOA codes' vintage: which IoD edition gives the decile (grain/lsoa-vintage.ts). */
   lsoaVintage?: LsoaVintage | null;
+  /** The header's line in the file (1 unless report title lines come first): stage row 0 is the line after it. */
+  headerLine?: number;
 }
+
+/** The file line of stage row 0 (before any rejected or empty line shifts it). */
+export const firstDataLine = (opts: Pick<CompileOptions, 'headerLine'>) => (opts.headerLine ?? 1) + 1;
 
 /** A Welsh LSOA (W01) or Scottish data zone (S01). */
 export const OUTSIDE_ENGLAND = `(prefix(lsoa_code, 'W01') OR prefix(lsoa_code, 'S01'))`;
@@ -200,8 +206,11 @@ export function compileStage(
   const dq = dataset.columns.filter((c) => !c.required && !c.rejectInvalid).map((c) => ({ when: isInvalid(c), text: `'${c.name}'` }));
   // A data row has two or more of the read columns filled; the footer test counts them.
   const filled = read.map((i) => `(${trimmedCell(i)} IS NOT NULL)::INTEGER`).join(' + ') || '0';
+  // A flag the file lacks may be told from other columns (ECDS admitted, derive-absent.ts).
+  const derived = new Map(derivedColumns(dataset, plan).map((c) => [c.name, derivedValueSql(c, plan)]));
+  const values = stagedValues(dataset, chineseGroup).map(([name, sql]) => `${derived.get(name) ?? sql} AS ${col(name)}`);
   return `CREATE OR REPLACE TEMP TABLE ${STAGE} AS
-SELECT ${kept}${stagedValues(dataset, chineseGroup).map(([name, sql]) => `${sql} AS ${col(name)}`).join(', ')},
+SELECT ${kept}${values.join(', ')},
   ${listOf(dq)} AS _dq,
   ${reasons(dataset)} AS _reasons,
   ${blankRow(dataset, plan)} AS _skip,
@@ -276,21 +285,22 @@ function readingColumns(dataset: DatasetSpec, plan: HeaderPlan): string {
 }
 
 /** Only when DuckDB rejected lines: the stage's row ids, shifted past the rejected lines. */
-export function compileLines(): string {
+export function compileLines(opts: Pick<CompileOptions, 'headerLine'> = {}): string {
+  const first = firstDataLine(opts);
   return `CREATE OR REPLACE TEMP TABLE ${LINES} AS
-SELECT s.rowid AS _rowid, (s.rowid + 2 + coalesce(shift.skipped, 0))::INTEGER AS source_row FROM ${STAGE} s
+SELECT s.rowid AS _rowid, (s.rowid + ${first} + coalesce(shift.skipped, 0))::INTEGER AS source_row FROM ${STAGE} s
 ASOF LEFT JOIN (SELECT first_row, max(skipped) AS skipped FROM (
     SELECT line - row_number() OVER (ORDER BY line) + 1 AS first_row, row_number() OVER (ORDER BY line) AS skipped FROM ${GAPS})
   -- Gap lines side by side (two blank lines, a rejected line before an empty one) share one
   -- position among the rows: the rows after them are shifted past all of them.
-  GROUP BY first_row) shift ON s.rowid + 2 >= shift.first_row`;
+  GROUP BY first_row) shift ON s.rowid + ${first} >= shift.first_row`;
 }
 
-/** The line in the file of stage row `rowid` (header = line 1), with the join it needs. */
+/** The line in the file of stage row `rowid` (the first line of the file = 1), with the join it needs. */
 export function lineOf(rowid: string, alias: string, opts: CompileOptions): { sql: string; join: string } {
   return opts.hasRejects
     ? { sql: `${alias}.source_row`, join: `JOIN ${LINES} ${alias} ON ${alias}._rowid = ${rowid}` }
-    : { sql: `(${rowid} + 2)::INTEGER`, join: '' };
+    : { sql: `(${rowid} + ${firstDataLine(opts)})::INTEGER`, join: '' };
 }
 
 /** Step 2: the staged rows that cannot be loaded. */

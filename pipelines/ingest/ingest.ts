@@ -19,12 +19,14 @@ import { findEmptyLines, recordGaps, skipNonData } from './skip-lines.ts';
 import { fileMessages } from '../../core/text/ingest-messages.ts';
 import { currentMemoryLimit, isOutOfMemory, outOfMemoryError } from './out-of-memory.ts';
 import { readHeader } from './read-header.ts';
+import { knownHeaders } from '../../core/datasets/header-row.ts';
 import { ignoredColumns, quarantineKeys } from '../../core/datasets/quarantine-columns.ts';
 import { IngestSummary } from '../../core/contracts/ingest.ts';
 import { rejectedSummary, splitReason } from './summary.ts';
 import { transcodeToUtf8 } from './transcode.ts';
 import { checkInputs } from './input-checks.ts';
 import { readColumns } from './column-readings.ts';
+import { derivedNotes, withDerivedReadings } from './derive-absent.ts';
 import type { InputFinding, NotComputable } from '../../core/contracts/ingest.ts';
 
 export interface IngestRequest {
@@ -87,6 +89,8 @@ interface StageRequest {
   chineseGroup: IngestOptions['chineseGroup'];
   /** The file may have empty lines, which DuckDB skips: find them so later rows keep their line numbers. */
   mayHaveEmptyLines: boolean;
+  /** Report title lines above the header, skipped (read-header.ts). */
+  preamble: number;
 }
 
 interface Staged {
@@ -99,8 +103,10 @@ interface Staged {
 /** Reads the file into the stage, parsing every value once; says how to compile the later steps. */
 async function stageFile(session: Session, request: StageRequest): Promise<Staged> {
   const columns = Array.from({ length: request.headerCount }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+  // The quarantine reads the file a second time (rawText below): the same options, preamble
+  // skip included, so its n-th row is the stage's n-th row.
   const source = (rejects: string) => `read_csv(${literal(request.path)},
-    header = true, auto_detect = false, columns = {${columns}}, delim = ${literal(request.delimiter)}, quote = '"', escape = '"',
+    header = true, skip = ${request.preamble}, auto_detect = false, columns = {${columns}}, delim = ${literal(request.delimiter)}, quote = '"', escape = '"',
     store_rejects = true, rejects_table = '${rejects}', rejects_scan = '${rejects}_scans')`;
   await session.run(compileStage(request.dataset, request.plan, request.headerCount, source(RAW_REJECTS), request.chineseGroup));
   // DuckDB may record several errors for one line; keep the first, in words an analyst can act on.
@@ -117,10 +123,12 @@ async function stageFile(session: Session, request: StageRequest): Promise<Stage
         ELSE error_message END, column_idx) AS error_message
     FROM ${RAW_REJECTS} GROUP BY line`);
   // Rejected and empty lines are missing from the stage: later rows' line numbers are shifted past them.
-  const empty = request.mayHaveEmptyLines ? await findEmptyLines(request.path) : [];
+  // Lines are numbered from the top of the file, preamble included; empty lines above the header are preamble.
+  const headerLine = request.preamble + 1;
+  const empty = request.mayHaveEmptyLines ? (await findEmptyLines(request.path)).filter((line) => line > headerLine) : [];
   const hasRejects = (await recordGaps(session, empty)) > 0;
-  if (hasRejects) await session.run(compileLines());
-  const options = { hasRejects, chineseGroup: request.chineseGroup };
+  if (hasRejects) await session.run(compileLines({ headerLine }));
+  const options = { hasRejects, chineseGroup: request.chineseGroup, headerLine };
   const skipped = await skipNonData(session, options, empty.length);
   let made = keepsRawText(request.dataset);
   const rawText = async () => {
@@ -133,7 +141,7 @@ async function stageFile(session: Session, request: StageRequest): Promise<Stage
     if (rows.text !== rows.stage) throw new Error(`the file read ${rows.text} rows the second time, ${rows.stage} the first`);
     made = true;
   };
-  return { options, skipped, rawText };
+  return { options, skipped: { ...skipped, preamble: request.preamble }, rawText };
 }
 
 async function checkReplace(session: Session, dataset: DatasetSpec, replace: string): Promise<void> {
@@ -216,7 +224,7 @@ async function load(db: Database, request: IngestRequest, options: IngestOptions
   try {
     const facts = await inspectFile(request.path, options.maxBytes);
     trace('inspect');
-    const header = readHeader(facts.head);
+    const header = readHeader(facts.head, knownHeaders(dataset, request.mapping));
     if (!header.hasDataRows) throw new FileRefusal(fileMessages.headerOnly());
     const plan = matchHeaders(dataset, header.headers, request.mapping);
     const columnMapping = Object.fromEntries([...plan.match].map(([column, index]) => {
@@ -238,7 +246,7 @@ async function load(db: Database, request: IngestRequest, options: IngestOptions
       return { ...base, extractId: existing.id, status: 'duplicate', rowsRead: existing.rows_read, rowsLoaded: existing.rows_loaded,
         rowsQuarantined: existing.rows_quarantined, rowsSetAside: existing.rows_read - existing.rows_loaded - existing.rows_quarantined,
         setAside: [], grain: null, imd: null, columns: [], notComputable: [], errors: [], dataQuality: {}, replaced: null,
-        skippedLines: { blank: 0, footer: 0 }, notes: plan.notes };
+        skippedLines: { blank: 0, footer: 0, preamble: header.preamble }, notes: plan.notes };
     }
 
     let path = request.path;
@@ -254,7 +262,7 @@ async function load(db: Database, request: IngestRequest, options: IngestOptions
       // rows created inside a transaction carry provisional row ids, which the row numbering needs.
       const stage = await stageFile(session, {
         path, dataset, plan, headerCount: header.headers.length, delimiter: header.delimiter, chineseGroup: options.chineseGroup,
-        mayHaveEmptyLines: facts.mayHaveEmptyLines,
+        mayHaveEmptyLines: facts.mayHaveEmptyLines, preamble: header.preamble,
       });
       const { options: compileOptions, skipped } = stage;
       trace('stage');
@@ -277,7 +285,7 @@ async function load(db: Database, request: IngestRequest, options: IngestOptions
       await session.run(compileGrainInsert(dataset, grainPlan, compileOptions), { extract_id: extractId });
       trace('insert');
       const grain = await reportGrain(session, dataset, grainPlan, plan.match, header.headers, extractId, rowsLoaded);
-      const columns = await readColumns(session, dataset, plan.match, header.headers);
+      const columns = await withDerivedReadings(session, dataset, plan, header.headers, await readColumns(session, dataset, plan.match, header.headers));
       const findings = await checkInputs(session, dataset, extractId, new Set(plan.match.keys()));
       const fileName = request.fileName ?? basename(request.path);
       const notComputable = (await options.affectedIndicators?.(session, dataset.id, extractId, fileName, findings)) ?? [];
@@ -285,7 +293,7 @@ async function load(db: Database, request: IngestRequest, options: IngestOptions
       await quarantineRows(session, extractId, dataset, plan, columnMapping, stage);
       trace('quarantine');
       const quality = await dataQuality(session, dataset, extractId);
-      const notes = [...plan.notes];
+      const notes = [...plan.notes, ...(await derivedNotes(session, dataset, plan, header.headers, extractId))];
       if (dataset.patientLevel) {
         const outside = await count(session, `SELECT count(*)::INTEGER AS n FROM ${ident(dataset.id)} WHERE extract_id = $id AND imd_edition = 'outside England'`, { id: extractId });
         if (outside > 0) notes.push(fileMessages.outsideEngland(outside));

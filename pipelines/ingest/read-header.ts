@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import { DELIMITERS, parseHead } from '../../core/datasets/header-row.ts';
 import { FileRefusal } from './inspect-file.ts';
 import { fileMessages } from '../../core/text/ingest-messages.ts';
 
@@ -7,16 +7,18 @@ export interface HeaderFacts {
   headers: string[];
   /** True when at least one line follows the header. */
   hasDataRows: boolean;
+  /** Lines above the header row (a report's title block), skipped: the header is line preamble + 1. */
+  preamble: number;
 }
 
-const DELIMITERS = [',', ';', '\t', '|'];
-
-/** Finds the delimiter and the header row from the start of the file (papaparse's sniffer). */
-export function readHeader(head: string): HeaderFacts {
-  const parsed = Papa.parse<string[]>(head, { preview: 6, delimitersToGuess: DELIMITERS, skipEmptyLines: 'greedy' });
-  const delimiter = parsed.meta.delimiter;
-  const [headerRow = [], ...rest] = parsed.data;
-  const headers = headerRow.map((h) => h.trim());
+/**
+ * Finds the delimiter and the header row from the start of the file (papaparse's sniffer), past
+ * any report title lines above it (core/datasets/header-row.ts). `known`: the headers the
+ * dataset and the mapping recognise, which tell the header row from the lines above it.
+ */
+export function readHeader(head: string, known: Set<string> = new Set()): HeaderFacts {
+  const { delimiter, headers: raw, rows, preamble } = parseHead(head, known);
+  const headers = raw.map((h) => h.trim());
   if (headers.length < 2 || !DELIMITERS.includes(delimiter)) throw new FileRefusal(fileMessages.notDelimited());
-  return { delimiter, headers, hasDataRows: rest.some((r) => r.some((cell) => cell.trim() !== '')) };
+  return { delimiter, headers, hasDataRows: rows.some((r) => r.some((cell) => cell.trim() !== '')), preamble };
 }

@@ -4,7 +4,7 @@
 // rowsRead counts data rows and rowsRead = rowsLoaded + rowsQuarantined still holds.
 import { createReadStream } from 'node:fs';
 import type { Session } from '../../db/database.ts';
-import { type CompileOptions, GAPS, LINES, REJECTS, STAGE } from './compile-load.ts';
+import { type CompileOptions, GAPS, LINES, REJECTS, STAGE, firstDataLine } from './compile-load.ts';
 
 /**
  * Line numbers (header = 1) of the empty lines of the file, which DuckDB's reader skips without a
@@ -71,7 +71,7 @@ export async function skipNonData(session: Session, opts: CompileOptions, emptyL
   if (lastData !== null) {
     footerRows = (await one(session, `SELECT count(*)::INTEGER AS n FROM ${STAGE} WHERE rowid > ${lastData} AND NOT _skip`)) ?? 0;
     if (footerRows > 0) await session.run(`UPDATE ${STAGE} SET _skip = true WHERE rowid > ${lastData}`);
-    lastLine = opts.hasRejects ? ((await one(session, `SELECT source_row AS n FROM ${LINES} WHERE _rowid = ${lastData}`)) ?? lastLine) : lastData + 2;
+    lastLine = opts.hasRejects ? ((await one(session, `SELECT source_row AS n FROM ${LINES} WHERE _rowid = ${lastData}`)) ?? lastLine) : lastData + firstDataLine(opts);
   }
   const blankRejected = (await one(session, `SELECT count(*)::INTEGER AS n FROM ${REJECTS} WHERE blank`)) ?? 0;
   // A rejected line is footer only when short; a data row cut short or too long stays quarantined.

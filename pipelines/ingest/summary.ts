@@ -25,7 +25,7 @@ export function rejectedSummary(dataset: string, fileError: string): IngestSumma
     columnMapping: {},
     ignoredColumns: [],
     replaced: null,
-    skippedLines: { blank: 0, footer: 0 },
+    skippedLines: { blank: 0, footer: 0, preamble: 0 },
     notes: [],
   };
 }

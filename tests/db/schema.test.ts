@@ -56,6 +56,19 @@ describe('ensureSchema', () => {
     expect(await tableNames(db)).not.toContain('report_templates');
   });
 
+  it('upgrades a version 2 database: A&E attendances gain the discharge destination and decision to admit, rows kept', async () => {
+    const { db } = await fresh();
+    await db.run(`ALTER TABLE ae_attendances DROP COLUMN discharge_destination`);
+    await db.run(`ALTER TABLE ae_attendances DROP COLUMN decision_to_admit_datetime`);
+    await db.run(`INSERT INTO ae_attendances (attendance_id, patient_id, arrival_datetime, admitted, extract_id, source_row) VALUES ('AE1', 'P1', TIMESTAMP '2025-04-01 10:00', true, 'x', 2)`);
+    await db.run(`UPDATE meta SET value = '2' WHERE key = 'schema_version'`);
+    await ensureSchema(db);
+    expect(await storedSchemaVersion(db)).toBe(SCHEMA_VERSION);
+    expect(await db.all(`SELECT attendance_id, admitted, discharge_destination, decision_to_admit_datetime FROM ae_attendances`)).toEqual([
+      { attendance_id: 'AE1', admitted: true, discharge_destination: null, decision_to_admit_datetime: null },
+    ]);
+  });
+
   it('opens a new, empty file and records the version it was made with', async () => {
     const { dir } = await fresh();
     const db = await Database.open(`${dir}/empty.duckdb`);

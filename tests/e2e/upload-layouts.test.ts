@@ -1,6 +1,6 @@
 // The upload wizard with a trust's own layouts: a required column unmapped is never "no problems",
-// the notice goes once it is mapped, specialty names are read, and a date and a time held in two
-// columns are offered as one date-time.
+// the notice goes once it is mapped, specialty names are read, a report's title lines are skipped,
+// and a date and a time held in two columns are offered as one date-time.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +49,23 @@ describe('the upload wizard with a local layout', () => {
 
     const summary = await upload(tracked);
     expect(summary).toMatchObject({ status: 'loaded', rowsLoaded: 2, rowsQuarantined: 0 });
+    expect(tracked.consoleErrors).toEqual([]);
+    await tracked.close();
+    expect((await fetch(`${serverUrl()}/api/extracts/${summary.extractId}`, { method: 'DELETE' })).status).toBe(200);
+  });
+
+  it('finds the header of a report export below its title lines, and says how many lines it skipped', async () => {
+    const path = join(import.meta.dirname, '../fixtures/real-layouts/pas-report-preamble.csv');
+    const tracked = await newPage();
+    const { page } = tracked;
+    await open(tracked, '/upload');
+    await chooseFile(tracked, 'outpatients', path);
+    expect(await page.getByTestId('preamble').innerText()).toContain('The header row is line 5: 4 lines of report title above it are skipped.');
+    expect(await page.getByLabel('Header in your file for appointment_id').inputValue()).toBe('Appointment_Ref');
+
+    const summary = await upload(tracked);
+    expect(summary).toMatchObject({ status: 'loaded', rowsLoaded: 23, rowsQuarantined: 1 });
+    expect(await page.getByTestId('skipped-lines').innerText()).toContain('4 lines of report title above the header row; 2 blank lines');
     expect(tracked.consoleErrors).toEqual([]);
     await tracked.close();
     expect((await fetch(`${serverUrl()}/api/extracts/${summary.extractId}`, { method: 'DELETE' })).status).toBe(200);

@@ -13,36 +13,12 @@ import { type IngestSummary, rejectedSummary } from '../../../pipelines/ingest/s
 import { type Command, EXIT } from '../command.ts';
 import { parseCommand } from '../parse.ts';
 import { uploadToRunningServer } from '../remote-ingest.ts';
+import { describeIngest } from '../describe-ingest.ts';
 import { withBenchmarkIndicators } from '../../../metrics/engine/benchmark-links.ts';
 import { serverInfoPath } from '../../server-info.ts';
 import { statementIndicatorsAffected } from '../../services/indicator-checks.ts';
 
 const USAGE = 'Usage: parity ingest FILE --dataset ID [--db PATH] [--mapping NAME|FILE] [--replace EXTRACT_ID] [--json]';
-
-function describe(summary: IngestSummary): string {
-  if (summary.status === 'rejected') return `Refused: ${summary.fileError}`;
-  if (summary.status === 'duplicate') return `Already loaded as ${summary.extractId} (same file contents): nothing changed.`;
-  const lines = [
-    `Loaded ${summary.extractId}: ${summary.rowsRead} rows read, ${summary.rowsLoaded} loaded, ${summary.rowsQuarantined} quarantined` +
-      (summary.rowsSetAside ? `, ${summary.rowsSetAside} set aside.` : '.'),
-    ...summary.errors.slice(0, 20).map((e) => `  row ${e.row}: ${e.column}: ${e.message}`),
-  ];
-  if (summary.errors.length > 20) lines.push(`  … and more (see GET /api/extracts/${summary.extractId})`);
-  for (const s of summary.setAside) lines.push(`Set aside: ${s.message}`);
-  if (summary.grain) lines.push(summary.grain.message);
-  if (summary.imd) lines.push(summary.imd.message, ...(summary.imd.supplied ? [summary.imd.supplied.message] : []));
-  for (const n of summary.notComputable) lines.push(`${n.title}: ${n.message}`);
-  const quality = Object.entries(summary.dataQuality);
-  if (quality.length) lines.push(`Kept with blanks (invalid optional values): ${quality.map(([c, n]) => `${c} ${n}`).join(', ')}`);
-  if (summary.ignoredColumns.length) {
-    lines.push(`Ignored (not columns of ${summary.dataset}; not loaded, not kept in the quarantine): ${summary.ignoredColumns.map((c) => `"${c}"`).join(', ')}`);
-  }
-  for (const b of summary.benchmarkIndicators ?? []) {
-    const what = `${b.indicatorId}${b.indicatorName ? ` (${b.indicatorName})` : ''}: ${b.rows} rows, ${b.areas} areas, ${b.periods.join(', ')}`;
-    lines.push(b.linkedTo.length ? `Benchmark ${what} → ${b.linkedTo.join(', ')}` : `Benchmark ${what} → no Parity indicator (kept, not shown)`);
-  }
-  return lines.join('\n');
-}
 
 const LOCK_WAIT_MS = 60_000;
 
@@ -119,6 +95,6 @@ export const ingestCommand: Command = async (args, ctx) => {
     }
     summary = remote.summary;
   }
-  ctx.stdout(json ? JSON.stringify(summary) : describe(summary));
+  ctx.stdout(json ? JSON.stringify(summary) : describeIngest(summary));
   return summary.status === 'rejected' ? EXIT.rejected : EXIT.ok;
 };

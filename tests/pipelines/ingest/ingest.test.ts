@@ -223,7 +223,8 @@ describe('refusing whole files', () => {
     ['an Excel workbook', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]), /Excel workbook/],
     ['a UTF-16 file', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(HEADER, 'utf16le')]), /UTF-16/],
     ['a file with no separator', 'just some text\nmore text\n', /separator/],
-    ['a PAS report with a title above its header', 'Outpatient Attendance Report\r\n\r\nAppt No,Hospital Number\r\nOP1,H1\r\n', /starts with a report title.*delete those lines/],
+    // The title is skipped: the message names the headers below it, not the title.
+    ['a PAS report whose headers below its title need a mapping', 'Outpatient Attendance Report\r\n\r\nAppt No,Hospital Number\r\nOP1,H1\r\n', /Headers found: "Appt No", "Hospital Number"\./],
     ['a file where no row is valid', [HEADER, 'A1,P1,13/13/2025,110,5,1,34,1,A,,S', 'A2,P2,14/13/2025,110,5,1,34,1,A,,S'].join('\n'), /None of the 2 rows.*appointment_date/],
   ];
   for (const [what, content, message] of refusals) {
@@ -292,6 +293,29 @@ describe('encodings, delimiters and headers', () => {
     const summary = await load('alias.csv', csv, 'outpatients', { mapping: { ethnic_category: 'My Ethnicity' } });
     expect(summary.columnMapping).toMatchObject({ appointment_id: 'Appt ID', patient_id: 'PATIENT', appointment_date: 'Appt. Date', treatment_function_code: 'T.F.C.', attendance_status: 'Outcome Status', ethnic_category: 'My Ethnicity' });
     expect(summary.rowsLoaded).toBe(1);
+  });
+
+  it('skips a report title block above the header, counting it, and numbers rows from the top of the file', async () => {
+    // No blank or rejected line after the header: the row numbers come from the row ids alone.
+    const csv = ['Outpatient Activity Report', 'Run date: 01/12/2026', '', HEADER, 'A1,P1,2025-04-01,110,5,1,34,1,A,,S', 'A2,P2,31/02/2025,110,5,1,34,1,A,,S', 'A3,P3,2025-04-03,110,3,1,34,1,A,,S'].join('\n');
+    const summary = await load('report.csv', csv);
+    expect(summary).toMatchObject({ status: 'loaded', rowsRead: 3, rowsLoaded: 2, rowsQuarantined: 1, skippedLines: { preamble: 3, blank: 0, footer: 0 } });
+    expect(summary.errors).toEqual([expect.objectContaining({ row: 6, column: 'appointment_date' })]);
+    expect(await db.all(`SELECT appointment_id AS id, source_row AS row FROM outpatients ORDER BY row`)).toEqual([{ id: 'A1', row: 5 }, { id: 'A3', row: 7 }]);
+  });
+
+  it('skips a title block as Excel writes it, with a comma for each empty cell', async () => {
+    const commas = ','.repeat(10);
+    const csv = [`Outpatient Activity Report${commas}`, `Run date: 01/12/2026${commas}`, commas, HEADER, 'A1,P1,2025-04-01,110,5,1,34,1,A,,S', commas, 'A2,P2,2025-04-02,110,5,1,34,1,A,,S'].join('\r\n');
+    const summary = await load('excel-report.csv', csv);
+    expect(summary).toMatchObject({ status: 'loaded', rowsRead: 2, rowsLoaded: 2, skippedLines: { preamble: 3, blank: 1, footer: 0 } });
+    expect(await db.all(`SELECT appointment_id AS id, source_row AS row FROM outpatients ORDER BY row`)).toEqual([{ id: 'A1', row: 5 }, { id: 'A2', row: 7 }]);
+  });
+
+  it('keeps the first line as the header when it is one, even if a data value looks like a header name', async () => {
+    const csv = ['Ref,Who,When,Spec,Outcome', 'appointment_id,patient_id,2025-04-01,110,5'].join('\n');
+    const summary = await load('first-line.csv', csv, 'outpatients', { mapping: { appointment_id: 'Ref', patient_id: 'Who', appointment_date: 'When', treatment_function_code: 'Spec', attendance_status: 'Outcome' } });
+    expect(summary).toMatchObject({ status: 'loaded', rowsRead: 1, skippedLines: { preamble: 0 } });
   });
 });
 

@@ -115,6 +115,54 @@ describe('ECDS with arrival and departure date and time in separate columns', ()
   });
 });
 
+describe('ECDS with no admitted flag: admission told by the discharge destination (SNOMED CT) and a decision to admit', () => {
+  let l: Loaded;
+  beforeAll(async () => { l = await loadFixture('ecds-discharge-destination.csv', 'ae_attendances'); }, 60_000);
+  afterAll(() => l?.close());
+
+  it('loads all 40 attendances and reads the destination and the decision to admit', () => {
+    accountsForEveryRow(l.summary, 40);
+    expect(l.summary.rowsQuarantined).toBe(0);
+    expect(l.summary.columnMapping).toMatchObject({
+      discharge_destination: 'EC_Discharge_Destination_SNOMED_CT',
+      decision_to_admit_datetime: 'EC_Decision_To_Admit_Date + EC_Decision_To_Admit_Time',
+    });
+    expect(l.summary.columnMapping.admitted).toBeUndefined();
+    // 999999 is no discharge destination: kept, flagged, and the admission not known.
+    expect(l.summary.dataQuality).toEqual({ discharge_destination: 1 });
+  });
+
+  it('counts the admissions made by hand: 18 admitted, 18 not, 4 not known, and says how', async () => {
+    const rows = await l.db.all<{ admitted: boolean | null; n: number }>(`SELECT admitted, count(*)::INT AS n FROM ae_attendances GROUP BY admitted`);
+    const byValue = Object.fromEntries(rows.map((r) => [String(r.admitted), r.n]));
+    expect(byValue).toEqual({ true: 18, false: 18, null: 4 });
+    const note = l.summary.notes.find((n) => n.startsWith('admitted:'));
+    expect(note).toContain('"EC_Discharge_Destination_SNOMED_CT"');
+    expect(note).toContain('"EC_Decision_To_Admit_Date + EC_Decision_To_Admit_Time"');
+    expect(note).toContain('18 yes, 18 no, 4 not known');
+    // The upload page's readings say where admitted came from, not "not in the file".
+    expect(l.summary.columns.find((c) => c.column === 'admitted')).toEqual({
+      column: 'admitted', header: 'EC_Discharge_Destination_SNOMED_CT, EC_Decision_To_Admit_Date + EC_Decision_To_Admit_Time',
+      recognised: 0, recoded: 36, missing: 4, unreadable: 0,
+    });
+  });
+
+  it('takes a decision to admit over a destination that is not a ward, and a short-stay destination alone as not admitted', async () => {
+    const rows = await l.db.all<{ destination: string | null; dta: boolean; admitted: boolean | null; n: number }>(
+      `SELECT discharge_destination AS destination, decision_to_admit_datetime IS NOT NULL AS dta, admitted, count(*)::INT AS n
+       FROM ae_attendances WHERE discharge_destination IN ('306689006', '1066341000000100') OR discharge_destination IS NULL
+       GROUP BY ALL ORDER BY ALL`);
+    expect(rows).toEqual([
+      { destination: '1066341000000100', dta: false, admitted: false, n: 1 },
+      { destination: '1066341000000100', dta: true, admitted: true, n: 2 },
+      { destination: '306689006', dta: false, admitted: false, n: 10 },
+      { destination: '306689006', dta: true, admitted: true, n: 1 },
+      { destination: null, dta: false, admitted: null, n: 4 },
+      { destination: null, dta: true, admitted: true, n: 2 },
+    ]);
+  });
+});
+
 describe('WLMDS / PTL snapshot (PSEUDO_PATIENT_PATHWAY_IDENTIFIER, Week_Ending_Date, PRIORITY_TYPE_CODE 1/2/3)', () => {
   let l: Loaded;
   beforeAll(async () => { l = await loadFixture('wlmds-ptl.csv', 'waiting_list'); }, 60_000);
@@ -203,7 +251,7 @@ describe('a PAS report re-saved by Excel in Windows-1252, with the mapping a use
     accountsForEveryRow(l.summary, 36);
     expect(l.summary.encoding).toBe('windows-1252');
     expect(l.summary.rowsQuarantined).toBe(0);
-    expect(l.summary.skippedLines).toEqual({ blank: 5, footer: 2 });
+    expect(l.summary.skippedLines).toEqual({ blank: 5, footer: 2, preamble: 0 });
     expect(l.summary.dataQuality).toEqual({});
   });
 
@@ -223,6 +271,31 @@ describe('a PAS report re-saved by Excel in Windows-1252, with the mapping a use
 
   it('gives the DNA rate counted by hand: 8 missed (DNA, Was Not Brought, Could Not Wait) of 31', async () => {
     expect((await overall(l.app, 'op-dna-rate')).value).toBeCloseTo((100 * 8) / 31, 7);
+  });
+});
+
+describe('a PAS report export with title lines above the header row', () => {
+  let l: Loaded;
+  beforeAll(async () => { l = await loadFixture('pas-report-preamble.csv', 'outpatients'); }, 60_000);
+  afterAll(() => l?.close());
+
+  it('finds the header on line 5, skips the four lines above it and counts them apart', () => {
+    accountsForEveryRow(l.summary, 24);
+    expect(l.summary.skippedLines).toEqual({ preamble: 4, blank: 2, footer: 1 });
+    expect(l.summary.columnMapping).toMatchObject({ appointment_id: 'Appointment_Ref', attendance_status: 'Attendance_Status', lsoa_code: 'LSOA_Code' });
+    expect(l.summary.ignoredColumns).toEqual([]);
+  });
+
+  it('keeps every line number true to the file: the row cut short is line 22, the rows after the blank line keep theirs', async () => {
+    expect(l.summary.rowsQuarantined).toBe(1);
+    expect(l.summary.errors).toEqual([expect.objectContaining({ row: 22 })]);
+    const rows = await l.db.all<{ id: string; row: number }>(
+      `SELECT appointment_id AS id, source_row AS row FROM outpatients WHERE appointment_id IN ('RPT0000', 'RPT0010', 'RPT0015', 'RPT0022') ORDER BY row`);
+    expect(rows).toEqual([{ id: 'RPT0000', row: 6 }, { id: 'RPT0010', row: 17 }, { id: 'RPT0015', row: 23 }, { id: 'RPT0022', row: 30 }]);
+  });
+
+  it('gives the DNA rate counted by hand: 6 missed (5 DNA, 1 arrived late and not seen) of 21', async () => {
+    expect((await overall(l.app, 'op-dna-rate')).value).toBeCloseTo((100 * 6) / 21, 7);
   });
 });
 

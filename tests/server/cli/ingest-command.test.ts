@@ -62,6 +62,21 @@ describe('parity ingest', () => {
     expect(JSON.parse(again.stdout)).toMatchObject({ status: 'duplicate', ignoredColumns: ['NHS Number', 'Patient Name'] });
   });
 
+  it('prints in words the lines it skipped and how it read the file: a report preamble, an ECDS file with no admitted flag', async () => {
+    const db = join(dir, 'words.duckdb');
+    const fixtures = join(import.meta.dirname, '../../fixtures/real-layouts');
+    const report = await runCli(['ingest', join(fixtures, 'pas-report-preamble.csv'), '--dataset', 'outpatients', '--db', db]);
+    expect(report.code).toBe(0);
+    expect(report.stdout).toContain('24 rows read, 23 loaded, 1 quarantined.');
+    expect(report.stdout).toContain('  row 22: row: ');
+    expect(report.stdout).toContain('Skipped, not data rows (not counted as read): 4 lines of report title above the header, 2 blank lines, 1 line of report footer.');
+    expect(report.stdout).toMatch(/^IMD decile: 23 rows from IoD2025/m);
+    const ecds = await runCli(['ingest', join(fixtures, 'ecds-discharge-destination.csv'), '--dataset', 'ae_attendances', '--db', db]);
+    expect(ecds.code).toBe(0);
+    expect(ecds.stdout).toContain('How the file was read:\n  - decision_to_admit_datetime: combined from "EC_Decision_To_Admit_Date" (date) and "EC_Decision_To_Admit_Time" (time).');
+    expect(ecds.stdout).toMatch(/^ {2}- admitted: the file has no admitted column, .*: 18 yes, 18 no, 4 not known/m);
+  });
+
   it('says to raise PARITY_MEMORY_LIMIT, naming its value, and exits 1 when the load runs out of memory', async () => {
     const db = join(dir, 'small-memory.duckdb');
     const file = join(dir, 'small-memory.csv');

@@ -43,7 +43,7 @@ function accounted(s: Summary, rows: { read: number; quarantined?: number; blank
   expect(s.rowsRead).toBe(rows.read);
   expect(s.rowsLoaded + s.rowsSetAside + s.rowsQuarantined).toBe(s.rowsRead);
   expect(s.rowsQuarantined).toBe(rows.quarantined ?? 0);
-  expect(s.skippedLines).toEqual({ blank: rows.blank ?? 0, footer: rows.footer ?? 0 });
+  expect(s.skippedLines).toEqual({ preamble: 0, blank: rows.blank ?? 0, footer: rows.footer ?? 0 });
   // Not known codes (HES 9, X, 98/99, NULL, Not Specified…) are read as such: nothing is invalid.
   expect(s.dataQuality).toEqual({});
 }

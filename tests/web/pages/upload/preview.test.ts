@@ -48,6 +48,14 @@ describe('parsePreview', () => {
     expect(preview.more).toBe(true);
   });
 
+  it('skips a report title above the header, as the server does, and numbers rows from the top of the file', () => {
+    const preview = parsePreview(decodeHead(bytes('tests/fixtures/real-layouts/pas-report-preamble.csv'), false));
+    expect(preview.preamble).toBe(4);
+    expect(preview.headers.slice(0, 3)).toEqual(['Appointment_Ref', 'Patient_ID', 'Appointment_Date']);
+    expect(preview.rows[0][0]).toBe('RPT0000');
+    expect(preview.lines[0]).toBe(6);
+  });
+
   it('sniffs a semicolon separator and pads short rows', () => {
     const preview = parsePreview({ text: 'a;b;c\n1;2;3\n4;5\n', encoding: 'utf-8', hadBom: false, truncated: false });
     expect(preview.delimiter).toBe(';');

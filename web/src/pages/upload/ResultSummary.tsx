@@ -66,10 +66,11 @@ export const ResultSummary = forwardRef<HTMLHeadingElement, { summary: IngestSum
           {formatCount(summary.rowsQuarantined)} quarantined.
           {summary.rowsRead !== summary.rowsLoaded + summary.rowsSetAside + summary.rowsQuarantined && <strong> (These do not add up: report this to the Parity maintainers.)</strong>}
         </p>
-        {summary.skippedLines && summary.skippedLines.blank + summary.skippedLines.footer > 0 && (
+        {summary.skippedLines && summary.skippedLines.blank + summary.skippedLines.footer + summary.skippedLines.preamble > 0 && (
           <p data-testid="skipped-lines">
             Not data rows, skipped and not counted above:{' '}
             {[
+              summary.skippedLines.preamble > 0 ? `${plural(summary.skippedLines.preamble, 'line')} of report title above the header row` : '',
               summary.skippedLines.blank > 0 ? `${plural(summary.skippedLines.blank, 'blank line')} (empty, or separators only as Excel writes them)` : '',
               summary.skippedLines.footer > 0 ? `${plural(summary.skippedLines.footer, 'line')} of report footer after the last row` : '',
             ].filter(Boolean).join('; ')}.

@@ -200,6 +200,9 @@ export function UploadPage() {
             Read as <strong>{fileState.head.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252'}</strong>
             {fileState.head.hadBom ? ' (with a byte-order mark)' : ''}, {delimiterName(fileState.preview.delimiter)}-separated,{' '}
             {plural(fileState.preview.headers.length, 'column')}.
+            {fileState.preview.preamble > 0 && (
+              <span data-testid="preamble"> The header row is line {fileState.preview.preamble + 1}: {plural(fileState.preview.preamble, 'line')} of report title above it {fileState.preview.preamble === 1 ? 'is' : 'are'} skipped.</span>
+            )}
           </p>
         )}
       </section>
